@@ -1,0 +1,26 @@
+package org.pastoralflow.casefile;
+
+/** The kinds of thing a chronology holds, in the words staff use. */
+public enum EntryKind {
+    CONCERN("Concern"),
+    DECISION("Decision"),
+    EXTERNAL_REFERRAL("External referral"),
+    AGENCY_FEEDBACK("Agency feedback"),
+    SUPPORT_PLAN("Support plan"),
+    SESSION("Session"),
+    REVIEW("Review"),
+    CONTACT_HOME("Contact with home"),
+    ESCALATION("Escalation"),
+    NOTE("Note"),
+    CORRECTION("Correction");
+
+    private final String label;
+
+    EntryKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

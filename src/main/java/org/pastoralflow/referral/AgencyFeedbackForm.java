@@ -1,0 +1,37 @@
+package org.pastoralflow.referral;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.pastoralflow.casefile.CaseStore;
+import org.pastoralflow.security.Viewer;
+import org.pastoralflow.workflow.FormData;
+
+/** "Record agency feedback": what the agency said, when, and what the school does next. */
+class AgencyFeedbackForm extends DecisionForm {
+
+    AgencyFeedbackForm(List<Choice> choices, ReferralService referrals, CaseStore caseStore) {
+        super("referral/agency-feedback", "Agency feedback", ReferralProcess.FEEDBACK_OUTCOME, null, choices,
+                referrals, caseStore);
+    }
+
+    @Override
+    public String view() {
+        return "referral/agency-feedback";
+    }
+
+    @Override
+    protected void validateMore(Referral r, String code, FormData data) {
+        LocalDate on = data.date("feedbackOn", "Date of the feedback", true);
+        data.text("feedback", "What the agency said", 20000, true);
+        if (on != null && on.isAfter(LocalDate.now())) {
+            data.reject("feedbackOn", "Date of the feedback cannot be in the future.");
+        }
+    }
+
+    @Override
+    protected void afterDecision(Referral r, String code, FormData data, Viewer viewer) {
+        referrals.recordAgencyFeedback(r, LocalDate.parse(data.optional("feedbackOn")), data.optional("feedback"), code,
+                confidentialityOf(r), viewer);
+    }
+}

@@ -1,0 +1,96 @@
+package org.pastoralflow.referral;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.pastoralflow.casefile.CaseStore;
+import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Viewer;
+import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.workflow.TaskForm;
+import org.pastoralflow.workflow.TaskView;
+
+/**
+ * A review that ends in a decision with a written rationale (DSL review, PSO triage, SENCO
+ * review). Every decision needs its rationale: KCSIE 2025 asks for a written record of
+ * concerns, discussions, decisions and the reasons for them.
+ */
+class DecisionForm implements TaskForm {
+
+    private final String key;
+    private final String title;
+    private final String variable;
+    private final Confidentiality confidentiality;
+    private final List<Choice> choices;
+    protected final ReferralService referrals;
+    protected final CaseStore caseStore;
+
+    DecisionForm(String key, String title, String variable, Confidentiality confidentiality, List<Choice> choices,
+                 ReferralService referrals, CaseStore caseStore) {
+        this.key = key;
+        this.title = title;
+        this.variable = variable;
+        this.confidentiality = confidentiality;
+        this.choices = choices;
+        this.referrals = referrals;
+        this.caseStore = caseStore;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public String view() {
+        return "referral/decision";
+    }
+
+    @Override
+    public Map<String, Object> model(TaskView task, Viewer viewer) {
+        Referral r = referralOf(task);
+        Map<String, Object> model = new HashMap<>();
+        model.put("referral", r);
+        model.put("title", title);
+        model.put("options", Choice.options(choices));
+        model.put("history", caseStore.aboutRecord(ReferralProcess.SOURCE_TYPE, r.getId(), viewer, r.getStudentId(), "task " + key));
+        model.put("externalReferrals", referrals.externalReferralsOf(r.getId()));
+        return model;
+    }
+
+    @Override
+    public Map<String, Object> complete(TaskView task, FormData data, Viewer viewer) {
+        Referral r = referralOf(task);
+        String code = data.oneOf("decision", "Decision", Choice.options(choices).keySet());
+        String rationale = data.text("rationale", "Rationale", 20000, true);
+        validateMore(r, code, data);
+        data.throwIfInvalid();
+        Choice choice = Choice.of(choices, code);
+        referrals.recordDecision(r, title + ": " + choice.label(), rationale, confidentialityOf(r), choice.next(), viewer);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(variable, code);
+        if (choice.handTo() != null) {
+            referrals.handTo(r, choice.handTo());
+            variables.put(ReferralProcess.OWNER_GROUP, choice.handTo());
+        }
+        afterDecision(r, code, data, viewer);
+        return variables;
+    }
+
+    /** Confidentiality of the decision entry: fixed for a group's review, or whoever holds the referral. */
+    protected Confidentiality confidentialityOf(Referral r) {
+        return confidentiality != null ? confidentiality : referrals.confidentialityNow(r);
+    }
+
+    protected void validateMore(Referral r, String code, FormData data) {
+    }
+
+    protected void afterDecision(Referral r, String code, FormData data, Viewer viewer) {
+    }
+
+    protected Referral referralOf(TaskView task) {
+        return referrals.byReference(task.businessKey())
+                .orElseThrow(() -> new IllegalStateException("Task " + task.id() + " has no referral " + task.businessKey()));
+    }
+}

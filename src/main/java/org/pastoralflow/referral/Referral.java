@@ -1,0 +1,144 @@
+package org.pastoralflow.referral;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+
+/** A concern raised about a student, from raising to close. The process holds the flow; this holds the record. */
+@Entity
+public class Referral {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "referral_seq")
+    @SequenceGenerator(name = "referral_seq", sequenceName = "referral_seq", allocationSize = 50)
+    private Long id;
+    private String reference;
+    private Long studentId;
+    private String category;
+    private String description;
+    private String childWords;
+    private Instant occurredAt;
+    private String location;
+    private boolean immediateRisk;
+    private String raisedBy;
+    private Instant raisedAt;
+    private String route;
+    @Enumerated(EnumType.STRING)
+    private Stage stage;
+    private Instant closedAt;
+    private String processInstanceId;
+    @Version
+    private long version;
+
+    protected Referral() {
+    }
+
+    public Referral(String reference, Long studentId, String category, String description, String childWords,
+                    Instant occurredAt, String location, boolean immediateRisk, String raisedBy) {
+        this.reference = reference;
+        this.studentId = studentId;
+        this.category = category;
+        this.description = description;
+        this.childWords = childWords;
+        this.occurredAt = occurredAt;
+        this.location = location;
+        this.immediateRisk = immediateRisk;
+        this.raisedBy = raisedBy;
+        this.raisedAt = Instant.now();
+        this.stage = Stage.RECEIVED;
+    }
+
+    void started(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    void routed(String route) {
+        this.route = route;
+        this.stage = switch (route) {
+            case "dsl" -> Stage.WITH_DSL;
+            case "senco" -> Stage.WITH_SENCO;
+            default -> Stage.WITH_PSO;
+        };
+    }
+
+    /** The group that holds the referral now; it decides who may read what is recorded next. */
+    void handTo(String group) {
+        this.route = group;
+    }
+
+    void moveTo(Stage next) {
+        this.stage = next;
+        this.closedAt = next == Stage.CLOSED ? Instant.now() : null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public Long getStudentId() {
+        return studentId;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public String getCategoryLabel() {
+        return ReferralCategory.labelOf(category);
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getChildWords() {
+        return childWords;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    public boolean isImmediateRisk() {
+        return immediateRisk;
+    }
+
+    public String getRaisedBy() {
+        return raisedBy;
+    }
+
+    public Instant getRaisedAt() {
+        return raisedAt;
+    }
+
+    public String getRoute() {
+        return route;
+    }
+
+    public Stage getStage() {
+        return stage;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+}

@@ -1,0 +1,75 @@
+package org.pastoralflow.referral;
+
+import java.util.List;
+
+import org.pastoralflow.casefile.CaseStore;
+import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.supportplan.SupportPlans;
+import org.pastoralflow.workflow.TaskForm;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The forms of referral.bpmn's user tasks, by form key. */
+@Configuration
+class ReferralForms {
+
+    static final List<Choice> DSL = List.of(
+            new Choice("social-care", "Refer to children's social care", Stage.EXTERNAL, "dsl"),
+            new Choice("early-help", "Refer to Early Help", Stage.EXTERNAL, "dsl"),
+            new Choice("monitor", "Monitor in school", Stage.MONITORING, "dsl"),
+            new Choice("pastoral-support", "Hand to a PSO for pastoral support", Stage.SUPPORT_PLAN, "pso"),
+            new Choice("no-further-action", "No further action", Stage.CLOSED, null));
+
+    static final List<Choice> TRIAGE = List.of(
+            new Choice("accept", "Accept for pastoral support", Stage.SUPPORT_PLAN, "pso"),
+            new Choice("signpost", "Signpost to other support", Stage.CLOSED, null),
+            new Choice("pass-senco", "Pass to the SENCO", Stage.WITH_SENCO, "senco"),
+            new Choice("escalate-dsl", "Escalate to the DSL", Stage.WITH_DSL, "dsl"),
+            new Choice("no-further-action", "No further action", Stage.CLOSED, null));
+
+    static final List<Choice> SENCO = List.of(
+            new Choice("send-support", "SEN support plan", Stage.SUPPORT_PLAN, "senco"),
+            new Choice("pass-pso", "Pass to a PSO for triage", Stage.WITH_PSO, "pso"),
+            new Choice("escalate-dsl", "Escalate to the DSL", Stage.WITH_DSL, "dsl"),
+            new Choice("no-further-action", "No further action", Stage.CLOSED, null));
+
+    static final List<Choice> FEEDBACK = List.of(
+            new Choice("support-in-school", "Support in school with a plan", Stage.SUPPORT_PLAN, "pso"),
+            new Choice("back-to-dsl", "Back to the DSL to decide again", Stage.WITH_DSL, "dsl"),
+            new Choice("closed", "The agency holds it: close in school", Stage.CLOSED, null));
+
+    static final List<Choice> REVIEW = List.of(
+            new Choice("continue", "Continue the plan", Stage.SUPPORT_PLAN, null),
+            new Choice("step-up-dsl", "Step up to the DSL", Stage.WITH_DSL, "dsl"),
+            new Choice("step-up-senco", "Step up to the SENCO", Stage.WITH_SENCO, "senco"),
+            new Choice("step-up-external", "Step up to an external agency", Stage.EXTERNAL, null),
+            new Choice("close", "Close the plan", Stage.CLOSED, null));
+
+    @Bean
+    TaskForm dslReviewForm(ReferralService referrals, CaseStore caseStore) {
+        return new DecisionForm("referral/dsl-review", "DSL review", ReferralProcess.DSL_DECISION,
+                Confidentiality.SAFEGUARDING, DSL, referrals, caseStore);
+    }
+
+    @Bean
+    TaskForm psoTriageForm(ReferralService referrals, CaseStore caseStore) {
+        return new DecisionForm("referral/pso-triage", "PSO triage", ReferralProcess.TRIAGE_DECISION,
+                Confidentiality.PASTORAL, TRIAGE, referrals, caseStore);
+    }
+
+    @Bean
+    TaskForm sencoReviewForm(ReferralService referrals, CaseStore caseStore) {
+        return new DecisionForm("referral/senco-review", "SENCO review", ReferralProcess.SENCO_DECISION,
+                Confidentiality.SEND, SENCO, referrals, caseStore);
+    }
+
+    @Bean
+    TaskForm agencyFeedbackForm(ReferralService referrals, CaseStore caseStore) {
+        return new AgencyFeedbackForm(FEEDBACK, referrals, caseStore);
+    }
+
+    @Bean
+    TaskForm planReviewForm(ReferralService referrals, CaseStore caseStore, SupportPlans plans) {
+        return new PlanReviewForm(REVIEW, referrals, caseStore, plans);
+    }
+}

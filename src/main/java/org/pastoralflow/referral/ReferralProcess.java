@@ -1,0 +1,29 @@
+package org.pastoralflow.referral;
+
+/** Names shared by referral.bpmn and the code: the process key, its variables and task keys. */
+public final class ReferralProcess {
+
+    public static final String KEY = "referral";
+
+    public static final String REFERRAL_ID = "referralId";
+    public static final String STUDENT_ID = "studentId";
+    public static final String REFERENCE = "reference";
+    public static final String CATEGORY = "category";
+    public static final String IMMEDIATE_RISK = "immediateRisk";
+    public static final String ROUTE = "route";
+    public static final String OWNER_GROUP = "ownerGroup";
+    public static final String DSL_DECISION = "dslDecision";
+    public static final String TRIAGE_DECISION = "triageDecision";
+    public static final String SENCO_DECISION = "sencoDecision";
+    public static final String FEEDBACK_OUTCOME = "feedbackOutcome";
+    public static final String REVIEW_DECISION = "reviewDecision";
+
+    public static final String TASK_DSL_REVIEW = "Task_DslReview";
+    public static final String TASK_PSO_TRIAGE = "Task_PsoTriage";
+    public static final String TASK_SENCO_REVIEW = "Task_SencoReview";
+
+    public static final String SOURCE_TYPE = "referral";
+
+    private ReferralProcess() {
+    }
+}

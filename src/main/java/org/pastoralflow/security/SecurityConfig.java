@@ -1,0 +1,114 @@
+package org.pastoralflow.security;
+
+import java.util.Collections;
+import java.util.List;
+
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Three filter chains, one per kind of client:
+ * the JSON API (HTTP basic, stateless), the Camunda webapps (administrators only, the
+ * webapps' own CSRF filter) and the application's pages (form login, CSRF, strict headers).
+ * Each route's role is checked here; services check record-level visibility again.
+ */
+@Configuration
+@EnableWebSecurity
+public class SecurityConfig implements WebMvcConfigurer {
+
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private final CurrentViewer currentViewer;
+
+    public SecurityConfig(CurrentViewer currentViewer) {
+        this.currentViewer = currentViewer;
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(StaffAuthenticationProvider provider) {
+        return new ProviderManager(provider);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/students/import").hasRole(Group.ADMIN.id())
+                        .requestMatchers("/api/students/**").hasAnyRole(Group.CASEWORKERS)
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+                .csrf(c -> c.disable()) // no cookies: every call carries its credentials
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        http.securityMatcher("/camunda/**")
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole(Group.ADMIN.id()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                // The webapps send their own CSRF token (X-XSRF-TOKEN), checked by Camunda's CsrfPreventionFilter,
+                // and set their own security headers.
+                .csrf(c -> c.disable())
+                .headers(h -> h.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Group.ADMIN.id())
+                        .requestMatchers("/admin/**").hasRole(Group.ADMIN.id())
+                        .requestMatchers("/students/**", "/chronology/**", "/plans/**").hasAnyRole(Group.CASEWORKERS)
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .csrf(Customizer.withDefaults());
+        return http.build();
+    }
+
+    /** One login for the app and the webapps: Cockpit, Admin and Tasklist trust the Spring Security user. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaContainerAuthentication() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>();
+        registration.setFilter(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Collections.singletonMap("authentication-provider",
+                CamundaWebappAuthentication.class.getName()));
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(currentViewer);
+    }
+}

@@ -1,0 +1,27 @@
+package org.pastoralflow.student;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface StudentRepository extends JpaRepository<Student, Long> {
+
+    Optional<Student> findByUpn(String upn);
+
+    List<Student> findByUpnIn(Collection<String> upns);
+
+    @Query("""
+            select s from Student s
+            where lower(s.legalSurname) like lower(concat(:q, '%'))
+               or lower(s.legalForename) like lower(concat(:q, '%'))
+               or lower(s.preferredForename) like lower(concat(:q, '%'))
+               or lower(concat(s.legalForename, ' ', s.legalSurname)) like lower(concat(:q, '%'))
+               or upper(s.upn) = upper(:q)
+            order by s.legalSurname, s.legalForename""")
+    List<Student> search(@Param("q") String query, Pageable page);
+}

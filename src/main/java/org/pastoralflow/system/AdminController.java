@@ -1,0 +1,31 @@
+package org.pastoralflow.system;
+
+import org.pastoralflow.audit.AuditRepository;
+import org.pastoralflow.notification.NotificationRepository;
+import org.pastoralflow.workflow.TermDates;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The administrator's page: imports, term dates, the outbox and the audit trail. No case content. */
+@Controller
+class AdminController {
+
+    private final NotificationRepository notifications;
+    private final AuditRepository audit;
+    private final TermDates termDates;
+
+    AdminController(NotificationRepository notifications, AuditRepository audit, TermDates termDates) {
+        this.notifications = notifications;
+        this.audit = audit;
+        this.termDates = termDates;
+    }
+
+    @GetMapping("/admin")
+    String admin(Model model) {
+        model.addAttribute("notifications", notifications.findTop100ByOrderByCreatedAtDesc());
+        model.addAttribute("audit", audit.findTop100ByOrderByAtDesc());
+        model.addAttribute("calendar", termDates.calendar());
+        return "system/admin";
+    }
+}

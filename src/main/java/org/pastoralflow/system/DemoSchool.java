@@ -1,0 +1,86 @@
+package org.pastoralflow.system;
+
+import java.io.InputStream;
+import java.util.List;
+
+import org.pastoralflow.security.Group;
+import org.pastoralflow.student.ImportReport;
+import org.pastoralflow.student.StudentImporter;
+import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.workflow.StaffDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure the role groups exist, and, when {@code pastoral.demo.enabled}, seeds a demo school:
+ * 1,500 invented students (made by gen_school.py) and one login per role. A real school turns
+ * the demo off and sets {@code pastoral.initial-admin.password} for its first administrator.
+ */
+@Component
+class DemoSchool {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSchool.class);
+
+    record DemoUser(String id, String first, String last, List<String> groups) {
+    }
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("teacher", "Tess", "Teacher", List.of("staff")),
+            new DemoUser("pso", "Pat", "Officer", List.of("staff", "pso")),
+            new DemoUser("hoy", "Hana", "Head-of-Year", List.of("staff", "hoy")),
+            new DemoUser("senco", "Sam", "Senco", List.of("staff", "senco")),
+            new DemoUser("dsl", "Dee", "Lead", List.of("staff", "dsl")),
+            new DemoUser("dsl2", "Dev", "Deputy", List.of("staff", "dsl", "pso")),
+            new DemoUser("lead", "Lee", "Pastoral-Lead", List.of("staff", "pastoral-lead")),
+            new DemoUser("head", "Helen", "Head", List.of("staff", "slt")),
+            new DemoUser("admin", "Ada", "Admin", List.of("admin")));
+
+    private final StaffDirectory directory;
+    private final StudentRepository students;
+    private final StudentImporter importer;
+    private final boolean demo;
+    private final String demoPassword;
+    private final String initialAdminPassword;
+
+    DemoSchool(StaffDirectory directory, StudentRepository students, StudentImporter importer,
+               @Value("${pastoral.demo.enabled:false}") boolean demo,
+               @Value("${pastoral.demo.password:demo}") String demoPassword,
+               @Value("${pastoral.initial-admin.password:}") String initialAdminPassword) {
+        this.directory = directory;
+        this.students = students;
+        this.importer = importer;
+        this.demo = demo;
+        this.demoPassword = demoPassword;
+        this.initialAdminPassword = initialAdminPassword;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seed() throws Exception {
+        for (Group g : Group.values()) {
+            directory.ensureGroup(g.id(), g.label());
+        }
+        if (!initialAdminPassword.isBlank() && !directory.userExists("admin")) {
+            directory.createUser("admin", "School", "Administrator", null, initialAdminPassword, List.of("admin"));
+            log.info("Created the first administrator 'admin'");
+        }
+        if (!demo) {
+            return;
+        }
+        for (DemoUser u : USERS) {
+            if (!directory.userExists(u.id())) {
+                directory.createUser(u.id(), u.first(), u.last(), u.id() + "@demo-school.example", demoPassword, u.groups());
+            }
+        }
+        if (students.count() == 0) {
+            try (InputStream csv = new ClassPathResource("demo/students.csv").getInputStream()) {
+                ImportReport report = importer.importCsv(csv, "demo");
+                log.info("Demo school seeded: {} students", report.created());
+            }
+        }
+    }
+}

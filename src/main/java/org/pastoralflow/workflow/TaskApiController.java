@@ -1,0 +1,61 @@
+package org.pastoralflow.workflow;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.pastoralflow.security.Viewer;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Tasks for systems and scripts: the same checks and forms as the inbox pages. */
+@RestController
+@RequestMapping("/api/tasks")
+public class TaskApiController {
+
+    private final TaskInbox inbox;
+
+    public TaskApiController(TaskInbox inbox) {
+        this.inbox = inbox;
+    }
+
+    public record TaskJson(String id, String name, String taskKey, String form, String process, String reference,
+                           Date created, Date due, boolean overdue, int priority, String assignee,
+                           Long studentId, String student) {
+        static TaskJson of(TaskView t, Date now) {
+            return new TaskJson(t.id(), t.name(), t.taskKey(), t.form(), t.processKey(), t.businessKey(), t.created(),
+                    t.due(), t.overdue(now), t.priority(), t.assignee(), t.studentId(), t.studentName());
+        }
+    }
+
+    @GetMapping
+    List<TaskJson> open(Viewer viewer) {
+        Date now = new Date();
+        return inbox.forViewer(viewer, TaskInbox.Scope.ALL).stream().map(t -> TaskJson.of(t, now)).toList();
+    }
+
+    @PostMapping("/{id}/claim")
+    TaskJson claim(@PathVariable String id, Viewer viewer) {
+        inbox.claim(id, viewer);
+        return TaskJson.of(inbox.get(id, viewer), new Date());
+    }
+
+    @PostMapping("/{id}/complete")
+    ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> fields,
+                                  Viewer viewer) {
+        Map<String, String> values = new HashMap<>();
+        if (fields != null) {
+            fields.forEach((k, v) -> values.put(k, v instanceof List<?> list
+                    ? String.join(",", list.stream().map(String::valueOf).toList())
+                    : v == null ? null : String.valueOf(v)));
+        }
+        inbox.complete(id, new FormData(values), viewer);
+        return ResponseEntity.noContent().build();
+    }
+}

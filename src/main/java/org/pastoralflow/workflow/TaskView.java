@@ -1,0 +1,22 @@
+package org.pastoralflow.workflow;
+
+import java.util.Date;
+
+/** A task as the inbox shows it: no engine types leak out of the workflow package. */
+public record TaskView(String id, String name, String taskKey, String formKey, String processInstanceId,
+                       String processKey, String businessKey, Date created, Date due, int priority,
+                       String assignee, Long studentId, String studentName, String studentYear) {
+
+    public boolean overdue(Date now) {
+        return due != null && due.before(now);
+    }
+
+    /** "app:referral/dsl-review" → "referral/dsl-review" */
+    public String form() {
+        return formKey == null ? null : formKey.replaceFirst("^app:", "");
+    }
+
+    public boolean urgent() {
+        return priority >= 100;
+    }
+}
