@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,13 +42,16 @@ public class TaskInbox {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final StudentRepository students;
-    private final Map<String, TaskForm> forms;
+    // Forms call feature services that call back into the inbox, so they are looked up when first needed.
+    private final ObjectProvider<TaskForm> formBeans;
+    private volatile Map<String, TaskForm> forms;
 
-    public TaskInbox(TaskService tasks, RuntimeService runtime, StudentRepository students, List<TaskForm> forms) {
+    public TaskInbox(TaskService tasks, RuntimeService runtime, StudentRepository students,
+                     ObjectProvider<TaskForm> formBeans) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.students = students;
-        this.forms = forms.stream().collect(Collectors.toMap(TaskForm::key, Function.identity()));
+        this.formBeans = formBeans;
     }
 
     @Transactional(readOnly = true)
@@ -130,6 +134,9 @@ public class TaskInbox {
     }
 
     public TaskForm formFor(TaskView view) {
+        if (forms == null) {
+            forms = formBeans.stream().collect(Collectors.toMap(TaskForm::key, Function.identity()));
+        }
         TaskForm form = view.form() == null ? null : forms.get(view.form());
         if (form == null) {
             throw new IllegalStateException("No form for task " + view.taskKey() + " (form key " + view.formKey() + ")");
