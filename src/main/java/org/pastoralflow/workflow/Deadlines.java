@@ -2,6 +2,7 @@ package org.pastoralflow.workflow;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -31,8 +32,12 @@ public class Deadlines {
         return after(ClockUtil.getCurrentTime(), name);
     }
 
+    /**
+     * Deadlines are to the minute: a task's due date and its boundary timer are computed a few
+     * microseconds apart and must agree.
+     */
     public Date after(Date start, String name) {
-        ZonedDateTime from = start.toInstant().atZone(zone);
+        ZonedDateTime from = start.toInstant().atZone(zone).truncatedTo(ChronoUnit.MINUTES);
         ZonedDateTime due = calendar.get().addSchoolDays(from.toLocalDate(), schoolDaysFor(name))
                 .atTime(from.toLocalTime()).atZone(zone);
         return Date.from(due.toInstant());

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +53,8 @@ class ReferralProcessTest {
 
     @BeforeEach
     void mocks() {
+        // other test classes in the same JVM may have started the application's engine too
+        BpmnAwareTests.init(engine.getProcessEngine());
         setClock(MONDAY_10AM);
         Mocks.register("recordConcern", recordConcern);
         Mocks.register("alertDsl", alertDsl);
@@ -62,6 +65,7 @@ class ReferralProcessTest {
 
     @AfterEach
     void reset() {
+        BpmnAwareTests.reset();
         Mocks.reset();
         ClockUtil.reset();
     }
