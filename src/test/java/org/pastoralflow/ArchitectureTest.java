@@ -1,0 +1,39 @@
+package org.pastoralflow;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the shape the style guide asks for from drifting. */
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.pastoralflow");
+
+    @Test
+    void onlyTheWorkflowAdapterAndDelegatesTalkToTheEngine() {
+        noClasses().that().resideOutsideOfPackages("..workflow..", "..process..", "..security..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine", "org.camunda.bpm.engine.runtime",
+                        "org.camunda.bpm.engine.task", "org.camunda.bpm.engine.identity")
+                .because("engine calls go through the workflow adapter, so moving to a Camunda 7 fork stays mechanical")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theChronologyIsReadAndWrittenOnlyThroughTheCaseStore() {
+        noClasses().that().resideOutsideOfPackage("..casefile..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.pastoralflow.casefile.ChronologyRepository")
+                .because("the case store filters by confidentiality and audits views of safeguarding entries")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theCaseStoreDoesNotDependOnFeatures() {
+        noClasses().that().resideInAnyPackage("..casefile..", "..audit..", "..student..")
+                .should().dependOnClassesThat().resideInAnyPackage("..referral..", "..supportplan..")
+                .check(CLASSES);
+    }
+}
