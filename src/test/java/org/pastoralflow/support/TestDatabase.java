@@ -13,7 +13,8 @@ import java.util.UUID;
  * <ol>
  *   <li>an explicitly configured URL: {@code -Dpastoral.test.db.url=...} or {@code PASTORAL_TEST_DB_URL}
  *       (with {@code pastoral.test.db.user/password} or {@code PASTORAL_TEST_DB_USER/PASSWORD});</li>
- *   <li>PostgreSQL on localhost:5432 as user postgres: a throwaway database per use, dropped at the end;</li>
+ *   <li>PostgreSQL on localhost:5432 as user postgres (or {@code PASTORAL_TEST_DB_USER/PASSWORD}):
+ *       a throwaway database per use, dropped at the end;</li>
  *   <li>Testcontainers, when a Docker engine is available;</li>
  *   <li>otherwise the tests fail, saying how to get a database. They are never skipped.</li>
  * </ol>
@@ -37,7 +38,9 @@ public final class TestDatabase {
                     orDefault(setting("pastoral.test.db.password", "PASTORAL_TEST_DB_PASSWORD"), ""));
         }
         String admin = "jdbc:postgresql://127.0.0.1:5432/postgres";
-        try (Connection c = DriverManager.getConnection(admin + "?connectTimeout=3", "postgres", "")) {
+        String user = orDefault(setting("pastoral.test.db.user", "PASTORAL_TEST_DB_USER"), "postgres");
+        String password = orDefault(setting("pastoral.test.db.password", "PASTORAL_TEST_DB_PASSWORD"), "");
+        try (Connection c = DriverManager.getConnection(admin + "?connectTimeout=3", user, password)) {
             String name = "pastoral_test_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8);
             try (Statement s = c.createStatement()) {
                 s.execute("create database " + name);
@@ -46,7 +49,7 @@ public final class TestDatabase {
                 Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropAll));
             }
             created.add(name);
-            return new Connection_("jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", "");
+            return new Connection_("jdbc:postgresql://127.0.0.1:5432/" + name, user, password);
         } catch (SQLException local) {
             Connection_ fromDocker = testcontainers();
             if (fromDocker != null) {
@@ -84,7 +87,9 @@ public final class TestDatabase {
     }
 
     private static void dropAll() {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
+                orDefault(setting("pastoral.test.db.user", "PASTORAL_TEST_DB_USER"), "postgres"),
+                orDefault(setting("pastoral.test.db.password", "PASTORAL_TEST_DB_PASSWORD"), ""));
              Statement s = c.createStatement()) {
             for (String name : created) {
                 s.execute("drop database if exists " + name + " with (force)");
