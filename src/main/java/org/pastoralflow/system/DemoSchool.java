@@ -38,7 +38,10 @@ class DemoSchool {
             new DemoUser("dsl2", "Dev", "Deputy", List.of("staff", "dsl", "pso")),
             new DemoUser("lead", "Lee", "Pastoral-Lead", List.of("staff", "pastoral-lead")),
             new DemoUser("head", "Helen", "Head", List.of("staff", "slt")),
-            new DemoUser("admin", "Ada", "Admin", List.of("admin")));
+            new DemoUser("admin", "Ada", "Admin", List.of("admin", CAMUNDA_ADMIN)));
+
+    /** The webapps offer a first-run "create an admin" page until someone is in this group. */
+    static final String CAMUNDA_ADMIN = "camunda-admin";
 
     private final StaffDirectory directory;
     private final StudentRepository students;
@@ -64,8 +67,9 @@ class DemoSchool {
         for (Group g : Group.values()) {
             directory.ensureGroup(g.id(), g.label());
         }
+        directory.ensureGroup(CAMUNDA_ADMIN, "Camunda webapp administrators");
         if (!initialAdminPassword.isBlank() && !directory.userExists("admin")) {
-            directory.createUser("admin", "School", "Administrator", null, initialAdminPassword, List.of("admin"));
+            directory.createUser("admin", "School", "Administrator", null, initialAdminPassword, List.of("admin", CAMUNDA_ADMIN));
             log.info("Created the first administrator 'admin'");
         }
         if (!demo) {
