@@ -29,6 +29,9 @@ class DemoSchool {
     record DemoUser(String id, String first, String last, List<String> groups) {
     }
 
+    /** The webapps offer a first-run "create an admin" page until someone is in this group. */
+    static final String CAMUNDA_ADMIN = "camunda-admin";
+
     static final List<DemoUser> USERS = List.of(
             new DemoUser("teacher", "Tess", "Teacher", List.of("staff")),
             new DemoUser("pso", "Pat", "Officer", List.of("staff", "pso")),
@@ -39,9 +42,6 @@ class DemoSchool {
             new DemoUser("lead", "Lee", "Pastoral-Lead", List.of("staff", "pastoral-lead")),
             new DemoUser("head", "Helen", "Head", List.of("staff", "slt")),
             new DemoUser("admin", "Ada", "Admin", List.of("admin", CAMUNDA_ADMIN)));
-
-    /** The webapps offer a first-run "create an admin" page until someone is in this group. */
-    static final String CAMUNDA_ADMIN = "camunda-admin";
 
     private final StaffDirectory directory;
     private final StudentRepository students;

@@ -2,41 +2,101 @@ package org.pastoralflow.workflow;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps the current {@link SchoolCalendar} in memory; it is read on every due date and timer.
- * Term dates change a few times a year, by an administrator, who calls {@link #reload()}.
+ * The school's term dates, and the {@link SchoolCalendar} built from them, kept in memory: it is
+ * read on every due date and timer, and changes a few times a year when an administrator edits it.
+ * Deadlines already set keep their dates; new ones use the new calendar.
  */
-@Component
+@Service
 public class TermDates {
 
-    private final JdbcTemplate jdbc;
+    public static final Set<String> CLOSURE_KINDS = Set.of("HALF_TERM", "INSET", "BANK_HOLIDAY", "OTHER");
+
+    private final SchoolTermRepository terms;
+    private final SchoolClosureRepository closures;
     private volatile SchoolCalendar calendar;
 
-    public TermDates(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public TermDates(SchoolTermRepository terms, SchoolClosureRepository closures) {
+        this.terms = terms;
+        this.closures = closures;
     }
 
     public SchoolCalendar calendar() {
         SchoolCalendar current = calendar;
-        if (current == null) {
-            current = reload();
-        }
-        return current;
+        return current != null ? current : reload();
     }
 
+    @Transactional(readOnly = true)
     public synchronized SchoolCalendar reload() {
-        List<SchoolCalendar.Term> terms = jdbc.query(
-                "select name, starts_on, ends_on from school_term order by starts_on",
-                (rs, i) -> new SchoolCalendar.Term(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)));
-        List<SchoolCalendar.Closure> closures = jdbc.query(
-                "select starts_on, ends_on, kind, description from school_closure order by starts_on",
-                (rs, i) -> new SchoolCalendar.Closure(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
-                        rs.getString(3), rs.getString(4)));
-        calendar = new SchoolCalendar(terms, closures);
+        calendar = new SchoolCalendar(
+                terms.findAllByOrderByStartsOn().stream()
+                        .map(t -> new SchoolCalendar.Term(t.getName(), t.getStartsOn(), t.getEndsOn())).toList(),
+                closures.findAllByOrderByStartsOn().stream()
+                        .map(c -> new SchoolCalendar.Closure(c.getStartsOn(), c.getEndsOn(), c.getKind(), c.getDescription())).toList());
         return calendar;
+    }
+
+    public List<SchoolTerm> terms() {
+        return terms.findAllByOrderByStartsOn();
+    }
+
+    public List<SchoolClosure> closures() {
+        return closures.findAllByOrderByStartsOn();
+    }
+
+    @Transactional
+    public void addTerm(FormData data) {
+        String name = data.text("name", "Name of the term", 60, true);
+        LocalDate[] range = range(data);
+        data.throwIfInvalid();
+        terms.save(new SchoolTerm(name, range[0], range[1]));
+        reloadAfterCommit();
+    }
+
+    @Transactional
+    public void addClosure(FormData data) {
+        String kind = data.oneOf("kind", "Kind", CLOSURE_KINDS);
+        String description = data.text("description", "Description", 120, true);
+        LocalDate[] range = range(data);
+        data.throwIfInvalid();
+        closures.save(new SchoolClosure(range[0], range[1], kind, description));
+        reloadAfterCommit();
+    }
+
+    @Transactional
+    public void removeTerm(Long id) {
+        terms.deleteById(id);
+        reloadAfterCommit();
+    }
+
+    @Transactional
+    public void removeClosure(Long id) {
+        closures.deleteById(id);
+        reloadAfterCommit();
+    }
+
+    private static LocalDate[] range(FormData data) {
+        LocalDate from = data.date("startsOn", "First day", true);
+        LocalDate to = data.date("endsOn", "Last day", true);
+        if (from != null && to != null && to.isBefore(from)) {
+            data.reject("endsOn", "Last day must not be before the first day.");
+        }
+        return new LocalDate[] {from, to};
+    }
+
+    private void reloadAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                reload();
+            }
+        });
     }
 }

@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Where the tests' PostgreSQL comes from, in this order:
@@ -41,12 +43,13 @@ public final class TestDatabase {
         String user = orDefault(setting("pastoral.test.db.user", "PASTORAL_TEST_DB_USER"), "postgres");
         String password = orDefault(setting("pastoral.test.db.password", "PASTORAL_TEST_DB_PASSWORD"), "");
         try (Connection c = DriverManager.getConnection(admin + "?connectTimeout=3", user, password)) {
-            String name = "pastoral_test_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8);
+            if (created.isEmpty()) {
+                dropLeftovers(c);
+            }
+            String name = "pastoral_test_" + purpose + "_" + Instant.now().getEpochSecond() + "_"
+                    + UUID.randomUUID().toString().substring(0, 8);
             try (Statement s = c.createStatement()) {
                 s.execute("create database " + name);
-            }
-            if (created.isEmpty()) {
-                Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropAll));
             }
             created.add(name);
             return new Connection_("jdbc:postgresql://127.0.0.1:5432/" + name, user, password);
@@ -86,16 +89,33 @@ public final class TestDatabase {
         }
     }
 
-    private static void dropAll() {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
-                orDefault(setting("pastoral.test.db.user", "PASTORAL_TEST_DB_USER"), "postgres"),
-                orDefault(setting("pastoral.test.db.password", "PASTORAL_TEST_DB_PASSWORD"), ""));
-             Statement s = c.createStatement()) {
-            for (String name : created) {
-                s.execute("drop database if exists " + name + " with (force)");
+    /**
+     * Databases of earlier runs are dropped at the start of a later one, not at JVM exit: the
+     * application shuts down its engine in a shutdown hook of its own and still needs its
+     * database then. Only databases older than a few hours and not in use are dropped, so runs
+     * in parallel (another worktree, CI) keep theirs.
+     */
+    private static void dropLeftovers(Connection c) {
+        long cutoff = Instant.now().minus(Duration.ofHours(3)).getEpochSecond();
+        try (Statement s = c.createStatement();
+             var names = s.executeQuery("select datname from pg_database where datname like 'pastoral_test_%'")) {
+            List<String> old = new ArrayList<>();
+            while (names.next()) {
+                String[] parts = names.getString(1).split("_");
+                if (parts.length >= 5 && parts[parts.length - 2].matches("\\d+")
+                        && Long.parseLong(parts[parts.length - 2]) < cutoff) {
+                    old.add(names.getString(1));
+                }
+            }
+            for (String name : old) {
+                try (Statement drop = c.createStatement()) {
+                    drop.execute("drop database if exists " + name);
+                } catch (SQLException inUse) {
+                    // still used by some run: leave it
+                }
             }
         } catch (SQLException ignored) {
-            // the machine is going away anyway; leftover databases are named pastoral_test_*
+            // tidying up is best effort
         }
     }
 
