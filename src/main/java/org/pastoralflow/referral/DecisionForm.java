@@ -52,7 +52,7 @@ class DecisionForm implements TaskForm {
         Referral r = referralOf(task);
         Map<String, Object> model = new HashMap<>();
         model.put("referral", r);
-        model.put("title", title);
+        model.put("decisionTitle", title);
         model.put("options", Choice.options(choices));
         model.put("history", caseStore.aboutRecord(ReferralProcess.SOURCE_TYPE, r.getId(), viewer, r.getStudentId(), "task " + key));
         model.put("externalReferrals", referrals.externalReferralsOf(r.getId()));

@@ -114,7 +114,8 @@ class ReferralJourneyIntegrationTest {
         Task review = reviewOf(urgent);
         String page = mvc.perform(get("/tasks/" + review.getId()).session(dsl)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("scared to go home tonight &lt;script&gt;").doesNotContain("<script>alert(1)");
+        assertThat(page).contains("scared to go home tonight &lt;script&gt;").doesNotContain("<script>alert(1)")
+                .contains("<h2>DSL review</h2>").doesNotContain("&lt;title&gt;");
 
         // a decision without a rationale is refused, keeps what was typed, and writes nothing
         long before = chronology.count();
