@@ -1,6 +1,7 @@
 package org.pastoralflow.referral;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.pastoralflow.system.NotFoundException;
 import org.pastoralflow.workflow.FormData;
 import org.pastoralflow.workflow.InvalidFormException;
 import org.pastoralflow.workflow.TaskInbox;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +37,11 @@ class ReferralController {
     private final CaseStore caseStore;
     private final TaskInbox inbox;
 
-    ReferralController(ReferralService referrals, StudentRepository students, CaseStore caseStore, TaskInbox inbox) {
+    private final ZoneId zone;
+
+    ReferralController(ReferralService referrals, StudentRepository students, CaseStore caseStore, TaskInbox inbox,
+                       @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+        this.zone = zone;
         this.referrals = referrals;
         this.students = students;
         this.caseStore = caseStore;
@@ -49,7 +55,7 @@ class ReferralController {
         if (student != null) {
             Student s = students.findById(student).orElseThrow(() -> new NotFoundException("No such student"));
             Map<String, String> form = new HashMap<>();
-            form.put("occurredAt", LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES).toString());
+            form.put("occurredAt", LocalDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES).toString());
             return concernForm(s, form, Map.of(), model);
         }
         model.addAttribute("q", q);
