@@ -20,6 +20,7 @@ import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.workflow.FormData;
 import org.pastoralflow.workflow.Processes;
+import org.pastoralflow.workflow.References;
 import org.pastoralflow.workflow.TaskInbox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -36,12 +37,12 @@ public class ReferralService {
     private final Processes processes;
     private final TaskInbox inbox;
     private final Notifier notifier;
-    private final ReferralNumbers numbers;
+    private final References references;
     private final ZoneId zone;
 
     public ReferralService(ReferralRepository referrals, ExternalReferralRepository externalReferrals,
                            StudentRepository students, CaseStore caseStore, Processes processes, TaskInbox inbox,
-                           Notifier notifier, ReferralNumbers numbers,
+                           Notifier notifier, References references,
                            @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
         this.referrals = referrals;
         this.externalReferrals = externalReferrals;
@@ -50,7 +51,7 @@ public class ReferralService {
         this.processes = processes;
         this.inbox = inbox;
         this.notifier = notifier;
-        this.numbers = numbers;
+        this.references = references;
         this.zone = zone;
     }
 
@@ -72,7 +73,7 @@ public class ReferralService {
         }
         data.throwIfInvalid();
 
-        Referral referral = referrals.save(new Referral(numbers.next(), student.getId(), category, description,
+        Referral referral = referrals.save(new Referral(references.next("R", "referral_number_seq"), student.getId(), category, description,
                 childWords, when.atZone(zone).toInstant(), location, immediateRisk, raiser.userId()));
         Map<String, Object> variables = new HashMap<>();
         variables.put(ReferralProcess.REFERRAL_ID, referral.getId());

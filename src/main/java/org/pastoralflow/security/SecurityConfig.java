@@ -83,6 +83,7 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Group.ADMIN.id())
                         .requestMatchers("/admin/**").hasRole(Group.ADMIN.id())
+                        .requestMatchers("/attendance/import").hasAnyRole(Group.ADMIN.id(), Group.PASTORAL_LEAD.id())
                         .requestMatchers("/students/**", "/chronology/**", "/plans/**").hasAnyRole(Group.CASEWORKERS)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -22,6 +22,11 @@ public class Processes {
         return instance.getId();
     }
 
+    /** Starts the process whose start event waits for this message, e.g. a second way into a workflow. */
+    public String startByMessage(String messageName, String reference, Map<String, Object> variables) {
+        return runtime.startProcessInstanceByMessage(messageName, reference, variables).getId();
+    }
+
     public boolean isRunning(String processInstanceId) {
         return processInstanceId != null
                 && runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;

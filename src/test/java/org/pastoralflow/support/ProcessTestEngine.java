@@ -32,10 +32,14 @@ public final class ProcessTestEngine {
                     new SchoolCalendar.Closure(LocalDate.of(2027, 2, 15), LocalDate.of(2027, 2, 19), "HALF_TERM", "Half-term")));
 
     /** The defaults of application.yml. */
-    public static final Map<String, Integer> DEADLINES = Map.of(
-            "referral.dsl-review", 1, "referral.pso-triage", 2, "referral.senco-review", 5,
-            "referral.external-referral", 1, "referral.agency-feedback", 3, "referral.monitoring-review", 30,
-            "referral.support-plan", 5, "referral.plan-review", 30, "referral.plan-review-task", 5);
+    public static final Map<String, Integer> DEADLINES = Map.ofEntries(
+            Map.entry("referral.dsl-review", 1), Map.entry("referral.pso-triage", 2), Map.entry("referral.senco-review", 5),
+            Map.entry("referral.external-referral", 1), Map.entry("referral.agency-feedback", 3),
+            Map.entry("referral.monitoring-review", 30), Map.entry("referral.support-plan", 5),
+            Map.entry("referral.plan-review", 30), Map.entry("referral.plan-review-task", 5),
+            Map.entry("attendance.contact-home", 2), Map.entry("attendance.meeting", 10), Map.entry("attendance.review", 20),
+            Map.entry("attendance.review-task", 5), Map.entry("attendance.notify-la", 5), Map.entry("attendance.dsl-review", 2),
+            Map.entry("attendance.missing-education", 1));
 
     private ProcessTestEngine() {
     }

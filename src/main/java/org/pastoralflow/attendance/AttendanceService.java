@@ -1,0 +1,165 @@
+package org.pastoralflow.attendance;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.pastoralflow.casefile.CaseStore;
+import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.casefile.EntryKind;
+import org.pastoralflow.casefile.NewEntry;
+import org.pastoralflow.workflow.Processes;
+import org.pastoralflow.workflow.References;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Attendance figures, the thresholds that open a concern, and the concern's record. */
+@Service
+public class AttendanceService {
+
+    private final AttendanceWeekRepository weeks;
+    private final AttendanceConcernRepository concerns;
+    private final AttendanceSettings settings;
+    private final CaseStore caseStore;
+    private final Processes processes;
+    private final References references;
+
+    public AttendanceService(AttendanceWeekRepository weeks, AttendanceConcernRepository concerns,
+                             AttendanceSettings settings, CaseStore caseStore, Processes processes, References references) {
+        this.weeks = weeks;
+        this.concerns = concerns;
+        this.settings = settings;
+        this.caseStore = caseStore;
+        this.processes = processes;
+        this.references = references;
+    }
+
+    /** 1 September (or the configured month) of the school year the date falls in. */
+    LocalDate schoolYearStart(LocalDate day) {
+        int month = settings.schoolYearStartMonth();
+        return LocalDate.of(day.getMonthValue() >= month ? day.getYear() : day.getYear() - 1, month, 1);
+    }
+
+    public Map<Long, Figures> yearToDate(Collection<Long> studentIds, LocalDate inYearOf) {
+        Map<Long, Figures> figures = new HashMap<>();
+        if (studentIds.isEmpty()) {
+            return figures;
+        }
+        for (Object[] row : weeks.totalsSince(studentIds, schoolYearStart(inYearOf))) {
+            figures.put((Long) row[0], new Figures(((Number) row[1]).intValue(), ((Number) row[2]).intValue()));
+        }
+        return figures;
+    }
+
+    public Figures yearToDate(Long studentId, LocalDate inYearOf) {
+        return yearToDate(List.of(studentId), inYearOf).getOrDefault(studentId, new Figures(0, 0));
+    }
+
+    public record Evaluation(int concernsStarted, int missingEducationAlerts) {
+    }
+
+    /**
+     * After an import: a concern for each student now over the persistent-absence threshold who
+     * has none open, and a DSL task for each who has missed every session of the last two weeks
+     * without explanation (10 school days). Never a second of either while one is open.
+     */
+    @Transactional
+    public Evaluation evaluate(Collection<Long> studentIds, LocalDate week) {
+        Map<Long, Figures> figures = yearToDate(studentIds, week);
+        Set<Long> open = concerns.findByStudentIdInAndKindAndClosedAtIsNull(studentIds, AttendanceConcern.THRESHOLD)
+                .stream().map(AttendanceConcern::getStudentId).collect(Collectors.toSet());
+        int started = 0;
+        for (Long id : studentIds) {
+            Figures f = figures.get(id);
+            if (f != null && !open.contains(id) && settings.persistent(f)) {
+                open(id, AttendanceConcern.THRESHOLD, settings.severe(f), f);
+                started++;
+            }
+        }
+        Set<Long> missedAll = new HashSet<>();
+        Map<Long, AttendanceWeek> previous = weeks.findByStudentIdInAndWeekCommencing(studentIds, week.minusWeeks(1)).stream()
+                .collect(Collectors.toMap(AttendanceWeek::getStudentId, w -> w));
+        for (AttendanceWeek current : weeks.findByStudentIdInAndWeekCommencing(studentIds, week)) {
+            AttendanceWeek before = previous.get(current.getStudentId());
+            if (current.allSessionsMissedUnexplained() && before != null && before.allSessionsMissedUnexplained()) {
+                missedAll.add(current.getStudentId());
+            }
+        }
+        Set<Long> alreadyReported = missedAll.isEmpty() ? Set.of()
+                : concerns.findByStudentIdInAndKindAndClosedAtIsNull(missedAll, AttendanceConcern.MISSING_EDUCATION)
+                .stream().map(AttendanceConcern::getStudentId).collect(Collectors.toSet());
+        int alerts = 0;
+        for (Long id : missedAll) {
+            if (!alreadyReported.contains(id)) {
+                open(id, AttendanceConcern.MISSING_EDUCATION, true, figures.getOrDefault(id, new Figures(0, 0)));
+                alerts++;
+            }
+        }
+        return new Evaluation(started, alerts);
+    }
+
+    private void open(Long studentId, String kind, boolean severe, Figures f) {
+        AttendanceConcern c = concerns.save(new AttendanceConcern(references.next("A", "attendance_number_seq"),
+                studentId, kind, severe, f));
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(AttendanceProcess.CONCERN_ID, c.getId());
+        vars.put(AttendanceProcess.STUDENT_ID, studentId);
+        vars.put(AttendanceProcess.REFERENCE, c.getReference());
+        vars.put(AttendanceProcess.SEVERE, severe);
+        boolean missing = AttendanceConcern.MISSING_EDUCATION.equals(kind);
+        c.started(missing
+                ? processes.startByMessage(AttendanceProcess.TEN_DAYS_MESSAGE, c.getReference(), vars)
+                : processes.start(AttendanceProcess.KEY, c.getReference(), vars));
+        caseStore.record(NewEntry.now(studentId, EntryKind.CONCERN,
+                missing ? Confidentiality.SAFEGUARDING : Confidentiality.PASTORAL, "system",
+                (missing ? "Missed every session of the last 10 school days without explanation"
+                        : (severe ? "Severe absence" : "Persistent absence")) + " (" + c.getReference() + ")",
+                "Attendance this school year: " + f.describe(), AttendanceProcess.SOURCE_TYPE, c.getId()));
+    }
+
+    /** Service task "Compare attendance with the start". */
+    @Transactional(readOnly = true)
+    public boolean improved(Long concernId) {
+        AttendanceConcern c = concern(concernId);
+        Figures now = latest(c.getStudentId());
+        return !settings.persistent(now) || now.percent() - c.opened().percent() >= settings.improvementPoints();
+    }
+
+    /** Service task "Close with the figures". */
+    @Transactional
+    public void closeImproved(Long concernId) {
+        AttendanceConcern c = concern(concernId);
+        Figures now = latest(c.getStudentId());
+        c.close("improved", now);
+        caseStore.record(NewEntry.now(c.getStudentId(), EntryKind.REVIEW, Confidentiality.PASTORAL, "system",
+                "Attendance concern " + c.getReference() + " closed: attendance improved",
+                "When it opened: " + c.opened().describe() + "\nNow: " + now.describe(), AttendanceProcess.SOURCE_TYPE, c.getId()));
+    }
+
+    @Transactional
+    public void close(AttendanceConcern c, String outcome) {
+        c.close(outcome, latest(c.getStudentId()));
+    }
+
+    /** This school year's figures, up to the latest week imported for the student. */
+    public Figures latest(Long studentId) {
+        return yearToDate(studentId, weeks.latestWeekOf(studentId).orElse(LocalDate.now()));
+    }
+
+    public AttendanceConcern concern(Long id) {
+        return concerns.findById(id).orElseThrow(() -> new IllegalStateException("No attendance concern " + id));
+    }
+
+    public AttendanceConcern concernByReference(String reference) {
+        return concerns.findByReference(reference).orElseThrow(() -> new IllegalStateException("No attendance concern " + reference));
+    }
+
+    public List<AttendanceConcern> concernsOf(Long studentId) {
+        return concerns.findByStudentIdOrderByOpenedAtDesc(studentId);
+    }
+}

@@ -1,0 +1,26 @@
+package org.pastoralflow.attendance;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface AttendanceWeekRepository extends JpaRepository<AttendanceWeek, Long> {
+
+    List<AttendanceWeek> findByStudentIdInAndWeekCommencing(Collection<Long> studentIds, LocalDate week);
+
+    Optional<AttendanceWeek> findByStudentIdAndWeekCommencing(Long studentId, LocalDate week);
+
+    @Query("select max(w.weekCommencing) from AttendanceWeek w where w.studentId = :student")
+    Optional<LocalDate> latestWeekOf(@Param("student") Long studentId);
+
+    /** Possible and attended sessions per student since the start of the school year: [studentId, possible, attended]. */
+    @Query("""
+            select w.studentId, sum(w.possibleSessions), sum(w.attendedSessions) from AttendanceWeek w
+            where w.studentId in :students and w.weekCommencing >= :from group by w.studentId""")
+    List<Object[]> totalsSince(@Param("students") Collection<Long> students, @Param("from") LocalDate from);
+}

@@ -1,0 +1,167 @@
+package org.pastoralflow.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.pastoralflow.student.Student;
+import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.supportplan.SupportPlanRepository;
+import org.pastoralflow.support.PostgresIntegrationTest;
+import org.pastoralflow.support.Web;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Weekly import → threshold → concern, on PostgreSQL, through the service and the pages. */
+@PostgresIntegrationTest
+class AttendanceIntegrationTest {
+
+    static final String HEADER = "UPN,Week Commencing,Possible Sessions,Attended Sessions,Authorised Absence,Unauthorised Absence,Late Before Registers Closed\n";
+
+    @Autowired AttendanceImporter importer;
+    @Autowired AttendanceService attendance;
+    @Autowired AttendanceConcernRepository concerns;
+    @Autowired AttendanceWeekRepository weeks;
+    @Autowired StudentRepository students;
+    @Autowired SupportPlanRepository plans;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired MockMvc mvc;
+
+    static String row(String upn, String week, int attended, int authorised, int unauthorised) {
+        return upn + "," + week + ",10," + attended + "," + authorised + "," + unauthorised + ",0\n";
+    }
+
+    AttendanceImporter.Result run(String csv) throws Exception {
+        return importer.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "lead");
+    }
+
+    Long id(String upn) {
+        return students.findByUpn(upn).map(Student::getId).orElseThrow();
+    }
+
+    List<AttendanceConcern> open(String upn, String kind) {
+        return concerns.findByStudentIdInAndKindAndClosedAtIsNull(List.of(id(upn)), kind);
+    }
+
+    Task task(AttendanceConcern c, String key) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(c.getReference()).taskDefinitionKey(key).singleResult();
+    }
+
+    @Test
+    void crossingTheThresholdOpensOneConcernAndNeverASecondWhileItIsOpen() throws Exception {
+        String good = "A873400123001", poor = "P873400122001", severe = "X873400126002";
+        AttendanceImporter.Result first = run(HEADER + row(good, "2026-09-07", 10, 0, 0) + row(poor, "2026-09-07", 8, 1, 1)
+                + row(severe, "2026-09-07", 4, 2, 4));
+        assertThat(first.report().accepted()).isTrue();
+        assertThat(first.concernsStarted()).isEqualTo(2);
+        assertThat(open(good, AttendanceConcern.THRESHOLD)).isEmpty();
+
+        AttendanceConcern poorConcern = open(poor, AttendanceConcern.THRESHOLD).get(0);
+        assertThat(poorConcern.isSevere()).isFalse();
+        assertThat(task(poorConcern, "Task_ContactHome")).isNotNull();
+        assertThat(task(poorConcern, "Task_DslSevereReview")).isNull();
+        AttendanceConcern severeConcern = open(severe, AttendanceConcern.THRESHOLD).get(0);
+        assertThat(severeConcern.isSevere()).isTrue();
+        assertThat(task(severeConcern, "Task_DslSevereReview")).isNotNull();
+
+        AttendanceImporter.Result second = run(HEADER + row(poor, "2026-09-14", 7, 0, 3) + row(good, "2026-09-14", 10, 0, 0));
+        assertThat(second.concernsStarted()).isZero();
+        assertThat(open(poor, AttendanceConcern.THRESHOLD)).hasSize(1);
+
+        // re-importing a week replaces it rather than counting it twice
+        run(HEADER + row(poor, "2026-09-14", 7, 0, 3));
+        assertThat(weeks.findByStudentIdAndWeekCommencing(id(poor), java.time.LocalDate.of(2026, 9, 14))).isPresent();
+        assertThat(attendance.latest(id(poor))).isEqualTo(new Figures(20, 15));
+    }
+
+    @Test
+    void tenSchoolDaysMissedWithoutExplanationGoToTheDslOnce() throws Exception {
+        String missing = "L873400125002";
+        assertThat(run(HEADER + row(missing, "2026-09-07", 0, 0, 10)).missingEducationAlerts()).isZero();
+        assertThat(run(HEADER + row(missing, "2026-09-14", 0, 0, 10)).missingEducationAlerts()).isEqualTo(1);
+        AttendanceConcern alert = open(missing, AttendanceConcern.MISSING_EDUCATION).get(0);
+        Task notify = task(alert, "Task_NotifyMissingEducation");
+        assertThat(tasks.getIdentityLinksForTask(notify.getId())).extracting(l -> l.getGroupId()).containsExactly("dsl");
+        assertThat(run(HEADER + row(missing, "2026-09-14", 0, 0, 10)).missingEducationAlerts()).isZero();
+    }
+
+    @Test
+    void aBadFileIsRefusedWholeWithEveryProblemNamed() throws Exception {
+        long before = weeks.count();
+        String unknown = "E999500127001".substring(1);
+        AttendanceImporter.Result result = run(HEADER
+                + row("A873400124002", "2026-09-07", 10, 0, 0)
+                + row(org.pastoralflow.student.UpnTestSupport.valid(unknown), "2026-09-07", 10, 0, 0)
+                + "P873400123002,2026-09-07,10,9,0,0,0\n"
+                + row("A873400124002", "2026-09-07", 10, 0, 0)
+                + row("D873400122002", "2026-09-08", 10, 0, 0));
+        assertThat(result.report().accepted()).isFalse();
+        assertThat(result.report().problems()).extracting(p -> p.line() + " " + p.field()).contains(
+                "3 UPN", "4 Possible Sessions", "5 UPN", "6 Week Commencing");
+        assertThat(weeks.count()).isEqualTo(before);
+        assertThat(result.concernsStarted()).isZero();
+    }
+
+    @Test
+    void thePsoWorksTheConcernAndAnImprovingStudentClosesIt() throws Exception {
+        String upn = "A873400125003";
+        run(HEADER + row(upn, "2026-09-07", 6, 2, 2));
+        AttendanceConcern c = open(upn, AttendanceConcern.THRESHOLD).get(0);
+        MockHttpSession pso = Web.signIn(mvc, "pso");
+        String inbox = mvc.perform(get("/inbox").session(pso)).andReturn().getResponse().getContentAsString();
+        assertThat(inbox).contains(c.getReference(), "Contact home");
+
+        Task contact = task(c, "Task_ContactHome");
+        String refused = mvc.perform(post("/tasks/" + contact.getId()).session(pso).with(csrf())
+                        .param("contactedOn", "2026-09-08").param("contactWith", "Mum"))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("How is required.").contains("What was said is required.").contains("value=\"Mum\"");
+        mvc.perform(post("/tasks/" + contact.getId()).session(pso).with(csrf()).param("contactedOn", "2026-09-08")
+                .param("contactWith", "Mum").param("method", "phone").param("whatWasSaid", "Illness in the family; agreed to meet"))
+                .andExpect(status().is3xxRedirection());
+
+        Task meeting = task(c, "Task_AttendanceMeeting");
+        mvc.perform(post("/tasks/" + meeting.getId()).session(pso).with(csrf()).param("meetingOn", "2026-09-10")
+                .param("attendees", "Mum, PSO, tutor").param("notes", "Morning routine is the difficulty")
+                .param("goals", "On time every day").param("interventions", "check-ins"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(plans.findByStudentIdOrderByCreatedAtDesc(id(upn))).hasSize(1)
+                .first().satisfies(p -> assertThat(p.getBaselineScore()).isEqualTo(60));
+
+        run(HEADER + row(upn, "2026-09-14", 10, 0, 0));
+        run(HEADER + row(upn, "2026-09-21", 10, 0, 0));
+        var timer = management.createJobQuery().processInstanceId(c.getProcessInstanceId()).activityId("Timer_ReviewDue").singleResult();
+        management.executeJob(timer.getId());
+
+        AttendanceConcern closed = concerns.findById(c.getId()).orElseThrow();
+        assertThat(closed.getClosedAt()).isNotNull();
+        assertThat(closed.getOutcome()).isEqualTo("improved");
+        assertThat(closed.getClosedAttended()).isEqualTo(26);
+        assertThat(closed.getClosedPossible()).isEqualTo(30);
+    }
+
+    @Test
+    void onlyAdministratorsAndThePastoralLeadImport() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("file", "week.csv", "text/csv",
+                (HEADER + row("P873400124003", "2026-09-07", 10, 0, 0)).getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/attendance/import").file(file).session(Web.signIn(mvc, "pso")).with(csrf()))
+                .andExpect(status().isForbidden());
+        String page = mvc.perform(multipart("/attendance/import").file(file).session(Web.signIn(mvc, "lead")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Imported <strong>1</strong> rows");
+    }
+}
