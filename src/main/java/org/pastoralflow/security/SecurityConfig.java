@@ -84,6 +84,11 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/actuator/**").hasRole(Group.ADMIN.id())
                         .requestMatchers("/admin/**").hasRole(Group.ADMIN.id())
                         .requestMatchers("/attendance/import").hasAnyRole(Group.ADMIN.id(), Group.PASTORAL_LEAD.id())
+                        .requestMatchers("/oncall/new").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/oncall").authenticated()
+                        .requestMatchers("/oncall/rota", "/oncall/rota/**").hasAnyRole(Group.ADMIN.id(), Group.PASTORAL_LEAD.id())
+                        .requestMatchers("/oncall", "/oncall/**").hasAnyRole(
+                                Group.PSO.id(), Group.SLT.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
                         .requestMatchers("/students/**", "/chronology/**", "/plans/**").hasAnyRole(Group.CASEWORKERS)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -47,6 +47,10 @@ public class StaffDirectory {
                 .map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
     }
 
+    public List<String> membersOf(String groupId) {
+        return identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
+    }
+
     public boolean userExists(String userId) {
         return identity.createUserQuery().userId(userId).count() > 0;
     }

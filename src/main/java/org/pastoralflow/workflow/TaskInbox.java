@@ -56,14 +56,15 @@ public class TaskInbox {
 
     @Transactional(readOnly = true)
     public List<TaskView> forViewer(Viewer viewer, Scope scope) {
+        if (viewer.groups().isEmpty() && scope != Scope.MINE) {
+            return List.of();
+        }
         TaskQuery query = tasks.createTaskQuery().active();
         switch (scope) {
             case MINE -> query.taskAssignee(viewer.userId());
-            case GROUPS -> query.taskCandidateGroupIn(viewer.groupList());
-            case ALL -> query.or().taskAssignee(viewer.userId()).taskCandidateGroupIn(viewer.groupList()).endOr();
-        }
-        if (viewer.groups().isEmpty() && scope != Scope.MINE) {
-            return List.of();
+            case GROUPS -> query.or().taskCandidateUser(viewer.userId()).taskCandidateGroupIn(viewer.groupList()).endOr();
+            case ALL -> query.or().taskAssignee(viewer.userId()).taskCandidateUser(viewer.userId())
+                    .taskCandidateGroupIn(viewer.groupList()).endOr();
         }
         List<Task> page = query.initializeFormKeys()
                 .orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc()
@@ -76,7 +77,7 @@ public class TaskInbox {
         return describe(tasks.createTaskQuery().processInstanceId(processInstanceId).initializeFormKeys().list());
     }
 
-    /** The task if the viewer may work on it: assigned to them, or offered to one of their groups. */
+    /** The task if the viewer may work on it: assigned to them, offered to them, or offered to one of their groups. */
     @Transactional(readOnly = true)
     public TaskView get(String taskId, Viewer viewer) {
         Task task = visibleTask(taskId, viewer);
@@ -144,6 +145,13 @@ public class TaskInbox {
         return form;
     }
 
+    /** The open task of a process instance with this key, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> openTaskId(String processInstanceId, String taskKey) {
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list().stream()
+                .map(Task::getId).findFirst();
+    }
+
     /** Offers an open task to one more group, e.g. the Headteacher when a DSL review is untouched. */
     @Transactional
     public boolean offerToGroup(String processInstanceId, String taskKey, String groupId) {
@@ -175,8 +183,9 @@ public class TaskInbox {
         }
         Set<String> groups = viewer.groups();
         for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
-                    && groups.contains(link.getGroupId())) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())
+                    && (link.getGroupId() != null && groups.contains(link.getGroupId())
+                    || viewer.userId().equals(link.getUserId()))) {
                 return true;
             }
         }

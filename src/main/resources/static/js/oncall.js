@@ -1,0 +1,62 @@
+// Keeps the on-call board current without a reload: every few seconds it asks for the open
+// calls and redraws the table. Text goes in with textContent, never as HTML.
+(function () {
+  const table = document.getElementById('calls');
+  if (!table) { return; }
+  const body = table.querySelector('tbody');
+  const csrfName = table.dataset.csrfName;
+  const csrf = table.dataset.csrf;
+
+  function cell(text) {
+    const td = document.createElement('td');
+    td.textContent = text || '';
+    return td;
+  }
+
+  function row(call) {
+    const tr = document.createElement('tr');
+    tr.append(cell(call.raisedAt), cell(call.room), cell(call.student));
+    const reason = cell(call.reason);
+    if (call.escalated) {
+      const badge = document.createElement('strong');
+      badge.className = 'badge urgent';
+      badge.textContent = ' SLT alerted';
+      reason.append(' ', badge);
+    }
+    tr.append(reason);
+    const who = document.createElement('td');
+    if (call.claimedBy) {
+      who.textContent = 'Taken by ' + call.claimedBy;
+    } else {
+      const form = document.createElement('form');
+      form.method = 'post';
+      form.action = '/oncall/' + encodeURIComponent(call.reference) + '/claim';
+      const token = document.createElement('input');
+      token.type = 'hidden';
+      token.name = csrfName;
+      token.value = csrf;
+      const button = document.createElement('button');
+      button.type = 'submit';
+      button.textContent = "I'm going";
+      form.append(token, button);
+      who.append(form);
+    }
+    tr.append(who);
+    return tr;
+  }
+
+  async function refresh() {
+    try {
+      const response = await fetch('/oncall/calls.json', { headers: { 'Accept': 'application/json' } });
+      if (!response.ok) { return; }
+      const calls = await response.json();
+      body.replaceChildren(...calls.map(row));
+      const none = document.getElementById('none');
+      if (none) { none.hidden = calls.length > 0; }
+    } catch (e) {
+      // the next poll tries again
+    }
+  }
+
+  setInterval(refresh, 3000);
+})();
