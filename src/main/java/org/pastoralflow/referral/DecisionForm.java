@@ -68,13 +68,16 @@ class DecisionForm implements TaskForm {
         data.throwIfInvalid();
         Choice choice = Choice.of(choices, code);
         referrals.recordDecision(r, title + ": " + choice.label(), rationale, confidentialityOf(r), choice.next(), viewer);
+        // what belongs to this decision is written at the confidentiality of whoever made it,
+        // before the referral is handed on (agency feedback to the DSL stays safeguarding even
+        // when the next step is pastoral support)
+        afterDecision(r, code, data, viewer);
         Map<String, Object> variables = new HashMap<>();
         variables.put(variable, code);
         if (choice.handTo() != null) {
             referrals.handTo(r, choice.handTo());
             variables.put(ReferralProcess.OWNER_GROUP, choice.handTo());
         }
-        afterDecision(r, code, data, viewer);
         return variables;
     }
 

@@ -212,6 +212,37 @@ class ReferralJourneyIntegrationTest {
         assertThat(entriesAbout(r, EntryKind.ESCALATION)).isEmpty();
     }
 
+    @Test
+    void feedbackFromSocialCareStaysWithTheDslWhenThePsoTakesOverTheSupport() throws Exception {
+        MockHttpSession teacher = Web.signIn(mvc, "teacher");
+        Referral r = raise(teacher, "safeguarding", "Talks of being left alone for days " + System.nanoTime(), false);
+        MockHttpSession dsl = Web.signIn(mvc, "dsl");
+        mvc.perform(post("/tasks/" + reviewOf(r).getId()).session(dsl).with(csrf())
+                .param("decision", "social-care").param("rationale", "Meets the threshold for a referral to social care"))
+                .andExpect(status().is3xxRedirection());
+        Task record = task(r, "Task_RecordExternalReferral");
+        mvc.perform(post("/tasks/" + record.getId()).session(dsl).with(csrf()).param("agency", "social-care")
+                .param("referredOn", "2026-11-20").param("agencyReference", "MASH-4411").param("notes", "Spoke to the duty social worker"))
+                .andExpect(status().is3xxRedirection());
+        Task feedback = task(r, "Task_RecordAgencyFeedback");
+        mvc.perform(post("/tasks/" + feedback.getId()).session(dsl).with(csrf()).param("decision", "support-in-school")
+                .param("rationale", "Social care closed it with advice; pastoral support in school")
+                .param("feedbackOn", "2026-11-20").param("feedback", "Assessment found mother in hospital; family support arranged"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(referrals.findById(r.getId()).orElseThrow().getRoute()).isEqualTo("pso");
+        ChronologyEntry said = entriesAbout(r, EntryKind.AGENCY_FEEDBACK).get(0);
+        assertThat(said.getDetail()).contains("mother in hospital");
+        assertThat(said.getConfidentiality()).isEqualTo(Confidentiality.SAFEGUARDING);
+        String psoView = mvc.perform(get("/students/" + student.getId()).session(Web.signIn(mvc, "pso")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(psoView).doesNotContain("mother in hospital");
+    }
+
+    Task task(Referral r, String activityId) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey(activityId).singleResult();
+    }
+
     List<ChronologyEntry> entriesAbout(Referral r, EntryKind kind) {
         return chronology.findAll().stream()
                 .filter(e -> "referral".equals(e.getSourceType()) && r.getId().equals(e.getSourceId()) && e.getKind() == kind)
