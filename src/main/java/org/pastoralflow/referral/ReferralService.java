@@ -18,6 +18,7 @@ import org.pastoralflow.notification.Notifier;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.workflow.Deadlines;
 import org.pastoralflow.workflow.FormData;
 import org.pastoralflow.workflow.Processes;
 import org.pastoralflow.workflow.References;
@@ -38,11 +39,12 @@ public class ReferralService {
     private final TaskInbox inbox;
     private final Notifier notifier;
     private final References references;
+    private final Deadlines deadlines;
     private final ZoneId zone;
 
     public ReferralService(ReferralRepository referrals, ExternalReferralRepository externalReferrals,
                            StudentRepository students, CaseStore caseStore, Processes processes, TaskInbox inbox,
-                           Notifier notifier, References references,
+                           Notifier notifier, References references, Deadlines deadlines,
                            @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
         this.referrals = referrals;
         this.externalReferrals = externalReferrals;
@@ -52,6 +54,7 @@ public class ReferralService {
         this.inbox = inbox;
         this.notifier = notifier;
         this.references = references;
+        this.deadlines = deadlines;
         this.zone = zone;
     }
 
@@ -153,7 +156,8 @@ public class ReferralService {
     public void remindChase(Long referralId, String ownerGroup) {
         Referral r = referral(referralId);
         caseStore.record(NewEntry.now(r.getStudentId(), EntryKind.ESCALATION, Confidentiality.forGroup(ownerGroup), "system",
-                "No feedback from the agency on " + r.getReference() + " within 3 school days: chase it", null,
+                "No feedback from the agency on " + r.getReference() + " within "
+                        + deadlines.schoolDaysFor("referral.agency-feedback") + " school days: chase it", null,
                 ReferralProcess.SOURCE_TYPE, r.getId()));
         notifier.toGroups(List.of(ownerGroup), "Chase agency feedback for " + r.getReference(),
                 "No feedback has been recorded from the agency yet. Please chase it.", "/inbox");
