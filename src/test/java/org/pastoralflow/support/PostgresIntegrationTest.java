@@ -13,11 +13,12 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole application on a real PostgreSQL database (see {@link TestDatabase}), with a real
  * SMTP server (GreenMail) and the job executor off so tests drive timers by the clock.
- * All such tests share one application context and one database.
+ * All such tests share one application context and one database; the server listens on a
+ * random port so browser tests can reach it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = PostgresInitializer.class)

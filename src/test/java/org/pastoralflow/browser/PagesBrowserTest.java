@@ -1,0 +1,147 @@
+package org.pastoralflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.pastoralflow.casefile.ChronologyEntry;
+import org.pastoralflow.casefile.ChronologyRepository;
+import org.pastoralflow.student.Student;
+import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.support.Browser;
+import org.pastoralflow.support.PostgresIntegrationTest;
+import org.pastoralflow.support.ScreenshotOnFailure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.Sort;
+
+/**
+ * Every page that is not part of a workflow journey, as the role that uses it: axe-core finds no
+ * serious or critical WCAG 2.2 AA violation and nothing scrolls sideways at 320 px. And the two
+ * forms people fill in a hurry work with the keyboard alone.
+ */
+@PostgresIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(ScreenshotOnFailure.class)
+class PagesBrowserTest implements ScreenshotOnFailure.WithBrowsers {
+
+    @LocalServerPort int port;
+    @Autowired StudentRepository students;
+    @Autowired ChronologyRepository chronology;
+
+    Browser browser;
+
+    @BeforeAll
+    void openBrowser() {
+        browser = Browser.open(port, "pages");
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Override
+    public List<Browser> browsers() {
+        return List.of(browser);
+    }
+
+    Student student(int fromTheEnd) {
+        List<Student> all = students.findAll(Sort.by("id"));
+        return all.get(all.size() - fromTheEnd);
+    }
+
+    @Test
+    void everyOtherPageAsTheRoleThatUsesIt() {
+        browser.driver().manage().deleteAllCookies();
+        browser.go("/login").check();
+        browser.type("username", "pso").type("password", "wrong");
+        browser.click(By.cssSelector("form button[type=submit]"));
+        assertThat(browser.text()).containsIgnoringCase("wrong");
+        browser.check();
+
+        Student s = student(10);
+        Map<String, List<String>> pagesByRole = Map.of(
+                "pso", List.of("/", "/inbox", "/inbox?show=mine", "/inbox?show=groups", "/students", "/students?q=" + s.getLegalSurname(),
+                        "/students/" + s.getId(), "/referrals/mine", "/referrals/new", "/oncall", "/oncall/new", "/students/999999999"),
+                "admin", List.of("/admin", "/admin/calendar", "/admin/students/import", "/oncall/rota"),
+                "teacher", List.of("/", "/referrals/mine", "/admin"));
+        pagesByRole.forEach((role, pages) -> {
+            browser.signIn(role);
+            for (String page : pages) {
+                browser.go(page).check();
+                assertThat(browser.find(By.tagName("h1")).getText()).as("heading of %s", page).isNotBlank();
+            }
+        });
+        browser.signIn("teacher").go("/admin");
+        assertThat(browser.text()).containsIgnoringCase("not allowed");
+    }
+
+    @Test
+    void aConcernRaisedWithTheKeyboardAloneIsReadByTheDslOnItsEntryPage() {
+        Student s = student(12);
+        String description = "Crying in the toilets at break, would not say why " + System.nanoTime();
+        raiseByKeyboard(s, description);
+        assertThat(browser.find(By.cssSelector(".flash")).getText()).contains("Your concern is recorded as");
+        ChronologyEntry entry = chronology.findAll().stream().filter(e -> e.getDetail() != null && e.getDetail().startsWith(description)).findFirst().orElseThrow();
+
+        assertThat(entry.getDetail()).contains("Where: Girls' toilets, B block");
+        browser.signIn("dsl").go("/chronology/" + entry.getId()).check();
+        assertThat(browser.text()).contains(description);
+    }
+
+    /** Find the student, open the form, fill and send it without touching the mouse. */
+    void raiseByKeyboard(Student s, String description) {
+        browser.signIn("teacher").go("/referrals/new");
+        Actions keys = new Actions(browser.driver());
+        assertThat(active().getAttribute("id")).isEqualTo("q"); // autofocus
+        keys.sendKeys(s.getUpn()).sendKeys(Keys.ENTER).perform();
+        browser.waitFor(d -> d.findElements(By.linkText(s.displayName())).size() == 1);
+        tabUntil(e -> s.displayName().equals(e.getText()));
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.waitFor(d -> d.getCurrentUrl().contains("student="));
+
+        tabUntil(e -> "category".equals(e.getAttribute("id")));
+        keys.sendKeys("Welfare").perform();
+        assertThat(active().getAttribute("value")).isEqualTo("welfare");
+        keys.sendKeys(Keys.TAB).sendKeys(description).perform();
+        assertThat(browser.field("description").getAttribute("value")).isEqualTo(description);
+        tabUntil(e -> "location".equals(e.getAttribute("id")));
+        keys.sendKeys("Girls' toilets, B block").sendKeys(Keys.ENTER).perform();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/referrals/mine"));
+    }
+
+    @Test
+    void aCallForHelpCanBeSentWithTheKeyboardAlone() {
+        browser.signIn("teacher").go("/oncall/new");
+        assertThat(active().getAttribute("id")).isEqualTo("room");
+        new Actions(browser.driver()).sendKeys("C4").sendKeys(Keys.TAB).sendKeys("Fight about to start, keyboard test")
+                .sendKeys(Keys.ENTER).perform();
+        browser.waitFor(d -> d.findElements(By.cssSelector(".flash")).size() == 1);
+        assertThat(browser.find(By.cssSelector(".flash")).getText()).contains("Help is on its way to C4");
+    }
+
+    WebElement active() {
+        return browser.driver().switchTo().activeElement();
+    }
+
+    void tabUntil(java.util.function.Predicate<WebElement> target) {
+        for (int i = 0; i < 40; i++) {
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            if (target.test(active())) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached the element; stuck at " + active().getTagName() + " " + active().getAttribute("outerHTML"));
+    }
+}
