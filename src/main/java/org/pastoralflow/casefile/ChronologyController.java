@@ -28,7 +28,8 @@ class ChronologyController {
     }
 
     @PostMapping("/chronology/{id}/corrections")
-    String correct(@PathVariable Long id, @RequestParam String text, Viewer viewer) {
+    String correct(@PathVariable Long id, @RequestParam(required = false) String text, Viewer viewer) {
+        caseStore.entry(id, viewer).orElseThrow(() -> new EntryNotFoundException(id));
         if (text == null || text.isBlank()) {
             return "redirect:/chronology/" + id + "?correctionMissing";
         }

@@ -10,7 +10,9 @@ import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.security.Viewer;
+import org.pastoralflow.system.NotFoundException;
 import org.pastoralflow.workflow.FormData;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,8 +25,11 @@ public class SupportPlans {
     private final SupportPlanRepository plans;
     private final PlanSessionRepository sessions;
     private final CaseStore caseStore;
+    private final ZoneId zone;
 
-    public SupportPlans(SupportPlanRepository plans, PlanSessionRepository sessions, CaseStore caseStore) {
+    public SupportPlans(SupportPlanRepository plans, PlanSessionRepository sessions, CaseStore caseStore,
+                        @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+        this.zone = zone;
         this.plans = plans;
         this.sessions = sessions;
         this.caseStore = caseStore;
@@ -92,7 +97,7 @@ public class SupportPlans {
 
     @Transactional
     public PlanSession logSession(Long planId, FormData data, Viewer viewer) {
-        SupportPlan plan = plan(planId, viewer).orElseThrow(() -> new IllegalArgumentException("No such plan"));
+        SupportPlan plan = plan(planId, viewer).orElseThrow(() -> new NotFoundException("No such plan"));
         LocalDate heldOn = data.date("heldOn", "Date of the session", true);
         String intervention = data.oneOf("intervention", "Intervention", Interventions.OPTIONS.keySet());
         String notes = data.text("notes", "Notes", 5000, true);
@@ -105,7 +110,7 @@ public class SupportPlans {
         data.throwIfInvalid();
         PlanSession session = sessions.save(new PlanSession(planId, heldOn, intervention, notes, viewer.userId()));
         caseStore.record(new NewEntry(plan.getStudentId(), EntryKind.SESSION, plan.getConfidentiality(),
-                heldOn.atStartOfDay(ZoneId.of("Europe/London")).toInstant(), viewer.userId(),
+                heldOn.atStartOfDay(zone).toInstant(), viewer.userId(),
                 "Session: " + Interventions.label(intervention), notes, SOURCE_TYPE, planId));
         return session;
     }

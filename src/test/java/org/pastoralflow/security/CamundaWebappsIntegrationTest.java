@@ -13,19 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.pastoralflow.support.PostgresInitializer;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.pastoralflow.support.PostgresIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Cockpit, Admin and Tasklist run in the real servlet container, so this test starts a real
  * server: one login for the application and the webapps, and only administrators get in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = PostgresInitializer.class)
+@PostgresIntegrationTest
 class CamundaWebappsIntegrationTest {
 
     @LocalServerPort int port;

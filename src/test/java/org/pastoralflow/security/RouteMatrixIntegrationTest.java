@@ -1,75 +1,203 @@
 package org.pastoralflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.support.PostgresIntegrationTest;
-import org.pastoralflow.support.Web;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every page and API route against every role, from one table: which answer each role gets.
- * A = allowed (200), F = forbidden (403), L = sent to the login page, U = 401 (API).
+ * Every route of the application, the Camunda webapps and the actuator, called over real HTTP as
+ * every role and as nobody, checked against one table. The table must name every route the
+ * application maps, so a new route cannot ship without a decision about who may call it.
+ *
+ * <p>Answers: A = 200; R = reached the handler (a redirect, a validation answer or a problem
+ * report, never a server error); N = 404 (nothing there for this caller); F = 403; L = sent to
+ * the login page; U = 401 (API). Path ids are ones that do not exist, so no call writes anything.
+ * A POST from nobody is refused (F) before sign-in is asked for: it cannot carry a CSRF token.
  */
 @PostgresIntegrationTest
 class RouteMatrixIntegrationTest {
 
     static final List<String> ROLES = List.of("anonymous", "teacher", "pso", "hoy", "senco", "dsl", "lead", "head", "admin");
 
-    /** route, then the answer for each role in the order of {@link #ROLES}. */
-    static final String[][] PAGES = {
-            //                                  anon teach pso  hoy  senco dsl lead head admin
-            {"/inbox",                           "L", "A", "A", "A", "A", "A", "A", "A", "A"},
-            {"/referrals/new",                   "L", "A", "A", "A", "A", "A", "A", "A", "A"},
-            {"/referrals/mine",                  "L", "A", "A", "A", "A", "A", "A", "A", "A"},
-            {"/students",                        "L", "F", "A", "A", "A", "A", "A", "A", "F"},
-            {"/students/{id}",                   "L", "F", "A", "A", "A", "A", "A", "A", "F"},
-            {"/admin",                           "L", "F", "F", "F", "F", "F", "F", "F", "A"},
-            {"/admin/calendar",                  "L", "F", "F", "F", "F", "F", "F", "F", "A"},
-            {"/admin/students/import",           "L", "F", "F", "F", "F", "F", "F", "F", "A"},
-            {"/actuator/metrics",                "L", "F", "F", "F", "F", "F", "F", "F", "A"},
-            {"/actuator/health",                 "A", "A", "A", "A", "A", "A", "A", "A", "A"},
+    /** method and route, then the answer for each role in the order of {@link #ROLES}. */
+    static final String[][] ROUTES = {
+            //                                              anon teach pso  hoy  senco dsl lead head admin
+            {"GET /",                                       "L", "R", "R", "R", "R", "R", "R", "R", "R"},
+            {"GET /login",                                  "A", "A", "A", "A", "A", "A", "A", "A", "A"},
+            {"GET /inbox",                                  "L", "A", "A", "A", "A", "A", "A", "A", "A"},
+            {"GET /tasks/{id}",                             "L", "N", "N", "N", "N", "N", "N", "N", "N"},
+            {"POST /tasks/{id}",                            "F", "N", "N", "N", "N", "N", "N", "N", "N"},
+            {"POST /tasks/{id}/claim",                      "F", "N", "N", "N", "N", "N", "N", "N", "N"},
+            {"POST /tasks/{id}/unclaim",                    "F", "N", "N", "N", "N", "N", "N", "N", "N"},
+            {"GET /referrals/new",                          "L", "A", "A", "A", "A", "A", "A", "A", "A"},
+            {"POST /referrals",                             "F", "R", "R", "R", "R", "R", "R", "R", "R"},
+            {"GET /referrals/mine",                         "L", "A", "A", "A", "A", "A", "A", "A", "A"},
+            {"GET /referrals/{reference}",                  "L", "N", "N", "N", "N", "N", "N", "N", "N"},
+            {"GET /students",                               "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /students/{id}",                          "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /chronology/{id}",                        "L", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"POST /chronology/{id}/corrections",           "F", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"GET /plans/{id}",                             "L", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"POST /plans/{id}/sessions",                   "F", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"GET /oncall/new",                             "L", "A", "A", "A", "A", "A", "A", "A", "A"},
+            {"POST /oncall",                                "F", "R", "R", "R", "R", "R", "R", "R", "R"},
+            {"GET /oncall",                                 "L", "F", "A", "F", "F", "A", "A", "A", "F"},
+            {"GET /oncall/calls.json",                      "L", "F", "A", "F", "F", "A", "A", "A", "F"},
+            {"POST /oncall/{reference}/claim",              "F", "F", "R", "F", "F", "R", "R", "R", "F"},
+            {"GET /oncall/rota",                            "L", "F", "F", "F", "F", "F", "A", "F", "A"},
+            {"POST /oncall/rota",                           "F", "F", "F", "F", "F", "F", "R", "F", "R"},
+            {"POST /oncall/rota/{id}/delete",               "F", "F", "F", "F", "F", "F", "R", "F", "R"},
+            {"GET /attendance/import",                      "L", "F", "F", "F", "F", "F", "A", "F", "A"},
+            {"POST /attendance/import",                     "F", "F", "F", "F", "F", "F", "R", "F", "R"},
+            {"GET /admin",                                  "L", "F", "F", "F", "F", "F", "F", "F", "A"},
+            {"GET /admin/calendar",                         "L", "F", "F", "F", "F", "F", "F", "F", "A"},
+            {"POST /admin/calendar/terms",                  "F", "F", "F", "F", "F", "F", "F", "F", "R"},
+            {"POST /admin/calendar/closures",               "F", "F", "F", "F", "F", "F", "F", "F", "R"},
+            {"POST /admin/calendar/terms/{id}/delete",      "F", "F", "F", "F", "F", "F", "F", "F", "R"},
+            {"POST /admin/calendar/closures/{id}/delete",   "F", "F", "F", "F", "F", "F", "F", "F", "R"},
+            {"GET /admin/students/import",                  "L", "F", "F", "F", "F", "F", "F", "F", "A"},
+            {"POST /admin/students/import",                 "F", "F", "F", "F", "F", "F", "F", "F", "R"},
+            // JSON API: HTTP basic, no session, no CSRF
+            {"GET /api/tasks",                              "U", "A", "A", "A", "A", "A", "A", "A", "A"},
+            {"POST /api/tasks/{id}/claim",                  "U", "N", "N", "N", "N", "N", "N", "N", "N"},
+            {"POST /api/tasks/{id}/complete",               "U", "N", "N", "N", "N", "N", "N", "N", "N"},
+            {"POST /api/referrals",                         "U", "R", "R", "R", "R", "R", "R", "R", "R"},
+            {"GET /api/referrals/{reference}",              "U", "N", "N", "N", "N", "N", "N", "N", "N"},
+            {"GET /api/students/{upn}/chronology",          "U", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"POST /api/students/import",                   "U", "F", "F", "F", "F", "F", "F", "F", "R"},
+            // not the application's own handlers
+            {"GET /camunda/app/cockpit/default/",           "L", "F", "F", "F", "F", "F", "F", "F", "A"},
+            {"GET /camunda/app/admin/default/",             "L", "F", "F", "F", "F", "F", "F", "F", "A"},
+            {"GET /camunda/api/engine/engine/default/task", "L", "F", "F", "F", "F", "F", "F", "F", "A"},
+            {"GET /engine-rest/task",                       "L", "N", "N", "N", "N", "N", "N", "N", "N"},
+            {"GET /actuator/health",                        "A", "A", "A", "A", "A", "A", "A", "A", "A"},
+            {"GET /actuator/metrics",                       "L", "F", "F", "F", "F", "F", "F", "F", "A"},
+            {"GET /actuator/env",                           "L", "F", "F", "F", "F", "F", "F", "F", "N"},
     };
 
-    static final String[][] API = {
-            {"/api/tasks",                       "U", "A", "A", "A", "A", "A", "A", "A", "A"},
-            {"/api/students/{upn}/chronology",   "U", "F", "A", "A", "A", "A", "A", "A", "F"},
-    };
+    /** Handlers that are not routes of their own. */
+    static final Set<String> NOT_ROUTES = Set.of("GET /error", "POST /error");
 
-    @Autowired MockMvc mvc;
+    @LocalServerPort int port;
     @Autowired StudentRepository students;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
 
-    static Map<String, MockHttpSession> sessions = new HashMap<>();
+    final Map<String, HttpClient> sessions = new HashMap<>();
 
-    @BeforeAll
-    static void noSessionsYet() {
-        sessions.clear();
+    @Test
+    void theTableNamesEveryRouteTheApplicationMaps() {
+        Set<String> inTable = new TreeSet<>();
+        for (String[] row : ROUTES) {
+            inTable.add(row[0]);
+        }
+        Set<String> missing = new TreeSet<>();
+        handlers.getHandlerMethods().keySet().forEach(info -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    String route = m.name() + " " + pattern;
+                    if (!inTable.contains(route) && !NOT_ROUTES.contains(route)) {
+                        missing.add(route);
+                    }
+                }
+            }
+        });
+        assertThat(missing).as("routes with no row in the table").isEmpty();
+    }
+
+    @Test
+    void everyRouteAnswersEveryRoleAsTheTableSays() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (String[] row : ROUTES) {
+            for (int i = 0; i < ROLES.size(); i++) {
+                String role = ROLES.get(i);
+                HttpResponse<String> response = call(row[0], role, true);
+                String got = answer(response);
+                if (!got.equals(row[i + 1])) {
+                    wrong.add(row[0] + " as " + role + ": expected " + row[i + 1] + ", got " + got);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyStateChangeFromAPageNeedsTheCsrfToken() throws Exception {
+        List<String> unprotected = new ArrayList<>();
+        for (String[] row : ROUTES) {
+            if (!row[0].startsWith("POST ") || row[0].startsWith("POST /api/")) {
+                continue;
+            }
+            String allowed = null;
+            for (int i = 1; i < ROLES.size(); i++) {
+                if (!row[i + 1].equals("F")) {
+                    allowed = ROLES.get(i);
+                    break;
+                }
+            }
+            HttpResponse<String> without = call(row[0], allowed, false);
+            if (without.statusCode() != 403) {
+                unprotected.add(row[0] + " as " + allowed + " without a token: " + without.statusCode());
+            }
+        }
+        assertThat(unprotected).isEmpty();
+    }
+
+    HttpResponse<String> call(String methodAndRoute, String role, boolean withCsrf) throws Exception {
+        String method = methodAndRoute.substring(0, methodAndRoute.indexOf(' '));
+        String route = resolve(methodAndRoute.substring(method.length() + 1));
+        boolean api = route.startsWith("/api/");
+        HttpClient client = api || role.equals("anonymous") ? plainClient() : session(role);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + route));
+        if (api && !role.equals("anonymous")) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((role + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        if (method.equals("GET")) {
+            request.GET();
+        } else if (api) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+        } else {
+            String body = withCsrf && !role.equals("anonymous") ? "_csrf=" + URLEncoder.encode(csrfToken(role), StandardCharsets.UTF_8) : "";
+            request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     String resolve(String route) {
         var s = students.findByUpn("U873400126000").orElseThrow();
-        return route.replace("{id}", s.getId().toString()).replace("{upn}", s.getUpn());
+        return route.replace("/students/{id}", "/students/" + s.getId())
+                .replace("{upn}", s.getUpn())
+                .replace("{reference}", "R99-99999")
+                .replace("{id}", "987654321");
     }
 
-    MockHttpSession session(String role) throws Exception {
-        if (!sessions.containsKey(role)) {
-            sessions.put(role, Web.signIn(mvc, role));
-        }
-        return sessions.get(role);
-    }
-
-    static String answer(int status, String location) {
+    static String answer(HttpResponse<String> response) {
+        int status = response.statusCode();
+        String location = response.headers().firstValue("Location").orElse("");
         if (status == 200) {
             return "A";
         }
@@ -79,49 +207,45 @@ class RouteMatrixIntegrationTest {
         if (status == 401) {
             return "U";
         }
-        if (status == 302 && location != null && location.endsWith("/login")) {
+        if (status == 404) {
+            return "N";
+        }
+        if (status == 302 && location.endsWith("/login")) {
             return "L";
         }
-        return "HTTP " + status;
+        if (status >= 500) {
+            return "server error " + status;
+        }
+        return "R";
     }
 
-    @Test
-    void everyPageAnswersEveryRoleAsTheTableSays() throws Exception {
-        List<String> wrong = new ArrayList<>();
-        for (String[] row : PAGES) {
-            for (int i = 0; i < ROLES.size(); i++) {
-                String role = ROLES.get(i);
-                var request = get(resolve(row[0]));
-                if (!role.equals("anonymous")) {
-                    request.session(session(role));
-                }
-                var response = mvc.perform(request).andReturn().getResponse();
-                String got = answer(response.getStatus(), response.getRedirectedUrl());
-                if (!got.equals(row[i + 1])) {
-                    wrong.add(row[0] + " as " + role + ": expected " + row[i + 1] + ", got " + got);
-                }
-            }
-        }
-        assertThat(wrong).isEmpty();
+    static HttpClient plainClient() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    @Test
-    void everyApiRouteAnswersEveryRoleAsTheTableSays() throws Exception {
-        List<String> wrong = new ArrayList<>();
-        for (String[] row : API) {
-            for (int i = 0; i < ROLES.size(); i++) {
-                String role = ROLES.get(i);
-                var request = get(resolve(row[0]));
-                if (!role.equals("anonymous")) {
-                    request.with(httpBasic(role, "demo"));
-                }
-                var response = mvc.perform(request).andReturn().getResponse();
-                String got = answer(response.getStatus(), response.getRedirectedUrl());
-                if (!got.equals(row[i + 1])) {
-                    wrong.add(row[0] + " as " + role + ": expected " + row[i + 1] + ", got " + got);
-                }
-            }
+    HttpClient session(String role) throws Exception {
+        if (!sessions.containsKey(role)) {
+            HttpClient client = plainClient();
+            String body = "username=" + role + "&password=demo&_csrf=" + URLEncoder.encode(csrfFrom(client, "/login"), StandardCharsets.UTF_8);
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.headers().firstValue("Location")).as("sign-in of %s", role)
+                    .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+            sessions.put(role, client);
         }
-        assertThat(wrong).isEmpty();
+        return sessions.get(role);
+    }
+
+    String csrfToken(String role) throws Exception {
+        return csrfFrom(session(role), "/referrals/mine");
+    }
+
+    String csrfFrom(HttpClient client, String page) throws Exception {
+        String html = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + page)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("a CSRF token on %s", page).isTrue();
+        return m.group(1);
     }
 }
