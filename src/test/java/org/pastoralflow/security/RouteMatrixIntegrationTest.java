@@ -2,9 +2,7 @@ package org.pastoralflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,11 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -106,7 +103,7 @@ class RouteMatrixIntegrationTest {
     @Autowired StudentRepository students;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
 
-    final Map<String, HttpClient> sessions = new HashMap<>();
+    final Map<String, HttpUser> sessions = new HashMap<>();
 
     @Test
     void theTableNamesEveryRouteTheApplicationMaps() {
@@ -170,21 +167,27 @@ class RouteMatrixIntegrationTest {
     HttpResponse<String> call(String methodAndRoute, String role, boolean withCsrf) throws Exception {
         String method = methodAndRoute.substring(0, methodAndRoute.indexOf(' '));
         String route = resolve(methodAndRoute.substring(method.length() + 1));
-        boolean api = route.startsWith("/api/");
-        HttpClient client = api || role.equals("anonymous") ? plainClient() : session(role);
+        if (route.startsWith("/api/")) {
+            return callApi(method, route, role);
+        }
+        HttpUser user = role.equals("anonymous") ? new HttpUser(port) : session(role);
+        if (method.equals("GET")) {
+            return user.get(route);
+        }
+        return withCsrf && !role.equals("anonymous") ? user.post(route, Map.of()) : user.postWithoutToken(route, Map.of());
+    }
+
+    HttpResponse<String> callApi(String method, String route, String role) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + route));
-        if (api && !role.equals("anonymous")) {
+        if (!role.equals("anonymous")) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((role + ":demo").getBytes(StandardCharsets.UTF_8)));
         }
         if (method.equals("GET")) {
             request.GET();
-        } else if (api) {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
         } else {
-            String body = withCsrf && !role.equals("anonymous") ? "_csrf=" + URLEncoder.encode(csrfToken(role), StandardCharsets.UTF_8) : "";
-            request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     String resolve(String route) {
@@ -219,33 +222,7 @@ class RouteMatrixIntegrationTest {
         return "R";
     }
 
-    static HttpClient plainClient() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-    }
-
-    HttpClient session(String role) throws Exception {
-        if (!sessions.containsKey(role)) {
-            HttpClient client = plainClient();
-            String body = "username=" + role + "&password=demo&_csrf=" + URLEncoder.encode(csrfFrom(client, "/login"), StandardCharsets.UTF_8);
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.headers().firstValue("Location")).as("sign-in of %s", role)
-                    .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
-            sessions.put(role, client);
-        }
-        return sessions.get(role);
-    }
-
-    String csrfToken(String role) throws Exception {
-        return csrfFrom(session(role), "/referrals/mine");
-    }
-
-    String csrfFrom(HttpClient client, String page) throws Exception {
-        String html = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + page)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(m.find()).as("a CSRF token on %s", page).isTrue();
-        return m.group(1);
+    HttpUser session(String role) {
+        return sessions.computeIfAbsent(role, r -> HttpUser.signedIn(port, r));
     }
 }

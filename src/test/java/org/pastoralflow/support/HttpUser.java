@@ -1,0 +1,102 @@
+package org.pastoralflow.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Someone using the running server over real HTTP, the way a browser would without running
+ * its scripts: cookies kept, redirects not followed, CSRF tokens read from the pages.
+ */
+public final class HttpUser {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final int port;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+
+    public HttpUser(int port) {
+        this.port = port;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public static HttpUser signedIn(int port, String user) {
+        HttpUser u = new HttpUser(port);
+        HttpResponse<String> r = u.signIn(user, "demo");
+        assertThat(r.headers().firstValue("Location")).as("sign-in of %s", user)
+                .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        return u;
+    }
+
+    /** Posts the login form; the answer is the redirect (to the start page, or back with ?error). */
+    public HttpResponse<String> signIn(String user, String password) {
+        return postWithToken("/login", Map.of("username", user, "password", password), csrfFrom("/login"));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** A form post with a CSRF token from one of the user's pages. */
+    public HttpResponse<String> post(String path, Map<String, String> form) {
+        return postWithToken(path, form, csrfFrom("/referrals/mine"));
+    }
+
+    public HttpResponse<String> postWithoutToken(String path, Map<String, String> form) {
+        return postWithToken(path, form, null);
+    }
+
+    /** A form post with a token read earlier, e.g. from the page the form is on. */
+    public HttpResponse<String> postWithToken(String path, Map<String, String> form, String token) {
+        String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        if (token != null) {
+            body = (body.isEmpty() ? "" : body + "&") + "_csrf=" + encode(token);
+        }
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public String csrfFrom(String page) {
+        Matcher m = CSRF.matcher(get(page).body());
+        assertThat(m.find()).as("a CSRF token on %s", page).isTrue();
+        return m.group(1);
+    }
+
+    public Optional<String> sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
