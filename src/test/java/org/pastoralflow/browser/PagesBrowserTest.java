@@ -74,7 +74,7 @@ class PagesBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         Map<String, List<String>> pagesByRole = Map.of(
                 "pso", List.of("/", "/inbox", "/inbox?show=mine", "/inbox?show=groups", "/students", "/students?q=" + s.getLegalSurname(),
                         "/students/" + s.getId(), "/referrals/mine", "/referrals/new", "/oncall", "/oncall/new", "/students/999999999"),
-                "admin", List.of("/admin", "/admin/calendar", "/admin/students/import", "/oncall/rota"),
+                "admin", List.of("/admin", "/admin/calendar", "/admin/students/import", "/admin/incidents", "/oncall/rota"),
                 "teacher", List.of("/", "/referrals/mine", "/admin"));
         pagesByRole.forEach((role, pages) -> {
             browser.signIn(role);

@@ -78,6 +78,8 @@ class RouteMatrixIntegrationTest {
             {"POST /admin/calendar/closures/{id}/delete",   "F", "F", "F", "F", "F", "F", "F", "F", "R"},
             {"GET /admin/students/import",                  "L", "F", "F", "F", "F", "F", "F", "F", "A"},
             {"POST /admin/students/import",                 "F", "F", "F", "F", "F", "F", "F", "F", "R"},
+            {"GET /admin/incidents",                        "L", "F", "F", "F", "F", "F", "F", "F", "A"},
+            {"POST /admin/incidents/{id}/retry",            "F", "F", "F", "F", "F", "F", "F", "F", "R"},
             // JSON API: HTTP basic, no session, no CSRF
             {"GET /api/tasks",                              "U", "A", "A", "A", "A", "A", "A", "A", "A"},
             {"POST /api/tasks/{id}/claim",                  "U", "N", "N", "N", "N", "N", "N", "N", "N"},
