@@ -45,11 +45,16 @@
     return tr;
   }
 
+  // Redraw only when something changed, so a button is never replaced under someone's finger.
+  let last = null;
   async function refresh() {
     try {
       const response = await fetch('/oncall/calls.json', { headers: { 'Accept': 'application/json' } });
       if (!response.ok) { return; }
-      const calls = await response.json();
+      const text = await response.text();
+      if (text === last) { return; }
+      last = text;
+      const calls = JSON.parse(text);
       body.replaceChildren(...calls.map(row));
       const none = document.getElementById('none');
       if (none) { none.hidden = calls.length > 0; }

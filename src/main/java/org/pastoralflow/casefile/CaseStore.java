@@ -42,6 +42,14 @@ public class CaseStore {
                 original.getId()));
     }
 
+    /**
+     * For the retention review: students born on or before the day who have entries of this
+     * confidentiality, with how many ([student id, count]). Counts only, no content.
+     */
+    public List<Object[]> entryCountsForStudentsBornBy(Confidentiality confidentiality, java.time.LocalDate bornBy) {
+        return entries.countsForStudentsBornBy(confidentiality, bornBy);
+    }
+
     /** The student's chronology, newest first, as the viewer may see it. */
     @Transactional
     public List<ChronologyEntry> chronology(Long studentId, Viewer viewer, String where) {

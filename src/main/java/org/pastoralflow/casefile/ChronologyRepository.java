@@ -4,6 +4,9 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface ChronologyRepository extends JpaRepository<ChronologyEntry, Long> {
 
@@ -14,4 +17,15 @@ public interface ChronologyRepository extends JpaRepository<ChronologyEntry, Lon
             String sourceType, Long sourceId, Collection<Confidentiality> confidentialities);
 
     long countByStudentId(Long studentId);
+
+    /** Students born on or before the day with entries of this confidentiality: [student id, entries]. */
+    @Query("select e.studentId, count(e) from ChronologyEntry e where e.confidentiality = :c and e.studentId in "
+            + "(select s.id from Student s where s.dateOfBirth <= :bornBy) group by e.studentId")
+    List<Object[]> countsForStudentsBornBy(@Param("c") Confidentiality confidentiality, @Param("bornBy") java.time.LocalDate bornBy);
+
+    long countByStudentIdAndConfidentiality(Long studentId, Confidentiality confidentiality);
+
+    @Modifying
+    @Query("delete from ChronologyEntry e where e.studentId = :student and e.confidentiality = :c")
+    int deleteByStudentAndConfidentiality(@Param("student") Long studentId, @Param("c") Confidentiality confidentiality);
 }

@@ -83,6 +83,7 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Group.ADMIN.id())
                         .requestMatchers("/admin/**").hasRole(Group.ADMIN.id())
+                        .requestMatchers("/retention", "/retention/**").hasRole(Group.DSL.id())
                         .requestMatchers("/attendance/import").hasAnyRole(Group.ADMIN.id(), Group.PASTORAL_LEAD.id())
                         .requestMatchers("/oncall/new").authenticated()
                         .requestMatchers(HttpMethod.POST, "/oncall").authenticated()

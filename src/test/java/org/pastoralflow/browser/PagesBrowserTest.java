@@ -23,7 +23,6 @@ import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.support.ScreenshotOnFailure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.domain.Sort;
 
 /**
  * Every page that is not part of a workflow journey, as the role that uses it: axe-core finds no
@@ -56,25 +55,28 @@ class PagesBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         return List.of(browser);
     }
 
-    Student student(int fromTheEnd) {
-        List<Student> all = students.findAll(Sort.by("id"));
-        return all.get(all.size() - fromTheEnd);
+    /** Demo students (src/main/resources/demo/students.csv) that no other test uses. */
+    Student demoStudent(String upn) {
+        return students.findByUpn(upn).orElseThrow();
     }
 
     @Test
     void everyOtherPageAsTheRoleThatUsesIt() {
         browser.driver().manage().deleteAllCookies();
         browser.go("/login").check();
-        browser.type("username", "pso").type("password", "wrong");
+        // a made-up user: a wrong password for a real one would make their next sign-in wait
+        browser.type("username", "nobody-here").type("password", "wrong");
         browser.click(By.cssSelector("form button[type=submit]"));
+        browser.waitFor(d -> d.getCurrentUrl().contains("error"));
         assertThat(browser.text()).containsIgnoringCase("wrong");
         browser.check();
 
-        Student s = student(10);
+        Student s = demoStudent("M873400126299");
         Map<String, List<String>> pagesByRole = Map.of(
                 "pso", List.of("/", "/inbox", "/inbox?show=mine", "/inbox?show=groups", "/students", "/students?q=" + s.getLegalSurname(),
                         "/students/" + s.getId(), "/referrals/mine", "/referrals/new", "/oncall", "/oncall/new", "/students/999999999"),
                 "admin", List.of("/admin", "/admin/calendar", "/admin/students/import", "/admin/incidents", "/oncall/rota"),
+                "dsl", List.of("/retention"),
                 "teacher", List.of("/", "/referrals/mine", "/admin"));
         pagesByRole.forEach((role, pages) -> {
             browser.signIn(role);
@@ -89,7 +91,7 @@ class PagesBrowserTest implements ScreenshotOnFailure.WithBrowsers {
 
     @Test
     void aConcernRaisedWithTheKeyboardAloneIsReadByTheDslOnItsEntryPage() {
-        Student s = student(12);
+        Student s = demoStudent("E873400122298");
         String description = "Crying in the toilets at break, would not say why " + System.nanoTime();
         raiseByKeyboard(s, description);
         assertThat(browser.find(By.cssSelector(".flash")).getText()).contains("Your concern is recorded as");

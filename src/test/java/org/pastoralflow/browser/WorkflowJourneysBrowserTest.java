@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.pastoralflow.attendance.AttendanceConcern;
 import org.pastoralflow.casefile.ChronologyRepository;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
@@ -25,7 +25,6 @@ import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.support.ScreenshotOnFailure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.domain.Sort;
 
 /**
  * Each workflow as a person does it, in headless Chromium: from signing in to the record in
@@ -42,6 +41,7 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
     @Autowired org.camunda.bpm.engine.ManagementService management;
     @Autowired org.camunda.bpm.engine.RuntimeService runtime;
     @Autowired org.pastoralflow.supportplan.SupportPlanRepository plans;
+    @Autowired org.pastoralflow.attendance.AttendanceConcernRepository concerns;
 
     Browser browser;
     Browser second;
@@ -63,10 +63,9 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         return List.of(browser, second);
     }
 
-    /** Students near the end of the demo list, which no other test touches. */
-    Student studentFromTheEnd(int n) {
-        List<Student> all = students.findAll(Sort.by("id"));
-        return all.get(all.size() - n);
+    /** Demo students (src/main/resources/demo/students.csv) that no other test uses. */
+    Student demoStudent(String upn) {
+        return students.findByUpn(upn).orElseThrow();
     }
 
     String raiseConcern(Student student, String category, String description) {
@@ -88,7 +87,7 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
 
     @Test
     void aReferralGoesToSocialCareComesBackForSupportInSchoolAndClosesWithAnEndScore() {
-        Student student = studentFromTheEnd(4);
+        Student student = demoStudent("B873400125299");
         String reference = raiseConcern(student, "safeguarding", "Says there is no food at home at weekends");
 
         browser.signIn("dsl");
@@ -140,7 +139,7 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
 
     @Test
     void aTeacherRaisesAConcernAndTheDslDecidesIt() {
-        Student student = studentFromTheEnd(1);
+        Student student = demoStudent("U873400122299");
         browser.signIn("teacher").check();
         browser.press("Raise a concern");
         browser.check();
@@ -185,7 +184,7 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
 
     @Test
     void aWeekOfPoorAttendanceBecomesAConcernInThePsoInbox(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Student student = studentFromTheEnd(2);
+        Student student = demoStudent("E873400123299");
         Path csv = dir.resolve("attendance-week.csv");
         Files.writeString(csv, "UPN,Week Commencing,Possible Sessions,Attended Sessions,Authorised Absence,Unauthorised Absence,Late Before Registers Closed\n"
                 + student.getUpn() + ",2026-10-12,10,7,1,2,0\n", StandardCharsets.UTF_8);
@@ -196,8 +195,10 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         assertThat(browser.text()).contains("Imported 1 rows").contains("1 new attendance concerns");
         browser.check();
 
+        String reference = concerns.findByStudentIdInAndKindAndClosedAtIsNull(List.of(student.getId()), AttendanceConcern.THRESHOLD)
+                .get(0).getReference();
         browser.signIn("pso").press("Inbox");
-        browser.find(By.xpath("//tr[td[contains(., '" + student.getLegalSurname() + "')]]//a[normalize-space()='Contact home']")).click();
+        browser.find(By.xpath("//tr[td[normalize-space()='" + reference + "']]//a[normalize-space()='Contact home']")).click();
         assertThat(browser.text()).contains("70");
         browser.check();
         browser.press("Save");
@@ -216,7 +217,7 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
 
     @Test
     void aTeacherCallsForHelpAndAPsoClaimsItFromTheLiveBoard() {
-        Student student = studentFromTheEnd(3);
+        Student student = demoStudent("Q873400124299");
         second.signIn("pso").go("/oncall").check();
 
         browser.signIn("teacher").press("Call for help");
@@ -227,9 +228,15 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         assertThat(browser.find(By.cssSelector(".flash")).getText()).containsIgnoringCase("help");
 
         // the PSO's board shows it without a reload
-        WebElement claim = second.waitFor(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//tr[td[contains(., 'refusing to leave the room " + student.getId() + "')]]//button")));
-        claim.click();
+        By claim = By.xpath("//tr[td[contains(., 'refusing to leave the room " + student.getId() + "')]]//button");
+        second.waitFor(d -> {
+            try {
+                d.findElement(claim).click();
+                return true;
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException notYet) {
+                return false; // the board redraws every few seconds
+            }
+        });
         assertThat(second.heading()).isEqualTo("Respond to the call");
         second.check();
         second.click(By.id("outcome-returned-to-class"));

@@ -78,6 +78,10 @@ class RouteMatrixIntegrationTest {
             {"POST /admin/calendar/closures/{id}/delete",   "F", "F", "F", "F", "F", "F", "F", "F", "R"},
             {"GET /admin/students/import",                  "L", "F", "F", "F", "F", "F", "F", "F", "A"},
             {"POST /admin/students/import",                 "F", "F", "F", "F", "F", "F", "F", "F", "R"},
+            {"GET /retention",                              "L", "F", "F", "F", "F", "A", "F", "F", "F"},
+            {"POST /retention/review",                      "F", "F", "F", "F", "F", "R", "F", "F", "F"},
+            {"POST /retention/{id}/destroy",                "F", "F", "F", "F", "F", "N", "F", "F", "F"},
+            {"POST /retention/{id}/hold",                   "F", "F", "F", "F", "F", "N", "F", "F", "F"},
             {"GET /admin/incidents",                        "L", "F", "F", "F", "F", "F", "F", "F", "A"},
             {"POST /admin/incidents/{id}/retry",            "F", "F", "F", "F", "F", "F", "F", "F", "R"},
             // JSON API: HTTP basic, no session, no CSRF

@@ -128,10 +128,25 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Clicks the button or link whose visible text is exactly this. */
+    /** Clicks the button or link whose visible text is exactly this, and waits for the next page. */
     public Browser press(String text) {
+        WebElement page = driver.findElement(By.tagName("html"));
         click(By.xpath("//button[normalize-space()='" + text + "'] | //a[normalize-space()='" + text + "']"));
+        waitFor(d -> gone(page)); // every button and link here loads a new page
+        waitFor(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
+    }
+
+    /** The old page's root is no longer there (Chromium may say so in more than one way while navigating). */
+    private static boolean gone(WebElement oldRoot) {
+        try {
+            oldRoot.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+        }
     }
 
     public String text() {

@@ -39,7 +39,7 @@ public final class ProcessTestEngine {
             Map.entry("referral.plan-review", 30), Map.entry("referral.plan-review-task", 5),
             Map.entry("attendance.contact-home", 2), Map.entry("attendance.meeting", 10), Map.entry("attendance.review", 20),
             Map.entry("attendance.review-task", 5), Map.entry("attendance.notify-la", 5), Map.entry("attendance.dsl-review", 2),
-            Map.entry("attendance.missing-education", 1));
+            Map.entry("attendance.missing-education", 1), Map.entry("retention.decide", 10));
 
     private ProcessTestEngine() {
     }
