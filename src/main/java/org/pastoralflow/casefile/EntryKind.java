@@ -3,6 +3,7 @@ package org.pastoralflow.casefile;
 /** The kinds of thing a chronology holds, in the words staff use. */
 public enum EntryKind {
     CONCERN("Concern"),
+    INCIDENT("Incident"),
     DECISION("Decision"),
     EXTERNAL_REFERRAL("External referral"),
     AGENCY_FEEDBACK("Agency feedback"),

@@ -54,6 +54,18 @@ public class Notifier {
     public void toGroups(List<String> groupIds, String subject, String text, String path) {
         Set<String> to = new LinkedHashSet<>();
         groupIds.forEach(g -> to.addAll(directory.emailsOf(g)));
+        queue(to, subject, text, path);
+    }
+
+    /** The same, to named members of staff (the investigator of an incident, say). */
+    @Transactional
+    public void toUsers(List<String> userIds, String subject, String text, String path) {
+        Set<String> to = new LinkedHashSet<>();
+        userIds.forEach(u -> directory.emailOf(u).ifPresent(to::add));
+        queue(to, subject, text, path);
+    }
+
+    private void queue(Set<String> to, String subject, String text, String path) {
         String body = text + "\n\nOpen it: " + baseUrl + path + "\n\n-- Pastoral Flow";
         Notification n = outbox.save(new Notification(String.join(", ", to), subject, body));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

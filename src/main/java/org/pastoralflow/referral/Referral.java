@@ -34,6 +34,8 @@ public class Referral {
     private Stage stage;
     private Instant closedAt;
     private String processInstanceId;
+    private String raisedFromType;
+    private String raisedFromReference;
     @Version
     private long version;
 
@@ -53,6 +55,12 @@ public class Referral {
         this.raisedBy = raisedBy;
         this.raisedAt = Instant.now();
         this.stage = Stage.RECEIVED;
+    }
+
+    /** Raised by another workflow (an investigation, say): the record it came from, for the link back. */
+    void raisedFrom(String type, String reference) {
+        this.raisedFromType = type;
+        this.raisedFromReference = reference;
     }
 
     void started(String processInstanceId) {
@@ -140,5 +148,13 @@ public class Referral {
 
     public String getProcessInstanceId() {
         return processInstanceId;
+    }
+
+    public String getRaisedFromType() {
+        return raisedFromType;
+    }
+
+    public String getRaisedFromReference() {
+        return raisedFromReference;
     }
 }

@@ -78,14 +78,37 @@ public class ReferralService {
 
         Referral referral = referrals.save(new Referral(references.next("R", "referral_number_seq"), student.getId(), category, description,
                 childWords, when.atZone(zone).toInstant(), location, immediateRisk, raiser.userId()));
+        start(referral);
+        return referral;
+    }
+
+    /**
+     * A referral raised by another workflow on behalf of the person who recorded what it is
+     * about, e.g. an investigation of harmful sexual behaviour. It runs the same process as a
+     * concern raised by hand and points back at the record it came from.
+     */
+    @Transactional
+    public Referral raiseFrom(String sourceType, String sourceReference, Long studentId, String category,
+                              String description, Instant occurredAt, String location, String raisedBy) {
+        if (!ReferralCategory.options().containsKey(category)) {
+            throw new IllegalArgumentException("No referral category " + category);
+        }
+        Referral referral = new Referral(references.next("R", "referral_number_seq"), studentId, category, description,
+                null, occurredAt, location, false, raisedBy);
+        referral.raisedFrom(sourceType, sourceReference);
+        referral = referrals.save(referral);
+        start(referral);
+        return referral;
+    }
+
+    private void start(Referral referral) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ReferralProcess.REFERRAL_ID, referral.getId());
-        variables.put(ReferralProcess.STUDENT_ID, student.getId());
+        variables.put(ReferralProcess.STUDENT_ID, referral.getStudentId());
         variables.put(ReferralProcess.REFERENCE, referral.getReference());
-        variables.put(ReferralProcess.CATEGORY, category);
-        variables.put(ReferralProcess.IMMEDIATE_RISK, immediateRisk);
+        variables.put(ReferralProcess.CATEGORY, referral.getCategory());
+        variables.put(ReferralProcess.IMMEDIATE_RISK, referral.isImmediateRisk());
         referral.started(processes.start(ReferralProcess.KEY, referral.getReference(), variables));
-        return referral;
     }
 
     private Student readStudent(FormData data) {

@@ -33,6 +33,16 @@ public class Deadlines {
     }
 
     /**
+     * The end of the day (23:59, the school's time) {@code n} school days from now, where n is the
+     * named deadline: with n = 0, "the same school day" (the next school day when today is not one).
+     */
+    public Date endOfDayFromNow(String name) {
+        ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(zone);
+        return Date.from(calendar.get().addSchoolDays(now.toLocalDate(), schoolDaysFor(name))
+                .atTime(23, 59).atZone(zone).toInstant());
+    }
+
+    /**
      * Deadlines are to the minute: a task's due date and its boundary timer are computed a few
      * microseconds apart and must agree.
      */

@@ -47,6 +47,12 @@ public class StaffDirectory {
                 .map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
     }
 
+    public java.util.Optional<String> emailOf(String userId) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        return user == null || user.getEmail() == null || user.getEmail().isBlank()
+                ? java.util.Optional.empty() : java.util.Optional.of(user.getEmail());
+    }
+
     public List<String> membersOf(String groupId) {
         return identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
     }

@@ -1,6 +1,5 @@
 package org.pastoralflow.workflow;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,11 @@ public class TaskInbox {
     /** Process variables every workflow sets so the inbox can say who a task is about. */
     public static final String STUDENT_ID = "studentId";
     public static final String REFERENCE = "reference";
+    /**
+     * A task of a multi-instance activity over students (a statement from each student, say) names
+     * its own student in this local variable, the activity's element variable.
+     */
+    public static final String TASK_STUDENT_ID = "taskStudentId";
 
     private static final int PAGE = 200;
 
@@ -215,13 +219,23 @@ public class TaskInbox {
                 vars.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
             }
         }
-        Collection<Long> studentIds = vars.values().stream().map(m -> m.get(STUDENT_ID))
-                .filter(Long.class::isInstance).map(Long.class::cast).collect(Collectors.toSet());
+        Map<String, Long> taskStudents = new HashMap<>();
+        for (VariableInstance v : runtime.createVariableInstanceQuery()
+                .executionIdIn(page.stream().map(Task::getExecutionId).distinct().toArray(String[]::new))
+                .variableName(TASK_STUDENT_ID).list()) {
+            if (v.getValue() instanceof Long id) {
+                taskStudents.put(v.getExecutionId(), id);
+            }
+        }
+        Set<Long> studentIds = vars.values().stream().map(m -> m.get(STUDENT_ID))
+                .filter(Long.class::isInstance).map(Long.class::cast).collect(Collectors.toCollection(java.util.HashSet::new));
+        studentIds.addAll(taskStudents.values());
         Map<Long, Student> byId = students.findAllById(studentIds).stream()
                 .collect(Collectors.toMap(Student::getId, Function.identity()));
         return page.stream().map(t -> {
             Map<String, Object> v = vars.getOrDefault(t.getProcessInstanceId(), Map.of());
-            Long studentId = v.get(STUDENT_ID) instanceof Long l ? l : null;
+            Long studentId = taskStudents.containsKey(t.getExecutionId()) ? taskStudents.get(t.getExecutionId())
+                    : v.get(STUDENT_ID) instanceof Long l ? l : null;
             Student s = studentId == null ? null : byId.get(studentId);
             return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getFormKey(),
                     t.getProcessInstanceId(), t.getProcessDefinitionId().split(":")[0],

@@ -1,0 +1,78 @@
+package org.pastoralflow.investigation;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.pastoralflow.security.Viewer;
+import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.workflow.FormField;
+import org.pastoralflow.workflow.TaskForm;
+import org.pastoralflow.workflow.TaskView;
+
+/**
+ * A form of investigation.bpmn: a list of {@link FormField}s for the task, the rules that tie them
+ * together, and a write through {@link InvestigationService}. One template renders them all, with
+ * the incident and its checklist above the form.
+ */
+abstract class IncidentForm implements TaskForm {
+
+    private final String key;
+    private final String title;
+    protected final InvestigationService investigations;
+
+    IncidentForm(String key, String title, InvestigationService investigations) {
+        this.key = key;
+        this.title = title;
+        this.investigations = investigations;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public String view() {
+        return "investigation/task";
+    }
+
+    @Override
+    public Map<String, Object> model(TaskView task, Viewer viewer) {
+        Incident i = investigations.byReference(task.businessKey());
+        Map<String, Object> model = new HashMap<>(IncidentPage.model(i, viewer, investigations));
+        model.put("formTitle", title);
+        model.put("fields", fields(i, task));
+        model.put("intro", intro(i, task));
+        extra(i, task, model);
+        return model;
+    }
+
+    @Override
+    public Map<String, Object> complete(TaskView task, FormData data, Viewer viewer) {
+        Incident i = investigations.byReference(task.businessKey());
+        Map<String, String> values = FormField.readAll(data, fields(i, task));
+        return write(i, task, values, data, viewer);
+    }
+
+    /** The fields, for this incident and task (a sanction per alleged perpetrator, say). */
+    abstract List<FormField> fields(Incident i, TaskView task);
+
+    /** Checks the rules between fields, then writes; throws before writing anything when the input is wrong. */
+    abstract Map<String, Object> write(Incident i, TaskView task, Map<String, String> values, FormData data, Viewer viewer);
+
+    /** A sentence above the form: what this step is for. */
+    String intro(Incident i, TaskView task) {
+        return null;
+    }
+
+    /** Anything else the page shows for this task. */
+    void extra(Incident i, TaskView task, Map<String, Object> model) {
+    }
+
+    static void requireWhen(boolean condition, Map<String, String> values, FormData data, String field, String message) {
+        if (condition && values.get(field) == null && !data.errors().containsKey(field)) {
+            data.reject(field, message);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.pastoralflow.investigation;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.pastoralflow.security.Viewer;
+import org.pastoralflow.student.Student;
+
+/** What every page about an incident shows: its facts, its students and their parts, its checklist. */
+final class IncidentPage {
+
+    private IncidentPage() {
+    }
+
+    static Map<String, Object> model(Incident i, Viewer viewer, InvestigationService investigations) {
+        List<IncidentStudent> involved = investigations.studentsIn(i);
+        Map<Long, Student> names = investigations.studentsById(involved.stream().map(IncidentStudent::getStudentId).toList());
+        Map<String, Object> model = new HashMap<>();
+        model.put("incident", i);
+        model.put("involved", involved);
+        model.put("names", names);
+        model.put("checklist", investigations.checklist(i));
+        model.put("attachments", investigations.attachmentsOf(i).stream()
+                .collect(Collectors.groupingBy(IncidentAttachment.Info::checkId)));
+        // the account, the statements and the notes of a safeguarding incident are the DSL's
+        model.put("showDetail", i.detailConfidentiality().visibleTo(viewer));
+        model.put("investigatorName", investigations.displayName(i.getInvestigator()));
+        return model;
+    }
+}

@@ -1,0 +1,23 @@
+package org.pastoralflow.investigation.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.pastoralflow.investigation.InvestigationProcess;
+import org.pastoralflow.investigation.InvestigationService;
+import org.springframework.stereotype.Component;
+
+/** "Warn the investigator". */
+@Component("warnCctvExpiry")
+public class WarnCctvExpiryDelegate implements JavaDelegate {
+
+    private final InvestigationService investigations;
+
+    public WarnCctvExpiryDelegate(InvestigationService investigations) {
+        this.investigations = investigations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        investigations.warnCctvExpiry((Long) execution.getVariable(InvestigationProcess.INCIDENT_ID));
+    }
+}
