@@ -90,6 +90,12 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/oncall/rota", "/oncall/rota/**").hasAnyRole(Group.ADMIN.id(), Group.PASTORAL_LEAD.id())
                         .requestMatchers("/oncall", "/oncall/**").hasAnyRole(
                                 Group.PSO.id(), Group.SLT.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
+                        .requestMatchers("/investigations/new", "/investigations/mine").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/investigations").authenticated()
+                        .requestMatchers("/investigations", "/investigations/**").hasAnyRole(Group.CASEWORKERS)
+                        .requestMatchers("/mediations/new").hasAnyRole(Group.PSO.id(), Group.HOY.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
+                        .requestMatchers(HttpMethod.POST, "/mediations").hasAnyRole(Group.PSO.id(), Group.HOY.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
+                        .requestMatchers("/mediations", "/mediations/**").hasAnyRole(Group.CASEWORKERS)
                         .requestMatchers("/students/**", "/chronology/**", "/plans/**").hasAnyRole(Group.CASEWORKERS)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -39,7 +39,13 @@ public final class ProcessTestEngine {
             Map.entry("referral.plan-review", 30), Map.entry("referral.plan-review-task", 5),
             Map.entry("attendance.contact-home", 2), Map.entry("attendance.meeting", 10), Map.entry("attendance.review", 20),
             Map.entry("attendance.review-task", 5), Map.entry("attendance.notify-la", 5), Map.entry("attendance.dsl-review", 2),
-            Map.entry("attendance.missing-education", 1), Map.entry("retention.decide", 10));
+            Map.entry("attendance.missing-education", 1), Map.entry("retention.decide", 10),
+            Map.entry("investigation.use-of-force", 0), Map.entry("investigation.assign", 1),
+            Map.entry("investigation.statements", 3), Map.entry("investigation.cctv", 2), Map.entry("investigation.lsc", 3),
+            Map.entry("investigation.outcome", 5), Map.entry("investigation.head-approval", 1),
+            Map.entry("investigation.parents", 1), Map.entry("mediation.suitability", 3), Map.entry("mediation.consent", 3),
+            Map.entry("mediation.pre-meeting", 5), Map.entry("mediation.meeting", 5), Map.entry("mediation.follow-up", 10),
+            Map.entry("mediation.check-in", 2), Map.entry("mediation.review", 2), Map.entry("mediation.hoy-review", 5));
 
     private ProcessTestEngine() {
     }
