@@ -1,0 +1,382 @@
+package org.pastoralflow.investigation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.pastoralflow.casefile.ChronologyEntry;
+import org.pastoralflow.casefile.ChronologyRepository;
+import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.casefile.EntryKind;
+import org.pastoralflow.mediation.Mediation;
+import org.pastoralflow.mediation.MediationPartyRepository;
+import org.pastoralflow.mediation.MediationRepository;
+import org.pastoralflow.referral.Referral;
+import org.pastoralflow.referral.ReferralRepository;
+import org.pastoralflow.student.Student;
+import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.student.UpnTestSupport;
+import org.pastoralflow.support.PostgresIntegrationTest;
+import org.pastoralflow.support.Web;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+/**
+ * Incidents on PostgreSQL through the pages: a fight between three students from logging to
+ * closure with each student's chronology checked, a safeguarding incident's referrals and who may
+ * read what, the Headteacher's approval against the 45-day limit, and bad input refused with
+ * nothing written.
+ */
+@PostgresIntegrationTest
+class InvestigationIntegrationTest {
+
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @Autowired MockMvc mvc;
+    @Autowired StudentRepository students;
+    @Autowired IncidentRepository incidents;
+    @Autowired IncidentCheckRepository checks;
+    @Autowired IncidentStudentRepository involved;
+    @Autowired IncidentAttachmentRepository attachments;
+    @Autowired ChronologyRepository chronology;
+    @Autowired ReferralRepository referrals;
+    @Autowired MediationRepository mediations;
+    @Autowired MediationPartyRepository parties;
+    @Autowired TaskService tasks;
+    @Autowired RuntimeService runtime;
+
+    Student student(String upn) {
+        return students.findByUpn(upn).orElseThrow();
+    }
+
+    MockHttpServletRequestBuilder logRequest(MockHttpSession session, String description, Map<String, String> rows) {
+        return logRequest(session, description, rows, "fight", LocalDate.now(LONDON));
+    }
+
+    MockHttpServletRequestBuilder logRequest(MockHttpSession session, String description, Map<String, String> rows, String type,
+                                             LocalDate on) {
+        MockHttpServletRequestBuilder r = post("/investigations").session(session).with(csrf())
+                .param("occurredOn", on.toString()).param("occurredTime", "10:40")
+                .param("location", "Playground by the science block").param("type", type)
+                .param("description", description).param("staffInvolved", "Mr Ahmed (duty)");
+        rows.forEach(r::param);
+        return r;
+    }
+
+    Incident logged(String description) {
+        return incidents.findAll().stream().filter(i -> i.getDescription().equals(description)).findFirst().orElseThrow();
+    }
+
+    Task task(Incident i, String key) {
+        return tasks.createTaskQuery().processInstanceId(i.getProcessInstanceId()).taskDefinitionKey(key).list().get(0);
+    }
+
+    Task taskFor(Incident i, String key, Long studentId) {
+        return tasks.createTaskQuery().processInstanceId(i.getProcessInstanceId()).taskDefinitionKey(key).list().stream()
+                .filter(t -> studentId.equals(runtime.getVariable(t.getExecutionId(), InvestigationProcess.TASK_STUDENT_ID)))
+                .findFirst().orElseThrow();
+    }
+
+    /** Completes an investigation task through its page, as multipart like the browser sends it. */
+    String submit(MockHttpSession session, Task t, int expectedStatus, Consumer<MockMultipartHttpServletRequestBuilder> fill)
+            throws Exception {
+        MockMultipartHttpServletRequestBuilder r = multipart("/investigations/tasks/" + t.getId());
+        fill.accept(r);
+        return mvc.perform(r.session(session).with(csrf())).andExpect(status().is(expectedStatus)).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    List<ChronologyEntry> entries(Student s, Incident i) {
+        return chronology.findAll().stream().filter(e -> e.getStudentId().equals(s.getId()))
+                .filter(e -> "incident".equals(e.getSourceType()) && i.getId().equals(e.getSourceId())).toList();
+    }
+
+    static byte[] png() throws Exception {
+        BufferedImage img = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aFightBetweenThreeStudentsIsInvestigatedToClosureAndEachFileHoldsOnlyItsOwnPart() throws Exception {
+        Student target = student("Y873400126022"), perpetrator = student("M873400125022"), witness = student("B873400124022");
+        String description = "Punched in the queue for lunch " + System.nanoTime();
+        MockHttpSession teacher = Web.signIn(mvc, "teacher");
+        mvc.perform(logRequest(teacher, description, Map.of("upn-0", target.getUpn(), "part-0", "target",
+                        "upn-1", perpetrator.getUpn().toLowerCase(), "part-1", "alleged-perpetrator",
+                        "upn-2", witness.getUpn(), "part-2", "witness")).param("reasonableForce", "true"))
+                .andExpect(status().is3xxRedirection());
+        Incident incident = logged(description);
+        assertThat(incident.getReference()).matches("I\\d{2}-\\d{5}");
+
+        // each student's file has the incident with their own part, and only theirs
+        assertThat(entries(target, incident)).singleElement().satisfies(e -> {
+            assertThat(e.getKind()).isEqualTo(EntryKind.INCIDENT);
+            assertThat(e.getSummary()).contains("involved as target").doesNotContain("perpetrator").doesNotContain("witness");
+        });
+        assertThat(entries(perpetrator, incident)).singleElement().satisfies(e ->
+                assertThat(e.getSummary()).contains("involved as alleged perpetrator"));
+        assertThat(entries(witness, incident)).singleElement().satisfies(e ->
+                assertThat(e.getSummary()).contains("involved as witness").doesNotContain("target"));
+
+        // the teacher sees the reference and where it stands, nothing more
+        String mine = mvc.perform(get("/investigations/mine").session(teacher)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(mine).contains(incident.getReference(), "investigator is being assigned");
+        mvc.perform(get("/investigations/" + incident.getReference()).session(teacher)).andExpect(status().isForbidden());
+
+        MockHttpSession hoy = Web.signIn(mvc, "hoy");
+        String now = LocalDateTime.now(LONDON).withSecond(0).withNano(0).toString();
+        submit(hoy, task(incident, InvestigationProcess.TASK_USE_OF_FORCE), 302, r -> r.param("status", "recorded")
+                .param("forceOn", perpetrator.getId().toString()).param("staffNames", "Mr Ahmed")
+                .param("occurredAt", LocalDate.now(LONDON) + "T10:41").param("place", "Playground")
+                .param("leadUp", "Kept punching after being asked to stop").param("deEscalation", "Calm voice, space, asked to walk away")
+                .param("forceType", "holding").param("forceDescription", "Held both arms from behind").param("durationMinutes", "1")
+                .param("forceReason", "injury").param("injuries", "none").param("supportAfter", "Time in the LSC, debrief")
+                .param("parentsToldAt", now).param("parentsToldBy", "Mr Ahmed spoke to dad").param("parentsToldHow", "phone")
+                .param("parentsToldWhat", "What happened and why he was held"));
+        assertThat(involved.findByIncidentIdAndStudentId(incident.getId(), perpetrator.getId()).orElseThrow().isForceUsedOn()).isTrue();
+
+        submit(hoy, task(incident, InvestigationProcess.TASK_ASSIGN), 302, r -> r.param("investigator", "hoy"));
+        String noStatement = "Absent all week with flu";
+        submit(hoy, taskFor(incident, InvestigationProcess.TASK_STUDENT_STATEMENT, target.getId()), 302, r -> r.param("status", "done")
+                .param("takenOn", LocalDate.now(LONDON).toString()).param("takenBy", "Mrs Hana (HoY)")
+                .param("statement", "He pushed in and then hit me when I said something"));
+        submit(hoy, taskFor(incident, InvestigationProcess.TASK_STUDENT_STATEMENT, perpetrator.getId()), 302, r -> {
+            try {
+                r.file(new MockMultipartFile("attachment", "statement-scan.png", "image/png", png()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            r.param("status", "done").param("takenOn", LocalDate.now(LONDON).toString()).param("takenBy", "Mrs Hana (HoY)");
+        });
+        submit(hoy, taskFor(incident, InvestigationProcess.TASK_STUDENT_STATEMENT, witness.getId()), 302,
+                r -> r.param("status", "not-applicable").param("reason", noStatement));
+        submit(hoy, task(incident, InvestigationProcess.TASK_STAFF_STATEMENTS), 302, r -> r.param("status", "done")
+                .param("staff", "Mr Ahmed").param("statement", "I saw the punch and separated them"));
+        submit(hoy, task(incident, InvestigationProcess.TASK_CCTV), 302, r -> r.param("status", "done")
+                .param("found", "Camera 4 shows the punch at 10:40").param("saved", "yes"));
+        submit(hoy, task(incident, InvestigationProcess.TASK_LSC), 302, r -> r.param("status", "done")
+                .param("who", "Ms Lee").param("advice", "Known friction since September"));
+        assertThat(attachments.infoOf(incident.getId())).singleElement().satisfies(a -> {
+            assertThat(a.contentType()).isEqualTo("image/png");
+            assertThat(a.fileName()).isEqualTo("statement-scan.png");
+        });
+
+        submit(hoy, task(incident, InvestigationProcess.TASK_OUTCOME), 302, r -> r.param("outcome", "upheld")
+                .param("rationale", "Statements, staff and CCTV agree").param("sanction-" + perpetrator.getId(), "internal-exclusion")
+                .param("mediation", "yes").param("targetSupport", "yes"));
+        incident = incidents.findById(incident.getId()).orElseThrow();
+        assertThat(incident.getMediationReference()).isNotNull();
+        Mediation mediation = mediations.findByReference(incident.getMediationReference()).orElseThrow();
+        assertThat(parties.findByMediationIdOrderByPosition(mediation.getId())).extracting(p -> p.getStudentId())
+                .containsExactly(target.getId(), perpetrator.getId());
+        Referral support = referrals.findByReference(involved.findByIncidentIdAndStudentId(incident.getId(), target.getId())
+                .orElseThrow().getSupportReferralReference()).orElseThrow();
+        assertThat(support.getRaisedFromType()).isEqualTo("incident");
+        assertThat(support.getRaisedFromReference()).isEqualTo(incident.getReference());
+        assertThat(support.getCategory()).isEqualTo("welfare");
+
+        for (Student s : List.of(target, perpetrator, witness)) {
+            submit(hoy, taskFor(incident, InvestigationProcess.TASK_PARENTS, s.getId()), 302, r -> r.param("contactWith", "Mum")
+                    .param("method", "phone").param("contactedAt", now).param("said", "The outcome and what happens next"));
+        }
+        incident = incidents.findById(incident.getId()).orElseThrow();
+        assertThat(incident.getClosedAt()).isNotNull();
+        assertThat(checks.findByIncidentIdOrderByPosition(incident.getId())).noneMatch(IncidentCheck::isOpen);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(incident.getProcessInstanceId()).count()).isZero();
+
+        // the chronologies at the end: each student's own statement, outcome, contact home and close
+        assertThat(entries(target, incident)).extracting(ChronologyEntry::getSummary).anySatisfy(s -> assertThat(s).startsWith("Statement taken"))
+                .anySatisfy(s -> assertThat(s).contains("Outcome of the investigation").contains("upheld"))
+                .anySatisfy(s -> assertThat(s).startsWith("Parents contacted"))
+                .anySatisfy(s -> assertThat(s).contains("closed"))
+                .noneSatisfy(s -> assertThat(s).contains("Sanction"))
+                .noneSatisfy(s -> assertThat(s).contains("force"));
+        assertThat(entries(perpetrator, incident)).extracting(ChronologyEntry::getSummary)
+                .anySatisfy(s -> assertThat(s).contains("Sanction after incident").contains("internal exclusion"))
+                .anySatisfy(s -> assertThat(s).startsWith("Reasonable force used"))
+                .anySatisfy(s -> assertThat(s).startsWith("Parents told of the use of force"));
+        assertThat(entries(witness, incident)).extracting(ChronologyEntry::getSummary)
+                .anySatisfy(s -> assertThat(s).startsWith("No statement taken"));
+        assertThat(entries(witness, incident)).anySatisfy(e -> assertThat(e.getDetail()).contains(noStatement));
+        assertThat(entries(target, incident)).allSatisfy(e -> assertThat(e.getConfidentiality()).isEqualTo(Confidentiality.PASTORAL));
+
+        // the whole investigation as one checklist report
+        byte[] pdf = mvc.perform(get("/investigations/" + incident.getReference() + "/report.pdf").session(hoy))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("Investigation of incident " + incident.getReference())
+                    .contains("Statement from the student").contains("Not applicable: " + noStatement)
+                    .contains("Learning Support Centre consulted").contains("Hana Head-of-Year")
+                    .contains("Internal exclusion").contains(target.displayName()).contains("Closed");
+        }
+        String page = mvc.perform(get("/investigations/" + incident.getReference()).session(hoy)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("statement-scan.png", support.getReference(), mediation.getReference());
+    }
+
+    @Test
+    void harmfulSexualBehaviourGoesToTheDslLinkedBothWaysAndItsDetailIsForTheDslOnly() throws Exception {
+        Student target = student("Q873400123022"), perpetrator = student("E873400122022");
+        String description = "Comments of a sexual nature and touching in the corridor " + System.nanoTime();
+        MockHttpSession teacher = Web.signIn(mvc, "teacher");
+        mvc.perform(logRequest(teacher, description, Map.of("upn-0", target.getUpn(), "part-0", "target",
+                "upn-1", perpetrator.getUpn(), "part-1", "alleged-perpetrator"), "harmful-sexual-behaviour", LocalDate.now(LONDON)))
+                .andExpect(status().is3xxRedirection());
+        Incident incident = logged(description);
+
+        for (Student s : List.of(target, perpetrator)) {
+            IncidentStudent row = involved.findByIncidentIdAndStudentId(incident.getId(), s.getId()).orElseThrow();
+            Referral r = referrals.findByReference(row.getDslReferralReference()).orElseThrow();
+            assertThat(r.getStudentId()).isEqualTo(s.getId());
+            assertThat(r.getRaisedFromReference()).isEqualTo(incident.getReference());
+            assertThat(r.getRoute()).isEqualTo("dsl");
+            assertThat(tasks.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey("Task_DslReview").count()).isOne();
+            // the referral's page links back to the incident
+            assertThat(mvc.perform(get("/referrals/" + r.getReference()).session(Web.signIn(mvc, "dsl"))).andReturn().getResponse()
+                    .getContentAsString()).contains("/investigations/" + incident.getReference());
+            // a pastoral entry without the detail, a safeguarding one with it
+            assertThat(entries(s, incident)).anySatisfy(e -> {
+                assertThat(e.getConfidentiality()).isEqualTo(Confidentiality.PASTORAL);
+                assertThat(e.getSummary()).contains("the DSL holds the details").doesNotContain("sexual");
+                assertThat(e.getDetail()).isNull();
+            }).anySatisfy(e -> {
+                assertThat(e.getConfidentiality()).isEqualTo(Confidentiality.SAFEGUARDING);
+                assertThat(e.getDetail()).contains(description);
+            });
+        }
+        assertThat(tasks.createTaskQuery().processInstanceId(incident.getProcessInstanceId())
+                .taskDefinitionKey(InvestigationProcess.TASK_ASSIGN).taskCandidateGroup("dsl").count()).isOne();
+
+        String asHoy = mvc.perform(get("/investigations/" + incident.getReference()).session(Web.signIn(mvc, "hoy")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(asHoy).doesNotContain(description).doesNotContain("Harmful sexual behaviour").contains("the DSL holds the details");
+        String asDsl = mvc.perform(get("/investigations/" + incident.getReference()).session(Web.signIn(mvc, "dsl")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(asDsl).contains(description);
+
+        // only a DSL may investigate it
+        MockHttpSession dsl = Web.signIn(mvc, "dsl");
+        String refused = submit(dsl, task(incident, InvestigationProcess.TASK_ASSIGN), 422, r -> r.param("investigator", "hoy"));
+        assertThat(refused).contains("Investigator must be one of");
+        submit(dsl, task(incident, InvestigationProcess.TASK_ASSIGN), 302, r -> r.param("investigator", "dsl2"));
+        assertThat(tasks.createTaskQuery().processInstanceId(incident.getProcessInstanceId()).taskAssignee("dsl2").count()).isEqualTo(5);
+    }
+
+    @Test
+    void aSuspensionGoesToTheHeadteacherWhoSeesItAgainstTheYearlyLimit() throws Exception {
+        Student a = student("M873400126023"), b = student("B873400125023");
+        String description = "Fight at the gate after school " + System.nanoTime();
+        MockHttpSession teacher = Web.signIn(mvc, "teacher");
+        mvc.perform(logRequest(teacher, description, Map.of("upn-0", a.getUpn(), "part-0", "alleged-perpetrator",
+                "upn-1", b.getUpn(), "part-1", "alleged-perpetrator"))).andExpect(status().is3xxRedirection());
+        Incident incident = logged(description);
+        MockHttpSession pso = Web.signIn(mvc, "pso");
+        submit(Web.signIn(mvc, "hoy"), task(incident, InvestigationProcess.TASK_ASSIGN), 302, r -> r.param("investigator", "pso"));
+        for (Task t : tasks.createTaskQuery().processInstanceId(incident.getProcessInstanceId()).taskAssignee("pso").list()) {
+            submit(pso, t, 302, r -> r.param("status", "not-applicable").param("reason", "Tested elsewhere"));
+        }
+        String over = submit(pso, task(incident, InvestigationProcess.TASK_OUTCOME), 422, r -> r.param("outcome", "upheld")
+                .param("rationale", "Both fought").param("sanction-" + a.getId(), "suspension").param("days-" + a.getId(), "46")
+                .param("sanction-" + b.getId(), "detention").param("days-" + b.getId(), "2").param("mediation", "no"));
+        assertThat(over).contains("over the limit of 45").contains("only a suspension has a number of school days");
+        submit(pso, task(incident, InvestigationProcess.TASK_OUTCOME), 302, r -> r.param("outcome", "upheld")
+                .param("rationale", "Both fought").param("sanction-" + a.getId(), "suspension").param("days-" + a.getId(), "3")
+                .param("sanction-" + b.getId(), "detention").param("mediation", "no"));
+
+        MockHttpSession head = Web.signIn(mvc, "head");
+        Task approval = task(incident, InvestigationProcess.TASK_HEAD_APPROVAL);
+        String page = mvc.perform(get("/tasks/" + approval.getId()).session(head)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains(a.displayName()).contains("3 of 45 school days");
+        submit(head, approval, 302, r -> r.param("decision", "approve"));
+        assertThat(involved.findByIncidentIdAndStudentId(incident.getId(), a.getId()).orElseThrow().getSanctionStatus()).isEqualTo("approved");
+        assertThat(involved.findByIncidentIdAndStudentId(incident.getId(), b.getId()).orElseThrow().getSanctionStatus()).isEqualTo("decided");
+        assertThat(tasks.createTaskQuery().processInstanceId(incident.getProcessInstanceId())
+                .taskDefinitionKey(InvestigationProcess.TASK_PARENTS).count()).isEqualTo(2);
+    }
+
+    @Test
+    void badInputIsRefusedFieldByFieldWithNothingWrittenAndWhatWasTypedKept() throws Exception {
+        MockHttpSession teacher = Web.signIn(mvc, "teacher");
+        long before = incidents.count();
+        String typed = "Window smashed in the art room " + System.nanoTime();
+        Student s = student("Q873400124023");
+
+        String none = mvc.perform(logRequest(teacher, typed, Map.of())).andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(none).contains("Add at least one student involved").contains(typed);
+
+        String twice = mvc.perform(logRequest(teacher, typed, Map.of("upn-0", s.getUpn(), "part-0", "alleged-perpetrator",
+                "upn-1", s.getUpn(), "part-1", "witness"))).andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(twice).contains("Row 2: " + s.getUpn() + " is already listed in row 1").contains("id=\"upn-1-error\"");
+
+        String unknownUpn = UpnTestSupport.valid("999999999999");
+        String unknown = mvc.perform(logRequest(teacher, typed, Map.of("upn-0", unknownUpn, "part-0", "target")))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(unknown).contains("Row 1: no student with UPN " + unknownUpn).contains(unknownUpn);
+
+        String noPart = mvc.perform(logRequest(teacher, typed, Map.of("upn-0", s.getUpn()), "damage", LocalDate.of(2099, 1, 1)))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(noPart).contains("Row 1: choose the student").contains("cannot be in the future");
+        assertThat(incidents.count()).isEqualTo(before);
+
+        // an outcome while an item of the checklist (the use-of-force record) is still open
+        String description = "Damage and a scuffle " + System.nanoTime();
+        mvc.perform(logRequest(teacher, description, Map.of("upn-0", s.getUpn(), "part-0", "alleged-perpetrator"))
+                .param("reasonableForce", "true")).andExpect(status().is3xxRedirection());
+        Incident incident = logged(description);
+        MockHttpSession hoy = Web.signIn(mvc, "hoy");
+        submit(hoy, task(incident, InvestigationProcess.TASK_ASSIGN), 302, r -> r.param("investigator", "hoy"));
+
+        // a text file dressed as a PDF
+        String fake = submit(hoy, task(incident, InvestigationProcess.TASK_STUDENT_STATEMENT), 422, r -> r
+                .file(new MockMultipartFile("attachment", "statement.pdf", "application/pdf", "not really a pdf".getBytes()))
+                .param("status", "done").param("takenOn", LocalDate.now(LONDON).toString()).param("takenBy", "HoY"));
+        assertThat(fake).contains("not a PDF, PNG or JPEG").contains("id=\"attachment-error\"");
+        assertThat(attachments.infoOf(incident.getId())).isEmpty();
+        String missing = submit(hoy, task(incident, InvestigationProcess.TASK_STUDENT_STATEMENT), 422,
+                r -> r.param("status", "not-applicable"));
+        assertThat(missing).contains("Say why this item does not apply");
+
+        for (Task t : tasks.createTaskQuery().processInstanceId(incident.getProcessInstanceId()).taskAssignee("hoy").list()) {
+            submit(hoy, t, 302, r -> r.param("status", "not-applicable").param("reason", "Seen by the HoY directly"));
+        }
+        long entriesBefore = chronology.count();
+        String rationale = "Clear from what the HoY saw " + System.nanoTime();
+        String refused = submit(hoy, task(incident, InvestigationProcess.TASK_OUTCOME), 422, r -> r.param("outcome", "upheld")
+                .param("rationale", rationale).param("sanction-" + s.getId(), "detention").param("mediation", "no"));
+        assertThat(refused).contains("id=\"checklist-error\"").contains("1 item of the checklist is still open")
+                .contains("Use-of-force record").contains(rationale);
+        assertThat(incidents.findById(incident.getId()).orElseThrow().getOutcome()).isNull();
+        assertThat(involved.findByIncidentIdAndStudentId(incident.getId(), s.getId()).orElseThrow().getSanction()).isNull();
+        assertThat(chronology.count()).isEqualTo(entriesBefore);
+        assertThat(task(incident, InvestigationProcess.TASK_OUTCOME)).isNotNull();
+    }
+}
