@@ -44,6 +44,7 @@ abstract class IncidentForm implements TaskForm {
         model.put("formTitle", title);
         model.put("fields", fields(i, task));
         model.put("intro", intro(i, task));
+        model.put("defaults", defaults(i));
         extra(i, task, model);
         return model;
     }
@@ -64,6 +65,20 @@ abstract class IncidentForm implements TaskForm {
     /** A sentence above the form: what this step is for. */
     String intro(Incident i, TaskView task) {
         return null;
+    }
+
+    /** What a field shows before anything is typed: today for a date, now for a time. */
+    Map<String, String> defaults(Incident i) {
+        Map<String, String> d = new HashMap<>();
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(investigations.zone()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        for (FormField f : fields(i, null)) {
+            switch (f.type()) {
+                case "date" -> d.put(f.name(), now.toLocalDate().toString());
+                case "datetime-local" -> d.put(f.name(), now.toString());
+                default -> { }
+            }
+        }
+        return d;
     }
 
     /** Anything else the page shows for this task. */

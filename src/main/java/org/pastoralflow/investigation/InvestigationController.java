@@ -101,17 +101,22 @@ class InvestigationController {
         }
     }
 
-    private static void addToFirstEmptyRow(Map<String, String> values, String upn) {
+    /** "UPN part" from an add button: into the row the student already has, or the first empty one. */
+    private static void addToFirstEmptyRow(Map<String, String> values, String upnAndPart) {
+        String[] add = upnAndPart.trim().split("\\s+");
+        String part = add.length > 1 ? add[1] : null;
         for (int row = 0; row < InvestigationService.MAX_STUDENTS; row++) {
             String v = values.get(StudentPicker.PREFIX + row);
-            if (v != null && v.trim().equalsIgnoreCase(upn)) {
-                return; // already listed
+            if (v != null && v.trim().equalsIgnoreCase(add[0])) {
+                values.put(InvestigationService.PART + row, part); // already listed: the part chosen last counts
+                return;
             }
         }
         for (int row = 0; row < InvestigationService.MAX_STUDENTS; row++) {
             String v = values.get(StudentPicker.PREFIX + row);
             if (v == null || v.isBlank()) {
-                values.put(StudentPicker.PREFIX + row, upn);
+                values.put(StudentPicker.PREFIX + row, add[0]);
+                values.put(InvestigationService.PART + row, part);
                 return;
             }
         }

@@ -88,6 +88,14 @@ class UseOfForceForm extends IncidentForm {
     }
 
     @Override
+    Map<String, String> defaults(Incident i) {
+        Map<String, String> d = super.defaults(i);
+        d.put("occurredAt", java.time.LocalDateTime.ofInstant(i.getOccurredAt(), investigations.zone()).toString());
+        d.put("place", i.getLocation());
+        return d;
+    }
+
+    @Override
     String intro(Incident i, TaskView task) {
         return "Record it while it is fresh, with the member of staff who used force, and tell the parents today.";
     }

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.workflow.FormData;
@@ -28,13 +27,10 @@ class MediationController {
     private final MediationService mediations;
     private final StudentRepository students;
     private final StudentPicker picker;
-    private final CaseStore caseStore;
-
-    MediationController(MediationService mediations, StudentRepository students, StudentPicker picker, CaseStore caseStore) {
+    MediationController(MediationService mediations, StudentRepository students, StudentPicker picker) {
         this.mediations = mediations;
         this.students = students;
         this.picker = picker;
-        this.caseStore = caseStore;
     }
 
     @GetMapping("/mediations")
@@ -99,7 +95,7 @@ class MediationController {
         model.addAttribute("parties", mediations.partiesOf(m));
         model.addAttribute("names", mediations.studentsOf(m));
         model.addAttribute("openTasks", mediations.openTasks(m));
-        model.addAttribute("history", caseStore.aboutRecord(MediationProcess.SOURCE_TYPE, m.getId(), viewer, null, "mediation page"));
+        model.addAttribute("history", mediations.history(m, viewer, "mediation page"));
         return "mediation/show";
     }
 }

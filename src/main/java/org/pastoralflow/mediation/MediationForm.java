@@ -50,7 +50,10 @@ abstract class MediationForm implements TaskForm {
         model.put("parties", mediations.partiesOf(m));
         model.put("names", mediations.studentsOf(m));
         model.put("intro", intro(m, task));
-        model.put("history", caseStore.aboutRecord(MediationProcess.SOURCE_TYPE, m.getId(), viewer, null, "task " + key));
+        model.put("history", mediations.history(m, viewer, "task " + key));
+        Map<String, String> defaults = new HashMap<>();
+        fields.stream().filter(f -> f.type().equals("date")).forEach(f -> defaults.put(f.name(), LocalDate.now(mediations.zone()).toString()));
+        model.put("defaults", defaults);
         return model;
     }
 

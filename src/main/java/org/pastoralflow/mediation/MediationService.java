@@ -119,8 +119,8 @@ public class MediationService {
     public void recordConsent(Mediation m, Long studentId, boolean given, LocalDate askedOn, String notes, Viewer viewer) {
         MediationParty p = party(m, studentId);
         p.consent(given ? MediationParty.GIVEN : MediationParty.REFUSED, viewer.userId());
-        caseStore.record(new NewEntry(studentId, EntryKind.NOTE, Confidentiality.PASTORAL, askedOn.atStartOfDay(zone).toInstant(),
-                viewer.userId(), "Mediation " + m.getReference() + ": consent " + (given ? "given" : "refused"), notes,
+        caseStore.record(new NewEntry(studentId, EntryKind.NOTE, Confidentiality.PASTORAL, at(askedOn),
+                viewer.userId(), "Mediation " + m.getReference() + ": consent " + (given ? "given" : "refused") + " by " + name(studentId), notes,
                 MediationProcess.SOURCE_TYPE, m.getId()));
     }
 
@@ -135,8 +135,8 @@ public class MediationService {
     public void recordPartyNote(Mediation m, Long studentId, EntryKind kind, LocalDate on, String summary, String notes,
                                 Viewer viewer) {
         party(m, studentId);
-        caseStore.record(new NewEntry(studentId, kind, Confidentiality.PASTORAL, on.atStartOfDay(zone).toInstant(),
-                viewer.userId(), summary + " (" + m.getReference() + ")", notes, MediationProcess.SOURCE_TYPE, m.getId()));
+        caseStore.record(new NewEntry(studentId, kind, Confidentiality.PASTORAL, at(on),
+                viewer.userId(), summary + " with " + name(studentId) + " (" + m.getReference() + ")", notes, MediationProcess.SOURCE_TYPE, m.getId()));
     }
 
     @Transactional
@@ -146,7 +146,7 @@ public class MediationService {
         String detail = "Who attended: " + attendees + "\n\nWhat happened: " + whatHappened + "\n\nWho was affected: "
                 + whoAffected + "\n\nWhat needs to happen to repair the harm: " + repair + "\n\nAgreed actions: " + actions;
         for (Long studentId : partiesOf(m.getId())) {
-            caseStore.record(new NewEntry(studentId, EntryKind.SESSION, Confidentiality.PASTORAL, on.atStartOfDay(zone).toInstant(),
+            caseStore.record(new NewEntry(studentId, EntryKind.SESSION, Confidentiality.PASTORAL, at(on),
                     viewer.userId(), "Restorative meeting (" + m.getReference() + ", round " + m.getRound() + ")", detail,
                     MediationProcess.SOURCE_TYPE, m.getId()));
         }
@@ -181,6 +181,30 @@ public class MediationService {
             caseStore.record(NewEntry.now(studentId, kind, Confidentiality.PASTORAL, viewer.userId(), summary, detail,
                     MediationProcess.SOURCE_TYPE, m.getId()));
         }
+    }
+
+    /** A day someone typed: today means now, so the chronology keeps the order things were done in. */
+    private java.time.Instant at(LocalDate day) {
+        return day.equals(LocalDate.now(zone)) ? java.time.Instant.now() : day.atStartOfDay(zone).toInstant();
+    }
+
+    private String name(Long studentId) {
+        return students.findById(studentId).map(Student::displayName).orElse("the student");
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * What has been recorded about the mediation, as the viewer may see it; an entry written to
+     * every party's file (the meeting, the decision) is shown once.
+     */
+    public List<org.pastoralflow.casefile.ChronologyEntry> history(Mediation m, Viewer viewer, String where) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return caseStore.aboutRecord(MediationProcess.SOURCE_TYPE, m.getId(), viewer, null, where).stream()
+                .filter(e -> seen.add(e.getKind() + "|" + e.getSummary() + "|" + e.getDetail() + "|" + e.getRecordedBy()))
+                .toList();
     }
 
     private MediationParty party(Mediation m, Long studentId) {
