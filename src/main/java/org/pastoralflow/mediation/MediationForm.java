@@ -62,7 +62,7 @@ abstract class MediationForm implements TaskForm {
         Mediation m = mediations.byReference(task.businessKey());
         Map<String, String> v = FormField.readAll(data, fields);
         for (String day : List.of("on", "askedOn", "meetingOn")) {
-            if (v.get(day) != null && LocalDate.parse(v.get(day)).isAfter(LocalDate.now())) {
+            if (v.get(day) != null && LocalDate.parse(v.get(day)).isAfter(LocalDate.now(mediations.zone()))) {
                 data.reject(day, "The date cannot be in the future.");
             }
         }
