@@ -72,7 +72,11 @@ public class AttendanceService {
     public Evaluation evaluate(Collection<Long> studentIds, LocalDate week) {
         Map<Long, Figures> figures = yearToDate(studentIds, week);
         Set<Long> open = concerns.findByStudentIdInAndKindAndClosedAtIsNull(studentIds, AttendanceConcern.THRESHOLD)
-                .stream().map(AttendanceConcern::getStudentId).collect(Collectors.toSet());
+                .stream().map(AttendanceConcern::getStudentId).collect(Collectors.toCollection(HashSet::new));
+        // a concern just closed (improving, or handed to the local authority) is not reopened by the next import
+        concerns.findByStudentIdInAndKindAndClosedAtAfter(studentIds, AttendanceConcern.THRESHOLD,
+                        java.time.Instant.now().minus(java.time.Duration.ofDays(7L * settings.quietWeeks())))
+                .forEach(c -> open.add(c.getStudentId()));
         int started = 0;
         for (Long id : studentIds) {
             Figures f = figures.get(id);

@@ -156,7 +156,7 @@ class PagesBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         new Actions(browser.driver()).sendKeys("C4").sendKeys(Keys.TAB).sendKeys("Fight about to start, keyboard test")
                 .sendKeys(Keys.ENTER).perform();
         browser.waitFor(d -> d.findElements(By.cssSelector(".flash")).size() == 1);
-        assertThat(browser.find(By.cssSelector(".flash")).getText()).contains("Help is on its way to C4");
+        assertThat(browser.find(By.cssSelector(".flash")).getText()).contains("Your call for help from C4");
     }
 
     WebElement active() {
