@@ -164,11 +164,14 @@ class ReferralBench {
      */
     double app(int count, List<Student> pupils) {
         long start = System.nanoTime();
+        long raise = 0, review = 0, plan = 0;
         for (int i = 0; i < count; i++) {
             boolean toDsl = i % 2 == 0;
+            long t0 = System.nanoTime();
             Referral r = referrals.raise(new FormData(Map.of("studentId", pupils.get(i % pupils.size()).getId().toString(),
                     "category", toDsl ? "safeguarding" : "welfare", "description", "Bench concern " + i,
                     "occurredAt", "2026-11-20T10:00")), TEACHER);
+            long t1 = System.nanoTime();
             Task first = engineTasks.createTaskQuery().processInstanceBusinessKey(r.getReference()).singleResult();
             if (toDsl) {
                 inbox.complete(first.getId(), new FormData(Map.of("decision", "pastoral-support",
@@ -177,10 +180,17 @@ class ReferralBench {
                 inbox.complete(first.getId(), new FormData(Map.of("decision", "accept",
                         "rationale", "Accept for pastoral support")), PSO);
             }
-            Task plan = engineTasks.createTaskQuery().processInstanceBusinessKey(r.getReference()).singleResult();
-            inbox.complete(plan.getId(), new FormData(Map.of("goals", "Settle at lunchtimes", "interventions", "mentoring",
+            long t2 = System.nanoTime();
+            Task planTask = engineTasks.createTaskQuery().processInstanceBusinessKey(r.getReference()).singleResult();
+            inbox.complete(planTask.getId(), new FormData(Map.of("goals", "Settle at lunchtimes", "interventions", "mentoring",
                     "measureName", "Wellbeing", "baselineScore", "40", "parentInformed", "true", "parentInformedHow", "Phone")), PSO);
+            raise += t1 - t0;
+            review += t2 - t1;
+            plan += System.nanoTime() - t2;
         }
+        results.put("application.msPerReferral.raise", round(raise / 1e6 / count));
+        results.put("application.msPerReferral.firstReview", round(review / 1e6 / count));
+        results.put("application.msPerReferral.supportPlan", round(plan / 1e6 / count));
         return count / ((System.nanoTime() - start) / 1e9);
     }
 
