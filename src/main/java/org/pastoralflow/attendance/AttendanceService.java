@@ -45,6 +45,15 @@ public class AttendanceService {
         return LocalDate.of(day.getMonthValue() >= month ? day.getYear() : day.getYear() - 1, month, 1);
     }
 
+    /** This school year's figures of every student with attendance imported, in one year group or all. */
+    public Map<Long, Figures> yearToDateOfYearGroup(Integer yearGroup, LocalDate inYearOf) {
+        Map<Long, Figures> figures = new HashMap<>();
+        for (Object[] row : weeks.totalsByStudentSince(schoolYearStart(inYearOf), yearGroup)) {
+            figures.put((Long) row[0], new Figures(((Number) row[1]).intValue(), ((Number) row[2]).intValue()));
+        }
+        return figures;
+    }
+
     public Map<Long, Figures> yearToDate(Collection<Long> studentIds, LocalDate inYearOf) {
         Map<Long, Figures> figures = new HashMap<>();
         if (studentIds.isEmpty()) {

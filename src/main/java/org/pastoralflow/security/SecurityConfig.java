@@ -90,7 +90,8 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/oncall/rota", "/oncall/rota/**").hasAnyRole(Group.ADMIN.id(), Group.PASTORAL_LEAD.id())
                         .requestMatchers("/oncall", "/oncall/**").hasAnyRole(
                                 Group.PSO.id(), Group.SLT.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
-                        .requestMatchers("/students/**", "/chronology/**", "/plans/**").hasAnyRole(Group.CASEWORKERS)
+                        .requestMatchers("/students/**", "/chronology/**", "/plans/**", "/dashboards", "/dashboards/**")
+                        .hasAnyRole(Group.CASEWORKERS)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
