@@ -50,7 +50,13 @@
   async function refresh() {
     try {
       const response = await fetch('/oncall/calls.json', { headers: { 'Accept': 'application/json' } });
-      if (!response.ok) { return; }
+      const json = (response.headers.get('Content-Type') || '').includes('application/json');
+      if (!response.ok || !json) {
+        // signed out (the answer is the login page) or the server is down: say so, never show stale calls as current
+        document.getElementById('board-status').hidden = false;
+        return;
+      }
+      document.getElementById('board-status').hidden = true;
       const text = await response.text();
       if (text === last) { return; }
       last = text;

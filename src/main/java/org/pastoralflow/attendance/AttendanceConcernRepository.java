@@ -12,6 +12,8 @@ public interface AttendanceConcernRepository extends JpaRepository<AttendanceCon
 
     Optional<AttendanceConcern> findByReference(String reference);
 
+    List<AttendanceConcern> findByStudentIdInAndKindAndClosedAtAfter(Collection<Long> studentIds, String kind, java.time.Instant after);
+
     List<AttendanceConcern> findByStudentIdOrderByOpenedAtDesc(Long studentId);
 
     long countByStudentIdAndKindAndClosedAtIsNull(Long studentId, String kind);

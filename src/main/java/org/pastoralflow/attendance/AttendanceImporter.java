@@ -2,9 +2,6 @@ package org.pastoralflow.attendance;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,11 +15,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
 import org.pastoralflow.audit.AuditLog;
+import org.pastoralflow.student.CsvUpload;
 import org.pastoralflow.student.ImportReport;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
@@ -61,10 +57,7 @@ public class AttendanceImporter {
         List<ImportReport.Problem> problems = new ArrayList<>();
         List<AttendanceRow> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
-        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(csv).get(), StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, format)) {
+        try (CSVParser parser = CsvUpload.open(csv)) {
             List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
             if (!missing.isEmpty()) {
                 problems.add(new ImportReport.Problem(1, String.join(", ", missing),
@@ -84,6 +77,8 @@ public class AttendanceImporter {
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
             problems.add(new ImportReport.Problem(1, "file", "This is not a readable CSV file: " + e.getMessage()));
+        } catch (CsvUpload.NotCsvException e) {
+            return new Result(new ImportReport(0, 0, 0, List.of(new ImportReport.Problem(1, "file", e.getMessage()))), 0, 0);
         }
         Set<LocalDate> weeksInFile = rows.stream().map(AttendanceRow::week).collect(Collectors.toSet());
         if (weeksInFile.size() > 1) {

@@ -45,6 +45,15 @@ public class AttendanceService {
         return LocalDate.of(day.getMonthValue() >= month ? day.getYear() : day.getYear() - 1, month, 1);
     }
 
+    /** This school year's figures of every student with attendance imported, in one year group or all. */
+    public Map<Long, Figures> yearToDateOfYearGroup(Integer yearGroup, LocalDate inYearOf) {
+        Map<Long, Figures> figures = new HashMap<>();
+        for (Object[] row : weeks.totalsByStudentSince(schoolYearStart(inYearOf), yearGroup)) {
+            figures.put((Long) row[0], new Figures(((Number) row[1]).intValue(), ((Number) row[2]).intValue()));
+        }
+        return figures;
+    }
+
     public Map<Long, Figures> yearToDate(Collection<Long> studentIds, LocalDate inYearOf) {
         Map<Long, Figures> figures = new HashMap<>();
         if (studentIds.isEmpty()) {
@@ -72,7 +81,11 @@ public class AttendanceService {
     public Evaluation evaluate(Collection<Long> studentIds, LocalDate week) {
         Map<Long, Figures> figures = yearToDate(studentIds, week);
         Set<Long> open = concerns.findByStudentIdInAndKindAndClosedAtIsNull(studentIds, AttendanceConcern.THRESHOLD)
-                .stream().map(AttendanceConcern::getStudentId).collect(Collectors.toSet());
+                .stream().map(AttendanceConcern::getStudentId).collect(Collectors.toCollection(HashSet::new));
+        // a concern just closed (improving, or handed to the local authority) is not reopened by the next import
+        concerns.findByStudentIdInAndKindAndClosedAtAfter(studentIds, AttendanceConcern.THRESHOLD,
+                        java.time.Instant.now().minus(java.time.Duration.ofDays(7L * settings.quietWeeks())))
+                .forEach(c -> open.add(c.getStudentId()));
         int started = 0;
         for (Long id : studentIds) {
             Figures f = figures.get(id);

@@ -9,13 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("pastoral.attendance")
 public record AttendanceSettings(Double persistentAbsencePercent, Double severeAbsencePercent,
-                                 Double improvementPoints, Integer schoolYearStartMonth) {
+                                 Double improvementPoints, Integer schoolYearStartMonth, Integer quietWeeks) {
 
     public AttendanceSettings {
         persistentAbsencePercent = persistentAbsencePercent == null ? 10.0 : persistentAbsencePercent;
         severeAbsencePercent = severeAbsencePercent == null ? 50.0 : severeAbsencePercent;
         improvementPoints = improvementPoints == null ? 2.0 : improvementPoints;
         schoolYearStartMonth = schoolYearStartMonth == null ? 9 : schoolYearStartMonth;
+        quietWeeks = quietWeeks == null ? 4 : quietWeeks;
     }
 
     boolean persistent(Figures f) {

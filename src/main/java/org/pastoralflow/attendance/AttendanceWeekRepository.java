@@ -23,4 +23,10 @@ public interface AttendanceWeekRepository extends JpaRepository<AttendanceWeek, 
             select w.studentId, sum(w.possibleSessions), sum(w.attendedSessions) from AttendanceWeek w
             where w.studentId in :students and w.weekCommencing >= :from group by w.studentId""")
     List<Object[]> totalsSince(@Param("students") Collection<Long> students, @Param("from") LocalDate from);
+
+    /** Possible and attended sessions per student since a date, for one year group or all: [studentId, possible, attended]. */
+    @Query("select w.studentId, sum(w.possibleSessions), sum(w.attendedSessions) from AttendanceWeek w, "
+            + "org.pastoralflow.student.Student s where s.id = w.studentId and w.weekCommencing >= :from "
+            + "and (:year is null or s.yearGroup = :year) group by w.studentId")
+    List<Object[]> totalsByStudentSince(@Param("from") LocalDate from, @Param("year") Integer yearGroup);
 }

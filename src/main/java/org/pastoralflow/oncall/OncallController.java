@@ -54,7 +54,8 @@ class OncallController {
         values.remove("_csrf");
         try {
             OncallCall call = oncall.raise(new FormData(values), viewer);
-            flash.addFlashAttribute("message", "Help is on its way to " + call.getRoom() + " (" + call.getReference() + ").");
+            flash.addFlashAttribute("message", "Your call for help from " + call.getRoom() + " (" + call.getReference()
+                    + ") is on the on-call board of the staff on duty now. Someone will come.");
             return "redirect:/oncall/new";
         } catch (InvalidFormException e) {
             response.setStatus(422);

@@ -7,6 +7,13 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ReferralRepository extends JpaRepository<Referral, Long> {
 
+    /** Open referrals, counted: [category, stage, route, count], for students of one year group or all. */
+    @org.springframework.data.jpa.repository.Query("select r.category, r.stage, r.route, count(r) from Referral r, "
+            + "org.pastoralflow.student.Student s where s.id = r.studentId and r.stage <> org.pastoralflow.referral.Stage.CLOSED "
+            + "and (:year is null or s.yearGroup = :year) group by r.category, r.stage, r.route")
+    java.util.List<Object[]> openCounts(@org.springframework.data.repository.query.Param("year") Integer yearGroup);
+
+
     Optional<Referral> findByReference(String reference);
 
     List<Referral> findByRaisedByOrderByRaisedAtDesc(String raisedBy);

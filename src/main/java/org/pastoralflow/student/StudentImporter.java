@@ -2,9 +2,6 @@ package org.pastoralflow.student;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,10 +14,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
 import org.pastoralflow.audit.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,10 +43,7 @@ public class StudentImporter {
     public ImportReport importCsv(InputStream csv, String importedBy) throws IOException {
         List<ImportReport.Problem> problems = new ArrayList<>();
         List<StudentRow> rows = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
-        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(csv).get(), StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, format)) {
+        try (CSVParser parser = CsvUpload.open(csv)) {
             List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
             if (!missing.isEmpty()) {
                 problems.add(new ImportReport.Problem(1, String.join(", ", missing),
@@ -71,6 +63,8 @@ public class StudentImporter {
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
             problems.add(new ImportReport.Problem(1, "file", "This is not a readable CSV file: " + e.getMessage()));
+        } catch (CsvUpload.NotCsvException e) {
+            return new ImportReport(0, 0, 0, List.of(new ImportReport.Problem(1, "file", e.getMessage())));
         }
         if (!problems.isEmpty()) {
             return new ImportReport(rows.size() + countRowsWithProblems(problems), 0, 0, problems);

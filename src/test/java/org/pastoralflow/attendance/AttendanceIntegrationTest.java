@@ -152,6 +152,10 @@ class AttendanceIntegrationTest {
         assertThat(closed.getOutcome()).isEqualTo("improved");
         assertThat(closed.getClosedAttended()).isEqualTo(26);
         assertThat(closed.getClosedPossible()).isEqualTo(30);
+
+        // still over the threshold (86.7 %) but improving: the next week's import does not reopen it
+        assertThat(run(HEADER + row(upn, "2026-09-28", 9, 1, 0)).concernsStarted()).isZero();
+        assertThat(open(upn, AttendanceConcern.THRESHOLD)).isEmpty();
     }
 
     @Test

@@ -37,6 +37,10 @@ class PagesBrowserTest implements ScreenshotOnFailure.WithBrowsers {
     @LocalServerPort int port;
     @Autowired StudentRepository students;
     @Autowired ChronologyRepository chronology;
+    @Autowired org.pastoralflow.casefile.CaseStore caseStore;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
+    @Autowired org.camunda.bpm.engine.TaskService tasks;
 
     Browser browser;
 
@@ -74,7 +78,7 @@ class PagesBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         Student s = demoStudent("M873400126299");
         Map<String, List<String>> pagesByRole = Map.of(
                 "pso", List.of("/", "/inbox", "/inbox?show=mine", "/inbox?show=groups", "/students", "/students?q=" + s.getLegalSurname(),
-                        "/students/" + s.getId(), "/referrals/mine", "/referrals/new", "/oncall", "/oncall/new", "/students/999999999"),
+                        "/students/" + s.getId(), "/referrals/mine", "/referrals/new", "/oncall", "/oncall/new", "/students/999999999", "/tasks/no-such-task", "/dashboards", "/dashboards?year=8"),
                 "admin", List.of("/admin", "/admin/calendar", "/admin/students/import", "/admin/incidents", "/oncall/rota"),
                 "dsl", List.of("/retention"),
                 "teacher", List.of("/", "/referrals/mine", "/admin"));
@@ -100,6 +104,28 @@ class PagesBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         assertThat(entry.getDetail()).contains("Where: Girls' toilets, B block");
         browser.signIn("dsl").go("/chronology/" + entry.getId()).check();
         assertThat(browser.text()).contains(description);
+    }
+
+    @Test
+    void theRetentionPagesWithARecordWaiting() {
+        String upn = org.pastoralflow.student.UpnTestSupport.valid(String.format("%012d", System.nanoTime() % 1_000_000_000_000L));
+        Student former = new Student(upn);
+        former.updateFrom(new org.pastoralflow.student.StudentRow(upn, "Leaver", "Browser", null,
+                java.time.LocalDate.now().minusYears(30), "M", 11, "11Z", "N", false, false, false, false, false), java.time.Instant.now());
+        former = students.save(former);
+        caseStore.record(org.pastoralflow.casefile.NewEntry.now(former.getId(), org.pastoralflow.casefile.EntryKind.NOTE,
+                org.pastoralflow.casefile.Confidentiality.SAFEGUARDING, "dsl", "Old CP note", "Old CP note", null, null));
+        var instance = runtime.startProcessInstanceByKey("retention-review");
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        var task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+        browser.signIn("dsl").go("/tasks/" + task.getId()).check();
+        browser.press("Every record has a decision");
+        assertThat(browser.find(By.id("decisions-error")).getText()).contains("still waiting for a decision");
+        browser.check();
+        browser.click(By.linkText("Open the retention page"));
+        assertThat(browser.text()).contains(upn);
+        browser.check();
     }
 
     /** Find the student, open the form, fill and send it without touching the mouse. */
@@ -130,7 +156,7 @@ class PagesBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         new Actions(browser.driver()).sendKeys("C4").sendKeys(Keys.TAB).sendKeys("Fight about to start, keyboard test")
                 .sendKeys(Keys.ENTER).perform();
         browser.waitFor(d -> d.findElements(By.cssSelector(".flash")).size() == 1);
-        assertThat(browser.find(By.cssSelector(".flash")).getText()).contains("Help is on its way to C4");
+        assertThat(browser.find(By.cssSelector(".flash")).getText()).contains("Your call for help from C4");
     }
 
     WebElement active() {

@@ -56,6 +56,8 @@ class RouteMatrixIntegrationTest {
             {"GET /referrals/{reference}",                  "L", "N", "N", "N", "N", "N", "N", "N", "N"},
             {"GET /students",                               "L", "F", "A", "A", "A", "A", "A", "A", "F"},
             {"GET /students/{id}",                          "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /dashboards",                             "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /dashboards/{name}.csv",                  "L", "F", "A", "A", "A", "A", "A", "A", "F"},
             {"GET /chronology/{id}",                        "L", "F", "N", "N", "N", "N", "N", "N", "F"},
             {"POST /chronology/{id}/corrections",           "F", "F", "N", "N", "N", "N", "N", "N", "F"},
             {"GET /plans/{id}",                             "L", "F", "N", "N", "N", "N", "N", "N", "F"},
@@ -213,6 +215,7 @@ class RouteMatrixIntegrationTest {
         return route.replace("/students/{id}", "/students/" + s.getId())
                 .replace("{upn}", s.getUpn())
                 .replace("{reference}", "R99-99999")
+                .replace("{name}", "referrals")
                 .replace("{id}", "987654321");
     }
 

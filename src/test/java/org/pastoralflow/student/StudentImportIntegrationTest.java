@@ -84,6 +84,19 @@ class StudentImportIntegrationTest {
     }
 
     @Test
+    void anExcelWorkbookUploadedInsteadOfItsCsvIsNamedAsSuchAndNothingIsImported() throws Exception {
+        long before = students.count();
+        byte[] workbook = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0, 'x', 'l', '/'};
+        ImportReport report = importer.importCsv(new ByteArrayInputStream(workbook), "admin");
+        assertThat(report.accepted()).isFalse();
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("file");
+            assertThat(p.message()).contains("Excel workbook").contains("CSV UTF-8");
+        });
+        assertThat(students.count()).isEqualTo(before);
+    }
+
+    @Test
     void aFileWithoutTheExpectedColumnsIsRefusedWithTheirNames() throws Exception {
         ImportReport report = run("UPN,Surname\n" + upn(20) + ",Shaw\n");
         assertThat(report.accepted()).isFalse();
