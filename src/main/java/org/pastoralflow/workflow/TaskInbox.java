@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -99,7 +100,7 @@ public class TaskInbox {
         }
         try {
             tasks.claim(taskId, viewer.userId());
-        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException e) {
             throw new TaskUnavailableException(TaskUnavailableException.Reason.TAKEN,
                     "Someone else has just taken \"" + task.getName() + "\".");
         }
@@ -131,7 +132,7 @@ public class TaskInbox {
                 tasks.claim(taskId, viewer.userId());
             }
             tasks.complete(taskId, variables);
-        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException e) {
             throw new TaskUnavailableException(TaskUnavailableException.Reason.TAKEN,
                     "Someone else has just completed or taken \"" + view.name() + "\". Nothing you entered was saved.");
         }
