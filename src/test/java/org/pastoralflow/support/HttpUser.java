@@ -77,7 +77,7 @@ public final class HttpUser {
     }
 
     public Optional<String> sessionId() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
                 .map(HttpCookie::getValue).findFirst();
     }
 

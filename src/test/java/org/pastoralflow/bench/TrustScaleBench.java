@@ -1,0 +1,25 @@
+package org.pastoralflow.bench;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.pastoralflow.support.PostgresIntegrationTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The whole application on a fresh PostgreSQL database, as {@link PostgresIntegrationTest} has it,
+ * plus what the benchmarks share: the {@link TrustScaleData} loader, the {@link SqlCounter} on the
+ * DataSource, the start-up time, and the job executor ON, as in production (the tests turn it off).
+ * Every bench class with this annotation shares one context and so one loaded database: call
+ * {@code trustScaleData.ensureLoaded()} first.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@PostgresIntegrationTest
+@Import(BenchConfig.class)
+@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=true")
+public @interface TrustScaleBench {
+}
