@@ -115,9 +115,9 @@ public final class BenchResults {
 
         StringBuilder table = new StringBuilder("\n=== Pastoral Flow benchmark ===\n");
         machine.forEach((k, v) -> table.append(String.format("%-16s %s%n", k, v)));
-        table.append(String.format("%n%-18s %-58s %-28s %-22s %s%n", "bench", "measurement", "figure", "target", "met"));
+        table.append(String.format("%n%-16s %-70s %-34s %-20s %s%n", "bench", "measurement", "figure", "target", "met"));
         for (Row r : rows) {
-            table.append(String.format("%-18s %-58s %-28s %-22s %s%n", r.bench(), r.measurement(), figure(r.figures()),
+            table.append(String.format("%-16s %-70s %-34s %-20s %s%n", r.bench(), r.measurement(), figure(r.figures()),
                     r.target() == null ? "" : r.target(), r.met() == null ? "" : r.met() ? "yes" : "NO"));
         }
         table.append("written to ").append(out.toAbsolutePath()).append('\n');

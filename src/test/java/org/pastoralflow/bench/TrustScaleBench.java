@@ -12,7 +12,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The whole application on a fresh PostgreSQL database, as {@link PostgresIntegrationTest} has it,
  * plus what the benchmarks share: the {@link TrustScaleData} loader, the {@link SqlCounter} on the
- * DataSource, the start-up time, and the job executor ON, as in production (the tests turn it off).
+ * DataSource, the start-up time, and, as in production, the job executor on and sessions in the
+ * database (the tests' profile turns both off).
  * Every bench class with this annotation shares one context and so one loaded database: call
  * {@code trustScaleData.ensureLoaded()} first.
  */
@@ -20,6 +21,6 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @PostgresIntegrationTest
 @Import(BenchConfig.class)
-@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=true")
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true", "spring.autoconfigure.exclude="})
 public @interface TrustScaleBench {
 }
