@@ -60,6 +60,9 @@ class ClusterKillBench {
             BenchResults.value(BENCH, "node start-up on the loaded database, to health UP (B, started with A)", b.secondsToHealthy, "s", null, null);
             BenchResults.info(BENCH, "node start-up as Spring Boot logs it (A / B)", a.springStartSeconds() + " s / " + b.springStartSeconds() + " s");
 
+            // a PSO and an administrator sign in on A; their sessions must outlive A
+            HttpUser psoViaA = HttpUser.signedIn(a.port, "pso");
+            HttpUser adminViaA = HttpUser.signedIn(a.port, "admin");
             long student = jdbc.queryForObject("select min(id) from student", Long.class);
             String marker = "Kill bench " + System.currentTimeMillis();
             Map<String, Boolean> alive = new ConcurrentHashMap<>(Map.of("a", true, "b", true));
@@ -159,6 +162,13 @@ class ClusterKillBench {
                         : Map.of("decision", "accept", "rationale", "Accepted on node B after node A went down")).statusCode();
             }
             BenchResults.value(BENCH, "B completes the first review of a referral A acknowledged (HTTP status)", completed, "", "204", completed == 204);
+
+            int inbox = psoViaA.onPort(b.port).get("/inbox?show=mine").statusCode();
+            BenchResults.value(BENCH, "a PSO signed in on A opens the inbox on B after A was killed (HTTP status)", inbox, "", "200", inbox == 200);
+            HttpResponse<String> cockpit = adminViaA.onPort(b.port).get("/camunda/api/engine/engine/default/process-definition?key=referral");
+            boolean cockpitOk = cockpit.statusCode() == 200 && cockpit.body().contains("\"key\":\"referral\"");
+            BenchResults.value(BENCH, "an administrator signed in on A uses Cockpit's API on B after A was killed (HTTP status)",
+                    cockpit.statusCode(), "", "200 with the referral model", cockpitOk);
 
             b.collectGarbage();
             HttpUser admin = HttpUser.signedIn(b.port, "admin");

@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Two nodes of the application on one PostgreSQL database, in one JVM: two Spring contexts, each
  * with its own web server on its own port, its own engine and its own job executor, as two
  * machines behind a load balancer would run (docs/operations.md, "Several nodes"). The kill -9
- * check with separate JVMs is a bench: {@code ClusterKillBench}.
+ * check with separate JVMs, and Cockpit used across nodes, are in a bench: {@code ClusterKillBench}.
  */
 class TwoNodeClusterIntegrationTest {
 
@@ -74,7 +74,11 @@ class TwoNodeClusterIntegrationTest {
                 // poll often, so the test does not wait for the production back-off of an idle executor
                 "--camunda.bpm.job-execution.wait-time-in-millis=200",
                 "--camunda.bpm.job-execution.max-wait=500",
-                "--pastoral.calendar.refresh=PT1S");
+                "--pastoral.calendar.refresh=PT1S",
+                // Cockpit keeps its engine look-up in static fields, which a second and third webapp
+                // in one JVM would overwrite for the other tests' context; ClusterKillBench checks
+                // Cockpit across two nodes in JVMs of their own
+                "--camunda.bpm.webapp.enabled=false");
     }
 
     @AfterAll
@@ -126,14 +130,6 @@ class TwoNodeClusterIntegrationTest {
         HttpResponse<String> afterwards = onB.get("/inbox");
         assertThat(afterwards.statusCode()).as("signed out on A means signed out on B").isEqualTo(302);
         assertThat(afterwards.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login"));
-    }
-
-    @Test
-    void anAdministratorSignedInOnOneNodeUsesCockpitsApiOnTheOther() {
-        HttpUser adminOnA = HttpUser.signedIn(port(a), "admin");
-        HttpResponse<String> definitions = adminOnA.onPort(port(b)).get("/camunda/api/engine/engine/nodeb/process-definition?key=referral");
-        assertThat(definitions.statusCode()).isEqualTo(200);
-        assertThat(definitions.body()).contains("\"key\":\"referral\"");
     }
 
     @Test
@@ -205,6 +201,11 @@ class TwoNodeClusterIntegrationTest {
             assertThat(db.queryForObject("select count(*) from act_ru_identitylink l join act_ru_task t on t.id_ = l.task_id_ "
                     + "where t.proc_inst_id_ = ? and l.group_id_ = 'slt'", Long.class, r.getProcessInstanceId()))
                     .as("Headteacher offered %s", r.getReference()).isEqualTo(1);
+        }
+        // a node counts a job as done just after its transaction has committed: wait for the count
+        Instant counted = Instant.now().plusSeconds(10);
+        while (jobsDone(a) - doneBeforeA + jobsDone(b) - doneBeforeB < untouched.size() && Instant.now().isBefore(counted)) {
+            Thread.sleep(50);
         }
         long byA = jobsDone(a) - doneBeforeA;
         long byB = jobsDone(b) - doneBeforeB;
