@@ -174,15 +174,14 @@ public class TaskInbox {
     }
 
     private Task visibleTask(String taskId, Viewer viewer) {
-        // One query answers the usual case: the task is the viewer's, or waits unclaimed for them or
-        // one of their groups. Only when it finds nothing (gone, not theirs, or claimed by someone
-        // else while offered to them) are the task and its candidate links read separately.
-        TaskQuery mine = tasks.createTaskQuery().taskId(taskId).initializeFormKeys()
-                .or().taskAssignee(viewer.userId()).taskCandidateUser(viewer.userId());
-        if (!viewer.groups().isEmpty()) {
-            mine.taskCandidateGroupIn(viewer.groupList());
-        }
-        Task found = mine.endOr().singleResult();
+        // One query answers the usual case: the task is the viewer's, or waits unclaimed for one of
+        // their groups. Only when it finds nothing (gone, not theirs, offered to them by name, or
+        // claimed by someone else while offered to them) are the task and its candidate links read
+        // separately. (A candidate-user condition would make the engine look the viewer's groups
+        // up again on every call.)
+        TaskQuery mine = tasks.createTaskQuery().taskId(taskId).initializeFormKeys();
+        Task found = viewer.groups().isEmpty() ? mine.taskAssignee(viewer.userId()).singleResult()
+                : mine.or().taskAssignee(viewer.userId()).taskCandidateGroupIn(viewer.groupList()).endOr().singleResult();
         if (found != null) {
             return found;
         }

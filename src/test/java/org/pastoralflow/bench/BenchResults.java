@@ -61,7 +61,7 @@ public final class BenchResults {
     /** A single figure, e.g. referrals per second; {@code met} may be null when there is no target. */
     public static void value(String bench, String measurement, double value, String unit, String target, Boolean met) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("value", round(value));
+        f.put("value", Math.abs(value) < 10 ? Math.round(value * 100) / 100.0 : round(value));
         f.put("unit", unit);
         rows.add(new Row(bench, measurement, f, target, met));
     }
@@ -136,7 +136,10 @@ public final class BenchResults {
 
     private static String fmt(Object o) {
         if (o instanceof Double d) {
-            return d == Math.rint(d) && Math.abs(d) < 1e12 ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.1f", d);
+            if (d == Math.rint(d) && Math.abs(d) < 1e12) {
+                return String.format(Locale.ROOT, "%.0f", d);
+            }
+            return String.format(Locale.ROOT, Math.abs(d) < 10 ? "%.2f" : "%.1f", d);
         }
         return String.valueOf(o);
     }

@@ -63,7 +63,8 @@ class ClusterKillBench {
             // a PSO and an administrator sign in on A; their sessions must outlive A
             HttpUser psoViaA = HttpUser.signedIn(a.port, "pso");
             HttpUser adminViaA = HttpUser.signedIn(a.port, "admin");
-            long student = jdbc.queryForObject("select min(id) from student", Long.class);
+            // a generated student the other benches leave alone
+            long student = jdbc.queryForObject("select max(id) from student", Long.class);
             String marker = "Kill bench " + System.currentTimeMillis();
             Map<String, Boolean> alive = new ConcurrentHashMap<>(Map.of("a", true, "b", true));
             ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();

@@ -14,7 +14,8 @@ import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 
 /**
  * Counts the SQL statements the bench thread sends, split into the engine's (ACT_* tables) and
- * the application's own, and the commits. Only the thread that called {@link #start()} is counted,
+ * the application's own, and the commits, per path (application, bare engine, ...). Only a thread
+ * that called {@link #countAs} is counted,
  * so the job executor's polling and the web server's threads do not blur a per-referral figure.
  * A JDBC batch counts one statement per row and one round trip.
  */
@@ -30,28 +31,38 @@ public class SqlCounter implements QueryExecutionListener, MethodExecutionListen
         }
     }
 
-    private final ThreadLocal<Boolean> counting = ThreadLocal.withInitial(() -> false);
-    private final LongAdder engine = new LongAdder();
-    private final LongAdder app = new LongAdder();
-    private final LongAdder roundTrips = new LongAdder();
-    private final LongAdder commits = new LongAdder();
-    private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
-
-    /** Starts counting on this thread, from zero. */
-    public void start() {
-        engine.reset();
-        app.reset();
-        roundTrips.reset();
-        commits.reset();
-        bySql.clear();
-        counting.set(true);
+    /** What the statements of one path add up to. */
+    private static final class Totals {
+        final LongAdder engine = new LongAdder();
+        final LongAdder app = new LongAdder();
+        final LongAdder roundTrips = new LongAdder();
+        final LongAdder commits = new LongAdder();
+        final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
     }
 
-    public Counts stop() {
-        counting.set(false);
+    private final ThreadLocal<Totals> counting = new ThreadLocal<>();
+    private final Map<String, Totals> paths = new ConcurrentHashMap<>();
+
+    /** Counts this thread's statements towards the path from now on (adding to what it has). */
+    public void countAs(String path) {
+        counting.set(paths.computeIfAbsent(path, k -> new Totals()));
+    }
+
+    /** Stops counting this thread's statements. */
+    public void pause() {
+        counting.remove();
+    }
+
+    /** Forgets every path's counts. */
+    public void reset() {
+        paths.clear();
+    }
+
+    public Counts counts(String path) {
+        Totals t = paths.getOrDefault(path, new Totals());
         Map<String, Long> sql = new java.util.TreeMap<>();
-        bySql.forEach((k, v) -> sql.put(k, v.sum()));
-        return new Counts(engine.sum(), app.sum(), roundTrips.sum(), commits.sum(), sql);
+        t.bySql.forEach((k, v) -> sql.put(k, v.sum()));
+        return new Counts(t.engine.sum(), t.app.sum(), t.roundTrips.sum(), t.commits.sum(), sql);
     }
 
     @Override
@@ -60,15 +71,16 @@ public class SqlCounter implements QueryExecutionListener, MethodExecutionListen
 
     @Override
     public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-        if (!counting.get()) {
+        Totals t = counting.get();
+        if (t == null) {
             return;
         }
-        roundTrips.increment();
+        t.roundTrips.increment();
         for (QueryInfo q : queryInfoList) {
             int times = execInfo.isBatch() ? Math.max(1, q.getParametersList().size()) : 1;
             String sql = q.getQuery();
-            (ENGINE.matcher(sql).find() ? engine : app).add(times);
-            bySql.computeIfAbsent(normalise(sql), k -> new LongAdder()).add(times);
+            (ENGINE.matcher(sql).find() ? t.engine : t.app).add(times);
+            t.bySql.computeIfAbsent(normalise(sql), k -> new LongAdder()).add(times);
         }
     }
 
@@ -78,8 +90,9 @@ public class SqlCounter implements QueryExecutionListener, MethodExecutionListen
 
     @Override
     public void afterMethod(MethodExecutionContext context) {
-        if (counting.get() && context.getMethod().getName().equals("commit")) {
-            commits.increment();
+        Totals t = counting.get();
+        if (t != null && context.getMethod().getName().equals("commit")) {
+            t.commits.increment();
         }
     }
 
