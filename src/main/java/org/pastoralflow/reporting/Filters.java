@@ -36,7 +36,8 @@ public class Filters {
     /** From request parameters: term, year, group, sen, fsm, eal, care. A term that does not exist is a bad request. */
     public DashboardFilter read(Map<String, String> params) {
         Long termId = number(params.get("term"), "term");
-        Integer year = number(params.get("year"), "year") == null ? null : number(params.get("year"), "year").intValue();
+        Long yearNumber = number(params.get("year"), "year");
+        Integer year = yearNumber == null ? null : yearNumber.intValue();
         String group = blankToNull(params.get("group"));
         if (group != null && (group.length() > 10 || !group.matches("[A-Za-z0-9 /-]+"))) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Tutor group: no such group " + group);
