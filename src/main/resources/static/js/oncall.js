@@ -26,7 +26,7 @@
     tr.append(reason);
     const who = document.createElement('td');
     if (call.claimedBy) {
-      who.textContent = 'Taken by ' + call.claimedBy;
+      who.textContent = 'Taken by ' + call.claimedByName;
     } else {
       const form = document.createElement('form');
       form.method = 'post';

@@ -1,14 +1,17 @@
 package org.pastoralflow.attendance;
 
+import java.util.List;
+
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentPanel;
+import org.pastoralflow.workflow.CaseProcesses;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** Attendance this school year and attendance concerns on the student page. */
+/** Attendance this school year and attendance concerns on the student page; open concerns with their diagram. */
 @Component
-class AttendancePanel implements StudentPanel {
+class AttendancePanel implements StudentPanel, CaseProcesses {
 
     private final AttendanceService attendance;
 
@@ -19,7 +22,22 @@ class AttendancePanel implements StudentPanel {
     @Override
     public void addTo(Model model, Student student, Viewer viewer) {
         model.addAttribute("attendance", attendance.latest(student.getId()));
-        model.addAttribute("attendanceConcerns", attendance.concernsOf(student.getId()).stream()
-                .filter(c -> AttendanceConcern.THRESHOLD.equals(c.getKind()) || viewer.groups().contains("dsl")).toList());
+        model.addAttribute("attendanceConcerns", visible(student.getId(), viewer));
+    }
+
+    /** Every caseworker sees threshold concerns; the 10-school-day alerts are the DSL's. */
+    private List<AttendanceConcern> visible(Long studentId, Viewer viewer) {
+        return attendance.concernsOf(studentId).stream()
+                .filter(c -> AttendanceConcern.THRESHOLD.equals(c.getKind()) || viewer.groups().contains("dsl")).toList();
+    }
+
+    @Override
+    public List<CaseProcess> openFor(Long studentId, Viewer viewer) {
+        if (!viewer.isCaseworker()) {
+            return List.of();
+        }
+        return visible(studentId, viewer).stream().filter(c -> c.getClosedAt() == null && c.getProcessInstanceId() != null)
+                .map(c -> new CaseProcess(c.isSevere() ? "Attendance concern (severe absence)" : "Attendance concern",
+                        c.getReference(), null, c.getProcessInstanceId())).toList();
     }
 }

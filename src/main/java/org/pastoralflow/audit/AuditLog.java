@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     public static final String VIEW = "VIEW";
+    /** A record or a report leaving the application as a file (data pack, subject access export). */
+    public static final String EXPORT = "EXPORT";
 
     private final AuditRepository events;
 

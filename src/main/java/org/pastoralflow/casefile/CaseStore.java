@@ -1,11 +1,15 @@
 package org.pastoralflow.casefile;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.pastoralflow.audit.AuditLog;
 import org.pastoralflow.security.Viewer;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,6 +65,40 @@ public class CaseStore {
                 studentId, readable);
         auditSafeguardingViews(visible, viewer, studentId, where);
         return visible;
+    }
+
+    /**
+     * One page of the student's chronology, newest first, as the viewer may see it, optionally only
+     * of some kinds and confidentialities (empty: all). Only the safeguarding entries on the page
+     * are audited as viewed: entries on other pages have not been shown.
+     */
+    @Transactional
+    public Page<ChronologyEntry> chronologyPage(Long studentId, Viewer viewer, Collection<EntryKind> kinds,
+                                                Collection<Confidentiality> confidentialities, int page, int size, String where) {
+        List<Confidentiality> readable = readableBy(viewer).stream()
+                .filter(c -> confidentialities.isEmpty() || confidentialities.contains(c)).toList();
+        if (readable.isEmpty()) {
+            return Page.empty(PageRequest.of(page, size));
+        }
+        Page<ChronologyEntry> shown = entries.findByStudentIdAndConfidentialityInAndKindIn(studentId, readable,
+                kinds.isEmpty() ? List.of(EntryKind.values()) : kinds,
+                PageRequest.of(page, size, Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id"))));
+        auditSafeguardingViews(shown.getContent(), viewer, studentId, where);
+        return shown;
+    }
+
+    /**
+     * Every entry about the student, whatever its confidentiality, oldest first, for a subject
+     * access export. The caller checks who may export and records the export in the audit trail.
+     */
+    @Transactional(readOnly = true)
+    public List<ChronologyEntry> everythingAbout(Long studentId) {
+        return entries.findByStudentIdOrderByOccurredAtAscIdAsc(studentId);
+    }
+
+    /** The confidentialities this viewer may read, for filters. */
+    public static List<Confidentiality> readable(Viewer viewer) {
+        return readableBy(viewer);
     }
 
     /** Entries about one record (a referral, say), oldest first, as the viewer may see them. */

@@ -13,6 +13,14 @@ public interface ChronologyRepository extends JpaRepository<ChronologyEntry, Lon
     List<ChronologyEntry> findByStudentIdAndConfidentialityInOrderByOccurredAtDescIdDesc(
             Long studentId, Collection<Confidentiality> confidentialities);
 
+    /** One page of a student's chronology: the page's sort is newest first. */
+    org.springframework.data.domain.Page<ChronologyEntry> findByStudentIdAndConfidentialityInAndKindIn(
+            Long studentId, Collection<Confidentiality> confidentialities, Collection<EntryKind> kinds,
+            org.springframework.data.domain.Pageable page);
+
+    /** Everything about a student, whatever its confidentiality: only for a subject access export. */
+    List<ChronologyEntry> findByStudentIdOrderByOccurredAtAscIdAsc(Long studentId);
+
     List<ChronologyEntry> findBySourceTypeAndSourceIdAndConfidentialityInOrderByOccurredAtAscIdAsc(
             String sourceType, Long sourceId, Collection<Confidentiality> confidentialities);
 

@@ -1,14 +1,20 @@
 package org.pastoralflow.investigation;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.pastoralflow.casefile.Confidentiality;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentPanel;
+import org.pastoralflow.workflow.CaseProcesses;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** Incidents the student was involved in, on the student page. */
+/** Incidents the student was involved in, on the student page; open investigations with their diagram; who else was involved. */
 @Component
-class InvestigationPanel implements StudentPanel {
+class InvestigationPanel implements StudentPanel, CaseProcesses {
 
     private final InvestigationService investigations;
 
@@ -19,5 +25,37 @@ class InvestigationPanel implements StudentPanel {
     @Override
     public void addTo(Model model, Student student, Viewer viewer) {
         model.addAttribute("incidents", investigations.ofStudent(student.getId()));
+    }
+
+    /** What the incident is called to this viewer: a safeguarding incident's type is the DSL's to know. */
+    private static String title(Incident i, Viewer viewer) {
+        return i.isSafeguarding() && !Confidentiality.SAFEGUARDING.visibleTo(viewer)
+                ? "Investigation of an incident" : "Investigation: " + i.getTypeLabel();
+    }
+
+    @Override
+    public List<CaseProcess> openFor(Long studentId, Viewer viewer) {
+        if (!viewer.isCaseworker()) {
+            return List.of();
+        }
+        return investigations.ofStudent(studentId).stream().filter(i -> i.getClosedAt() == null && i.getProcessInstanceId() != null)
+                .map(i -> new CaseProcess(title(i, viewer), i.getReference(), "/investigations/" + i.getReference(), i.getProcessInstanceId()))
+                .toList();
+    }
+
+    @Override
+    public List<LinkedStudent> linkedStudents(Student student, Viewer viewer) {
+        List<LinkedStudent> linked = new ArrayList<>();
+        for (Incident i : investigations.ofStudent(student.getId())) {
+            List<IncidentStudent> all = investigations.studentsIn(i);
+            Map<Long, Student> names = investigations.studentsById(all.stream().map(IncidentStudent::getStudentId).toList());
+            for (IncidentStudent other : all) {
+                if (!other.getStudentId().equals(student.getId()) && names.containsKey(other.getStudentId())) {
+                    linked.add(new LinkedStudent(names.get(other.getStudentId()),
+                            other.part().label() + " in incident " + i.getReference()));
+                }
+            }
+        }
+        return linked;
     }
 }

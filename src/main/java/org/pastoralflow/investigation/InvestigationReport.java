@@ -10,7 +10,7 @@ import java.util.Map;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.system.Formats;
-import org.pastoralflow.workflow.StaffDirectory;
+import org.pastoralflow.workflow.StaffNames;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -25,13 +25,13 @@ class InvestigationReport {
 
     private final InvestigationService investigations;
     private final ITemplateEngine templates;
-    private final StaffDirectory directory;
+    private final StaffNames people;
     private final Formats fmt;
 
-    InvestigationReport(InvestigationService investigations, ITemplateEngine templates, StaffDirectory directory, Formats fmt) {
+    InvestigationReport(InvestigationService investigations, ITemplateEngine templates, StaffNames people, Formats fmt) {
         this.investigations = investigations;
         this.templates = templates;
-        this.directory = directory;
+        this.people = people;
         this.fmt = fmt;
     }
 
@@ -39,7 +39,7 @@ class InvestigationReport {
         Map<String, Object> vars = new HashMap<>(IncidentPage.model(i, viewer, investigations));
         vars.put("useOfForce", investigations.useOfForce(i).orElse(null));
         vars.put("fmt", fmt);
-        vars.put("people", new People(directory));
+        vars.put("people", people);
         vars.put("printedBy", viewer.displayName());
         vars.put("printedAt", Instant.now());
         vars.put("openTasks", investigations.openTasks(i));
@@ -58,20 +58,6 @@ class InvestigationReport {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Names of staff for the report, by user id. */
-    public static final class People {
-        private final StaffDirectory directory;
-        private final Map<String, String> names = new HashMap<>();
-
-        People(StaffDirectory directory) {
-            this.directory = directory;
-        }
-
-        public String name(String userId) {
-            return userId == null ? "" : names.computeIfAbsent(userId, directory::displayName);
         }
     }
 }

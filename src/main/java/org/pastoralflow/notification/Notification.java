@@ -1,6 +1,8 @@
 package org.pastoralflow.notification;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -25,26 +27,55 @@ public class Notification {
     private String status;
     private String error;
     private Instant sentAt;
+    private int attempts;
+    /** When the outbox retry should try this one (again); null once sent or given up. */
+    private Instant nextAttemptAt;
 
     protected Notification() {
     }
 
-    public Notification(String recipients, String subject, String body) {
+    /**
+     * @param sendBy when the retry sends it if the send after commit never happened (the node stopped)
+     */
+    Notification(String recipients, String subject, String body, Instant sendBy) {
         this.createdAt = Instant.now();
         this.recipients = recipients;
         this.subject = subject;
         this.body = body;
         this.status = Status.PENDING.name();
+        this.nextAttemptAt = sendBy;
     }
 
-    void sent() {
+    boolean isDone() {
+        return nextAttemptAt == null && !Status.PENDING.name().equals(status);
+    }
+
+    List<String> recipientList() {
+        return recipients.isBlank() ? List.of() : Arrays.stream(recipients.split(",\\s*")).toList();
+    }
+
+    void sent(Instant at) {
+        attempts++;
         status = Status.SENT.name();
-        sentAt = Instant.now();
+        error = null;
+        sentAt = at;
+        nextAttemptAt = null;
     }
 
-    void failed(Status why, String message) {
-        status = why.name();
+    /** A configuration problem: trying again will not help until someone changes it. */
+    void notConfigured(String why) {
+        attempts++;
+        status = Status.NOT_CONFIGURED.name();
+        error = why;
+        nextAttemptAt = null;
+    }
+
+    /** @param retryAt when to try again, or null to give up */
+    void failed(String message, Instant retryAt) {
+        attempts++;
+        status = Status.FAILED.name();
         error = message == null ? null : message.substring(0, Math.min(1000, message.length()));
+        nextAttemptAt = retryAt;
     }
 
     public Long getId() {
@@ -77,5 +108,13 @@ public class Notification {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
     }
 }

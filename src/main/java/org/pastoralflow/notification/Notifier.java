@@ -1,5 +1,7 @@
 package org.pastoralflow.notification;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -24,28 +27,43 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * E-mails groups about urgent work. The message is written to the outbox in the caller's
  * transaction and sent only after it commits, so a rolled-back step never e-mails anyone.
  * E-mails say what needs doing and link to it; they never carry the detail of a concern.
+ *
+ * <p>An e-mail that could not be sent (the mail server was down) is tried again by
+ * {@link #retryDue}, with a wait that grows each time, up to {@code pastoral.mail.retry.attempts}
+ * tries; so is one whose send after commit never happened (the node stopped in between). Each
+ * row is locked while it is sent, and rows another node holds are skipped, so two nodes never
+ * send the same e-mail twice.
  */
 @Service
 public class Notifier {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+    /** How long a new row waits for its send after commit before the retry treats it as lost. */
+    static final Duration SEND_AFTER_COMMIT_GRACE = Duration.ofMinutes(2);
+    static final int BATCH = 20;
 
     private final NotificationRepository outbox;
     private final StaffDirectory directory;
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
     private final String baseUrl;
+    private final Duration firstWait;
+    private final int maxAttempts;
     private final TransactionTemplate separately;
 
     public Notifier(NotificationRepository outbox, StaffDirectory directory, ObjectProvider<JavaMailSender> mail,
                     PlatformTransactionManager transactions,
                     @Value("${pastoral.mail.from:pastoral-flow@localhost}") String from,
-                    @Value("${pastoral.base-url:http://localhost:8080}") String baseUrl) {
+                    @Value("${pastoral.base-url:http://localhost:8080}") String baseUrl,
+                    @Value("${pastoral.mail.retry.first-wait:PT1M}") Duration firstWait,
+                    @Value("${pastoral.mail.retry.attempts:6}") int maxAttempts) {
         this.outbox = outbox;
         this.directory = directory;
         this.mail = mail;
         this.from = from;
         this.baseUrl = baseUrl;
+        this.firstWait = firstWait;
+        this.maxAttempts = maxAttempts;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -67,43 +85,67 @@ public class Notifier {
 
     private void queue(Set<String> to, String subject, String text, String path) {
         String body = text + "\n\nOpen it: " + baseUrl + path + "\n\n-- Pastoral Flow";
-        Notification n = outbox.save(new Notification(String.join(", ", to), subject, body));
+        Notification n = outbox.save(new Notification(String.join(", ", to), subject, body,
+                Instant.now().plus(SEND_AFTER_COMMIT_GRACE)));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    send(n.getId(), to, subject, body);
+                    send(n.getId());
                 }
             });
         } else {
-            send(n.getId(), to, subject, body);
+            send(n.getId());
         }
     }
 
-    private void send(Long id, Set<String> to, String subject, String body) {
-        separately.executeWithoutResult(status -> deliver(id, to, subject, body));
+    private void send(Long id) {
+        separately.executeWithoutResult(status -> outbox.lockById(id).filter(n -> !n.isDone())
+                .ifPresent(n -> deliver(n, Instant.now())));
     }
 
-    private void deliver(Long id, Set<String> to, String subject, String body) {
-        Notification n = outbox.findById(id).orElseThrow();
+    /**
+     * Sends what is due by {@code now}: failed e-mails whose wait is over, and new ones whose send
+     * after commit never happened. Returns how many were tried. Called every minute by
+     * {@link OutboxRetry}; on every node at once is safe.
+     */
+    public int retryDue(Instant now) {
+        Integer tried = separately.execute(status -> {
+            List<Notification> due = outbox.lockDue(now, PageRequest.of(0, BATCH));
+            due.forEach(n -> deliver(n, now));
+            return due.size();
+        });
+        return tried == null ? 0 : tried;
+    }
+
+    private void deliver(Notification n, Instant now) {
         JavaMailSender sender = mail.getIfAvailable();
+        List<String> to = n.recipientList();
         if (sender == null || to.isEmpty()) {
-            n.failed(Notification.Status.NOT_CONFIGURED, sender == null ? "No mail server configured (spring.mail.host)" : "Nobody in the group has an e-mail address");
-            log.warn("Notification {} not e-mailed: {}", id, n.getError());
+            n.notConfigured(sender == null ? "No mail server configured (spring.mail.host)" : "Nobody in the group has an e-mail address");
+            log.warn("Notification {} not e-mailed: {}", n.getId(), n.getError());
         } else {
             try {
                 SimpleMailMessage message = new SimpleMailMessage();
                 message.setFrom(from);
                 message.setTo(to.toArray(String[]::new));
-                message.setSubject(subject);
-                message.setText(body);
+                message.setSubject(n.getSubject());
+                message.setText(n.getBody());
                 sender.send(message);
-                n.sent();
+                n.sent(now);
             } catch (MailException e) {
-                n.failed(Notification.Status.FAILED, e.getMessage());
-                log.error("Notification {} could not be sent", id, e);
+                Instant retryAt = n.getAttempts() + 1 < maxAttempts ? now.plus(waitAfter(n.getAttempts() + 1)) : null;
+                n.failed(e.getMessage(), retryAt);
+                log.error("Notification {} could not be sent (attempt {}); {}", n.getId(), n.getAttempts(),
+                        retryAt == null ? "giving up" : "trying again at " + retryAt, e);
             }
         }
         outbox.save(n);
+    }
+
+    /** 1, 4, 16, 64 … times the first wait, never more than a school day apart. */
+    Duration waitAfter(int attempts) {
+        Duration wait = firstWait.multipliedBy((long) Math.pow(4, Math.min(attempts - 1, 8)));
+        return wait.compareTo(Duration.ofHours(8)) > 0 ? Duration.ofHours(8) : wait;
     }
 }

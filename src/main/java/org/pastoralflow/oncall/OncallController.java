@@ -14,6 +14,7 @@ import org.pastoralflow.system.Formats;
 import org.pastoralflow.workflow.FormData;
 import org.pastoralflow.workflow.InvalidFormException;
 import org.pastoralflow.workflow.StaffDirectory;
+import org.pastoralflow.workflow.StaffNames;
 import org.pastoralflow.workflow.TaskUnavailableException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,12 +33,14 @@ class OncallController {
     private final DutyRotaRepository rota;
     private final StaffDirectory directory;
     private final Formats fmt;
+    private final StaffNames people;
 
-    OncallController(OncallService oncall, DutyRotaRepository rota, StaffDirectory directory, Formats fmt) {
+    OncallController(OncallService oncall, DutyRotaRepository rota, StaffDirectory directory, Formats fmt, StaffNames people) {
         this.oncall = oncall;
         this.rota = rota;
         this.directory = directory;
         this.fmt = fmt;
+        this.people = people;
     }
 
     @GetMapping("/oncall/new")
@@ -72,7 +75,7 @@ class OncallController {
     }
 
     record CallJson(String reference, String room, String student, String reason, String raisedAt, String claimedBy,
-                    boolean escalated) {
+                    String claimedByName, boolean escalated) {
     }
 
     /** What the board page polls, so every responder sees a new call, and a claimed one, without reloading. */
@@ -80,7 +83,7 @@ class OncallController {
     @ResponseBody
     List<CallJson> calls() {
         return oncall.open().stream().map(c -> new CallJson(c.getReference(), c.getRoom(), c.getStudentName(), c.getReason(),
-                fmt.when(c.getRaisedAt()), c.getClaimedBy(), c.isEscalated())).toList();
+                fmt.when(c.getRaisedAt()), c.getClaimedBy(), people.name(c.getClaimedBy()), c.isEscalated())).toList();
     }
 
     @PostMapping("/oncall/{reference}/claim")

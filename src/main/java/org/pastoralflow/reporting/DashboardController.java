@@ -1,6 +1,7 @@
 package org.pastoralflow.reporting;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.pastoralflow.security.Viewer;
 import org.springframework.http.ContentDisposition;
@@ -13,30 +14,39 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The dashboard page, and each of its tables as CSV. */
+/** The dashboard page with its filters, and each of its tables as CSV. */
 @Controller
 class DashboardController {
 
     private final Dashboards dashboards;
+    private final Filters filters;
 
-    DashboardController(Dashboards dashboards) {
+    DashboardController(Dashboards dashboards, Filters filters) {
         this.dashboards = dashboards;
+        this.filters = filters;
     }
 
     @GetMapping("/dashboards")
-    String page(@RequestParam(required = false) Integer year, Viewer viewer, Model model) {
-        model.addAttribute("tables", dashboards.names().stream().map(n -> dashboards.table(n, viewer, year)).toList());
-        model.addAttribute("year", year);
-        model.addAttribute("years", java.util.List.of(7, 8, 9, 10, 11));
+    String page(@RequestParam Map<String, String> params, Viewer viewer, Model model) {
+        DashboardFilter filter = filters.read(params);
+        model.addAttribute("tables", dashboards.tables(filter, viewer));
+        model.addAttribute("filter", filter);
+        model.addAttribute("query", filter.parameters());
+        model.addAttribute("terms", filters.terms());
+        model.addAttribute("years", Filters.YEAR_GROUPS);
+        model.addAttribute("groups", filters.tutorGroups(filter.yearGroup()));
+        model.addAttribute("transitionAvailable", dashboards.transitionAvailable());
         return "reporting/dashboards";
     }
 
     @GetMapping("/dashboards/{name}.csv")
-    ResponseEntity<byte[]> csv(@PathVariable String name, @RequestParam(required = false) Integer year, Viewer viewer) {
-        Table table = dashboards.table(name, viewer, year);
+    ResponseEntity<byte[]> csv(@PathVariable String name, @RequestParam Map<String, String> params, Viewer viewer) {
+        DashboardFilter filter = filters.read(params);
+        Table table = dashboards.table(name, filter, viewer);
+        String file = name + (filter.termChosen() ? "-" + filter.periodName() : "") + (filter.yearGroup() == null ? "" : "-year-" + filter.yearGroup());
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name + (year == null ? "" : "-year-" + year) + ".csv").build().toString())
+                        .filename(file.toLowerCase().replaceAll("[^a-z0-9-]+", "-") + ".csv").build().toString())
                 .body(table.csv().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -79,7 +79,7 @@ public class SecurityConfig implements WebMvcConfigurer {
     @Order(3)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Group.ADMIN.id())
                         .requestMatchers("/admin/**").hasRole(Group.ADMIN.id())
@@ -96,7 +96,10 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/mediations/new").hasAnyRole(Group.PSO.id(), Group.HOY.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
                         .requestMatchers(HttpMethod.POST, "/mediations").hasAnyRole(Group.PSO.id(), Group.HOY.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
                         .requestMatchers("/mediations", "/mediations/**").hasAnyRole(Group.CASEWORKERS)
-                        .requestMatchers("/students/**", "/chronology/**", "/plans/**", "/dashboards", "/dashboards/**")
+                        .requestMatchers("/reports/**").hasAnyRole(Group.SLT.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
+                        .requestMatchers("/subject-access", "/subject-access/**").hasAnyRole(Group.DSL.id(), Group.ADMIN.id())
+                        .requestMatchers("/students/**", "/chronology/**", "/plans/**", "/dashboards", "/dashboards/**",
+                                "/early-intervention", "/early-intervention/**")
                         .hasAnyRole(Group.CASEWORKERS)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

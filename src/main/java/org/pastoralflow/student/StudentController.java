@@ -1,13 +1,18 @@
 package org.pastoralflow.student;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.ChronologyEntry;
+import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.system.NotFoundException;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +20,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Student search, the page per student with their chronology, and the MIS import. */
 @Controller
 class StudentController {
+
+    static final int PAGE_SIZE = 50;
 
     private final StudentRepository students;
     private final CaseStore caseStore;
@@ -39,14 +47,45 @@ class StudentController {
         return "student/search";
     }
 
+    /**
+     * The student page. The chronology is shown a page at a time (newest first), filtered by kind
+     * and confidentiality; only the safeguarding entries on the page shown are audited as viewed.
+     */
     @GetMapping("/students/{id}")
-    String student(@PathVariable Long id, Viewer viewer, Model model) {
+    String student(@PathVariable Long id, @RequestParam(required = false) String kind,
+                   @RequestParam(required = false) String confidentiality, @RequestParam(defaultValue = "1") int page,
+                   Viewer viewer, Model model) {
         Student student = students.findById(id).orElseThrow(() -> new NotFoundException("No such student"));
-        List<ChronologyEntry> chronology = caseStore.chronology(id, viewer, "student page");
+        EntryKind chosenKind = kind == null || kind.isBlank() ? null : parse(EntryKind.class, kind, "kind");
+        Confidentiality chosenConfidentiality = confidentiality == null || confidentiality.isBlank() ? null
+                : parse(Confidentiality.class, confidentiality, "confidentiality");
+        Page<ChronologyEntry> chronology = caseStore.chronologyPage(id, viewer,
+                chosenKind == null ? List.of() : List.of(chosenKind),
+                chosenConfidentiality == null ? List.of() : List.of(chosenConfidentiality),
+                Math.max(page, 1) - 1, PAGE_SIZE, "student page");
         model.addAttribute("student", student);
         model.addAttribute("chronology", chronology);
-        panels.forEach(p -> p.addTo(model, student, viewer));
+        model.addAttribute("kinds", EntryKind.values());
+        model.addAttribute("confidentialities", CaseStore.readable(viewer));
+        model.addAttribute("kind", chosenKind);
+        model.addAttribute("confidentiality", chosenConfidentiality);
+        model.addAttribute("contactsHome", caseStore.chronologyPage(id, viewer, List.of(EntryKind.CONTACT_HOME), List.of(),
+                0, 10, "student page").getContent());
+        List<StudentPanel.LinkedStudent> linked = new ArrayList<>();
+        panels.forEach(p -> {
+            p.addTo(model, student, viewer);
+            linked.addAll(p.linkedStudents(student, viewer));
+        });
+        model.addAttribute("linkedStudents", linked);
         return "student/show";
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, field + ": no such choice " + value);
+        }
     }
 
     @GetMapping("/admin/students/import")

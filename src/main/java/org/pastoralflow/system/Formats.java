@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 public class Formats {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
 
     private final ZoneId zone;
@@ -29,6 +30,11 @@ public class Formats {
 
     public String when(Date date) {
         return date == null ? "" : when(date.toInstant());
+    }
+
+    /** "November 2026": the month headings of a timeline. */
+    public String month(Instant instant) {
+        return instant == null ? "" : MONTH.format(instant.atZone(zone));
     }
 
     public String day(LocalDate date) {

@@ -4,7 +4,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,33 +15,74 @@ import org.springframework.stereotype.Service;
 @Service
 public class TaskStatistics {
 
-    private final JdbcTemplate jdbc;
+    /**
+     * Which open tasks to count: those about students matching {@code studentConditions} (SQL
+     * conditions over the {@code student} table as {@code s}, each starting with " and ", with
+     * their parameters; null for every task), and whether tasks offered to the DSL group count.
+     */
+    public record Scope(String studentConditions, MapSqlParameterSource params, boolean withSafeguarding) {
 
-    TaskStatistics(JdbcTemplate jdbc) {
+        public static Scope everything() {
+            return new Scope(null, new MapSqlParameterSource(), true);
+        }
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    TaskStatistics(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Open tasks past their due date, by the group they are offered to (a task in two groups counts in both). */
     public Map<String, Long> overdueByGroup(Date now) {
+        return overdueByGroup(now, Scope.everything());
+    }
+
+    public Map<String, Long> overdueByGroup(Date now, Scope scope) {
         Map<String, Long> byGroup = new LinkedHashMap<>();
-        jdbc.query("""
-                select l.group_id_, count(distinct t.id_) from act_ru_task t
-                join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null
-                where t.due_date_ < ? group by l.group_id_ order by l.group_id_""",
-                rs -> {
+        MapSqlParameterSource params = scope.params().addValue("now", now);
+        jdbc.query("select l.group_id_, count(distinct t.id_) from act_ru_task t "
+                        + "join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null "
+                        + "where t.due_date_ < :now" + conditions(scope) + " group by l.group_id_ order by l.group_id_",
+                params, rs -> {
                     byGroup.put(rs.getString(1), rs.getLong(2));
-                }, now);
+                });
         return byGroup;
     }
 
     /** Open tasks past their due date that someone has claimed, by that person. */
     public Map<String, Long> overdueByAssignee(Date now) {
+        return overdueByAssignee(now, Scope.everything());
+    }
+
+    public Map<String, Long> overdueByAssignee(Date now, Scope scope) {
         Map<String, Long> byPerson = new LinkedHashMap<>();
-        jdbc.query("select assignee_, count(*) from act_ru_task where due_date_ < ? and assignee_ is not null "
-                        + "group by assignee_ order by assignee_",
-                rs -> {
+        MapSqlParameterSource params = scope.params().addValue("now", now);
+        jdbc.query("select t.assignee_, count(*) from act_ru_task t where t.due_date_ < :now and t.assignee_ is not null"
+                        + conditions(scope) + " group by t.assignee_ order by t.assignee_",
+                params, rs -> {
                     byPerson.put(rs.getString(1), rs.getLong(2));
-                }, now);
+                });
         return byPerson;
+    }
+
+    /**
+     * A task is about the student its multi-instance execution names ({@link TaskInbox#TASK_STUDENT_ID}),
+     * or else the student of its process ({@link TaskInbox#STUDENT_ID}).
+     */
+    private static String conditions(Scope scope) {
+        StringBuilder sql = new StringBuilder();
+        if (!scope.withSafeguarding()) {
+            sql.append(" and not exists (select 1 from act_ru_identitylink d where d.task_id_ = t.id_ and d.group_id_ = 'dsl')");
+        }
+        if (scope.studentConditions() != null) {
+            sql.append(" and exists (select 1 from student s where s.id = coalesce(")
+                    .append("(select v.long_ from act_ru_variable v where v.execution_id_ = t.execution_id_ and v.name_ = '")
+                    .append(TaskInbox.TASK_STUDENT_ID).append("'), ")
+                    .append("(select v.long_ from act_ru_variable v where v.execution_id_ = t.proc_inst_id_ and v.name_ = '")
+                    .append(TaskInbox.STUDENT_ID).append("'))")
+                    .append(scope.studentConditions()).append(")");
+        }
+        return sql.toString();
     }
 }

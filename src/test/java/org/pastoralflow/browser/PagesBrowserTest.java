@@ -78,9 +78,10 @@ class PagesBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         Student s = demoStudent("M873400126299");
         Map<String, List<String>> pagesByRole = Map.of(
                 "pso", List.of("/", "/inbox", "/inbox?show=mine", "/inbox?show=groups", "/students", "/students?q=" + s.getLegalSurname(),
-                        "/students/" + s.getId(), "/referrals/mine", "/referrals/new", "/oncall", "/oncall/new", "/students/999999999", "/tasks/no-such-task", "/dashboards", "/dashboards?year=8"),
-                "admin", List.of("/admin", "/admin/calendar", "/admin/students/import", "/admin/incidents", "/oncall/rota"),
-                "dsl", List.of("/retention"),
+                        "/students/" + s.getId(), "/referrals/mine", "/referrals/new", "/oncall", "/oncall/new", "/students/999999999", "/tasks/no-such-task", "/dashboards", "/dashboards?year=8", "/early-intervention"),
+                "admin", List.of("/admin", "/admin/calendar", "/admin/students/import", "/admin/incidents", "/oncall/rota", "/subject-access",
+                        "/subject-access?q=" + s.getLegalSurname()),
+                "dsl", List.of("/retention", "/reports/data-pack", "/subject-access/" + s.getId()),
                 "teacher", List.of("/", "/referrals/mine", "/admin"));
         pagesByRole.forEach((role, pages) -> {
             browser.signIn(role);

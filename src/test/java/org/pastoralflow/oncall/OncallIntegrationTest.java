@@ -95,7 +95,8 @@ class OncallIntegrationTest {
         OncallCall claimed = calls.findById(call.getId()).orElseThrow();
         assertThat(claimed.getClaimedBy()).isIn("pso", "dsl2");
         String json = mvc.perform(get("/oncall/calls.json").session(pso)).andReturn().getResponse().getContentAsString();
-        assertThat(json).contains("\"claimedBy\":\"" + claimed.getClaimedBy() + "\"");
+        assertThat(json).contains("\"claimedBy\":\"" + claimed.getClaimedBy() + "\"")
+                .contains("\"claimedByName\":\"" + (claimed.getClaimedBy().equals("pso") ? "Pat Officer" : "Dev Deputy")); // the board says who, by name
     }
 
     @Test

@@ -58,6 +58,15 @@ class RouteMatrixIntegrationTest {
             {"GET /students/{id}",                          "L", "F", "A", "A", "A", "A", "A", "A", "F"},
             {"GET /dashboards",                             "L", "F", "A", "A", "A", "A", "A", "A", "F"},
             {"GET /dashboards/{name}.csv",                  "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /students/{id}/processes/{processInstanceId}/model.bpmn", "L", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"GET /early-intervention",                     "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /early-intervention/{id}/concern",        "L", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"GET /reports/data-pack",                      "L", "F", "F", "F", "F", "A", "A", "A", "F"},
+            {"GET /reports/data-pack.pdf",                  "L", "F", "F", "F", "F", "R", "R", "R", "F"},
+            {"GET /reports/data-pack.csv",                  "L", "F", "F", "F", "F", "R", "R", "R", "F"},
+            {"GET /subject-access",                         "L", "F", "F", "F", "F", "A", "F", "F", "A"},
+            {"GET /subject-access/{id}",                    "L", "F", "F", "F", "F", "N", "F", "F", "N"},
+            {"GET /subject-access/{id}/export.zip",         "L", "F", "F", "F", "F", "N", "F", "F", "N"},
             {"GET /chronology/{id}",                        "L", "F", "N", "N", "N", "N", "N", "N", "F"},
             {"POST /chronology/{id}/corrections",           "F", "F", "N", "N", "N", "N", "N", "N", "F"},
             {"GET /plans/{id}",                             "L", "F", "N", "N", "N", "N", "N", "N", "F"},
@@ -216,6 +225,7 @@ class RouteMatrixIntegrationTest {
                 .replace("{upn}", s.getUpn())
                 .replace("{reference}", "R99-99999")
                 .replace("{name}", "referrals")
+                .replace("{processInstanceId}", "no-such-instance")
                 .replace("{id}", "987654321");
     }
 

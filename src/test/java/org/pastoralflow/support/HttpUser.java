@@ -63,6 +63,18 @@ public final class HttpUser {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A download (a PDF, a ZIP) as bytes. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A form post with a CSRF token from one of the user's pages. */
     public HttpResponse<String> post(String path, Map<String, String> form) {
         return postWithToken(path, form, csrfFrom("/referrals/mine"));

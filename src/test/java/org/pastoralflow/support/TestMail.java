@@ -9,6 +9,8 @@ import jakarta.mail.internet.MimeMessage;
 public final class TestMail {
 
     private static GreenMail server;
+    private static int port;
+    private static boolean down;
 
     private TestMail() {
     }
@@ -26,6 +28,21 @@ public final class TestMail {
 
     public static MimeMessage[] received() {
         return server.getReceivedMessages();
+    }
+
+    /** Stops the mail server, as when the school's goes down; {@link #up()} brings it back on the same port. */
+    public static synchronized void down() {
+        port = port();
+        server.stop();
+        down = true;
+    }
+
+    public static synchronized void up() {
+        if (down) {
+            server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            server.start();
+            down = false;
+        }
     }
 
     public static void reset() throws Exception {

@@ -1,0 +1,172 @@
+package org.pastoralflow.reporting;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.pastoralflow.audit.AuditLog;
+import org.pastoralflow.security.Viewer;
+import org.pastoralflow.system.Formats;
+import org.pastoralflow.workflow.SchoolTerm;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The termly data pack for one term and year group (or the whole school): counts of referrals,
+ * incidents, attendance and interventions, each against the term before, as one PDF and one CSV.
+ * Two editions: for governors (counts only: no student or staff names, no free-text places) and
+ * for senior leaders (the same, plus the places and who is on the early-intervention list).
+ * The counts are the dashboards' own, so the pack and the page agree. Every export is audited.
+ */
+@Service
+public class DataPack {
+
+    public enum Edition { GOVERNORS, LEADERS }
+
+    /** One table of the pack: a measure per row, the term before, this term, and the change. */
+    public record Section(String title, String note, List<String> columns, List<List<Object>> rows) {
+    }
+
+    public record Pack(String title, Edition edition, DashboardFilter filter, String previousTerm, List<Section> sections,
+                       List<EarlyIntervention.Listed> listed) {
+    }
+
+    private static final String AUDIT_TYPE = "data-pack";
+
+    private final Dashboards dashboards;
+    private final Filters filters;
+    private final EarlyIntervention earlyIntervention;
+    private final ITemplateEngine templates;
+    private final Formats fmt;
+    private final AuditLog audit;
+
+    DataPack(Dashboards dashboards, Filters filters, EarlyIntervention earlyIntervention, ITemplateEngine templates,
+             Formats fmt, AuditLog audit) {
+        this.dashboards = dashboards;
+        this.filters = filters;
+        this.earlyIntervention = earlyIntervention;
+        this.templates = templates;
+        this.fmt = fmt;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Pack build(SchoolTerm term, Integer yearGroup, Edition edition, Viewer viewer) {
+        DashboardFilter now = filters.forTerm(term, yearGroup);
+        SchoolTerm before = filters.termBefore(term).orElse(null);
+        DashboardFilter then = before == null ? null : filters.forTerm(before, yearGroup);
+        List<Section> sections = new ArrayList<>();
+        sections.add(trend("Referrals raised, by category", "referrals", -1, now, then, viewer));
+        sections.add(trend("Incidents, by type", "incidents-type", 1, now, then, viewer));
+        sections.add(trend("Incidents, by time of day", "incidents-time", 1, now, then, viewer));
+        if (yearGroup == null) {
+            sections.add(trend("Incidents, by year group", "incidents-year", 1, now, then, viewer));
+        }
+        if (edition == Edition.LEADERS) {
+            // places are typed freely and may name a person: leaders only
+            sections.add(trend("Incidents, by place", "incidents-location", 1, now, then, viewer));
+        }
+        sections.add(trend("Students by attendance band", "attendance", 1, now, then, viewer));
+        Table interventions = dashboards.table("interventions", now, viewer);
+        sections.add(new Section("Interventions this term: baseline and end measure", interventions.note(),
+                interventions.columns(), interventions.rows()));
+        List<EarlyIntervention.Listed> listed = edition == Edition.LEADERS ? earlyIntervention.list(now, viewer) : List.of();
+        String title = "Termly data pack: " + term.getName() + ", " + (yearGroup == null ? "all years" : "Year " + yearGroup);
+        return new Pack(title, edition, now, before == null ? "Term before" : before.getName(), sections, listed);
+    }
+
+    /** A dashboard over this term and the one before, joined on its first column; {@code column} -1 is the last. */
+    private Section trend(String title, String dashboard, int column, DashboardFilter now, DashboardFilter then, Viewer viewer) {
+        Table current = dashboards.table(dashboard, now, viewer);
+        Map<String, Long> previous = new LinkedHashMap<>();
+        if (then != null) {
+            dashboards.table(dashboard, then, viewer).rows().forEach(r -> previous.put(String.valueOf(r.get(0)), value(r, column)));
+        }
+        Map<String, long[]> joined = new LinkedHashMap<>();
+        current.rows().forEach(r -> joined.put(String.valueOf(r.get(0)), new long[] {previous.getOrDefault(String.valueOf(r.get(0)), 0L), value(r, column)}));
+        previous.forEach((k, v) -> joined.putIfAbsent(k, new long[] {v, 0}));
+        List<List<Object>> rows = new ArrayList<>();
+        joined.forEach((k, v) -> rows.add(List.of(k, v[0], v[1], change(v[1] - v[0]))));
+        String previousName = then == null ? "Term before" : then.periodName();
+        return new Section(title, current.note(), List.of(current.columns().get(0), previousName, now.periodName(), "Change"), rows);
+    }
+
+    private static long value(List<Object> row, int column) {
+        Object v = row.get(column < 0 ? row.size() - 1 : column);
+        return v instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static String change(long d) {
+        return d == 0 ? "no change" : (d > 0 ? "+" : "−") + Math.abs(d);
+    }
+
+    @Transactional
+    public byte[] pdf(Pack pack, Viewer viewer) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("pack", pack);
+        vars.put("fmt", fmt);
+        vars.put("generatedAt", Instant.now());
+        vars.put("governors", pack.edition() == Edition.GOVERNORS);
+        String html = templates.process("reporting/data-pack", new Context(Locale.UK, vars));
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(html, null);
+            builder.toStream(out);
+            builder.run();
+            audited(pack, viewer, "PDF");
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every section in one file: section, the row's measure, the term before, this term, change (and the interventions as they are). */
+    @Transactional
+    public String csv(Pack pack, Viewer viewer) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord("Data pack", pack.title(), pack.edition() == Edition.GOVERNORS ? "Governors' edition" : "Senior leaders' edition");
+            for (Section s : pack.sections()) {
+                List<Object> header = new ArrayList<>(List.of("Section"));
+                header.addAll(s.columns());
+                printer.printRecord(header);
+                for (List<Object> row : s.rows()) {
+                    List<Object> line = new ArrayList<>(List.of(s.title()));
+                    line.addAll(row);
+                    printer.printRecord(line);
+                }
+            }
+            if (!pack.listed().isEmpty()) {
+                printer.printRecord("Section", "Student", "Year and group", "Why");
+                for (EarlyIntervention.Listed l : pack.listed()) {
+                    printer.printRecord("Early-intervention list", l.student().displayName(), l.student().yearAndGroup(),
+                            String.join("; ", l.evidence().stream().map(EarlyIntervention.Evidence::title).toList()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        audited(pack, viewer, "CSV");
+        return out.toString();
+    }
+
+    private void audited(Pack pack, Viewer viewer, String format) {
+        audit.record(viewer.userId(), AuditLog.EXPORT, AUDIT_TYPE, pack.filter().termId(), null,
+                (pack.edition() == Edition.GOVERNORS ? "governors' edition" : "senior leaders' edition") + ", "
+                        + pack.filter().describe() + ", " + format);
+    }
+}

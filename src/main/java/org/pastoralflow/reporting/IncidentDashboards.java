@@ -1,0 +1,244 @@
+package org.pastoralflow.reporting;
+
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.pastoralflow.investigation.IncidentType;
+import org.pastoralflow.security.Viewer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Incidents logged for investigation, by type, place, time of day and year group. An incident
+ * counts once in each row it belongs to; it is in the period when it happened in it, and it
+ * matches the student filters when any student involved (in any part) does. Safeguarding
+ * incidents (harmful sexual behaviour, or ticked as a safeguarding concern) count only for the
+ * DSL group.
+ */
+@Component
+@EnableConfigurationProperties(ReportingSettings.class)
+class IncidentDashboards {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ReportingSettings settings;
+    private final ZoneId zone;
+
+    IncidentDashboards(NamedParameterJdbcTemplate jdbc, ReportingSettings settings,
+                       @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.zone = zone;
+        settings.parts(); // a wrong setting fails at start-up, not on the page
+    }
+
+    /** The incidents of the filter, as SQL after "from incident i": the conditions and their parameters. */
+    private String where(DashboardFilter filter, Viewer viewer, MapSqlParameterSource params) {
+        params.addValue("from", Timestamp.from(filter.from())).addValue("until", Timestamp.from(filter.until()));
+        StringBuilder sql = new StringBuilder(" where i.occurred_at >= :from and i.occurred_at < :until");
+        if (!Visibility.seesSafeguarding(viewer)) {
+            sql.append(" and not ").append(Visibility.incidentIsSafeguarding("i"));
+        }
+        if (filter.studentsFiltered()) {
+            sql.append(" and exists (select 1 from incident_student x join student s on s.id = x.student_id where x.incident_id = i.id")
+                    .append(filter.students("s", params)).append(")");
+        }
+        return sql.toString();
+    }
+
+    private static String note(Viewer viewer) {
+        return Visibility.seesSafeguarding(viewer) ? "Includes safeguarding incidents."
+                : "Safeguarding incidents (harmful sexual behaviour, or marked as a safeguarding concern) are counted only for the DSL group.";
+    }
+
+    Table byType(DashboardFilter filter, Viewer viewer) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        IncidentType.options().keySet().forEach(t -> counts.put(t, 0L));
+        jdbc.query("select i.type, count(*) from incident i" + where(filter, viewer, params) + " group by i.type", params,
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        List<List<Object>> rows = new ArrayList<>();
+        counts.forEach((type, n) -> rows.add(List.of(IncidentType.options().getOrDefault(type, type), n)));
+        return new Table("incidents-type", "Incidents by type, " + filter.periodName(), List.of("Type", "Incidents"), rows)
+                .withNote(note(viewer));
+    }
+
+    /** Places as typed: the same words in any case or spacing are one place. The busiest are named, the rest added up. */
+    Table byLocation(DashboardFilter filter, Viewer viewer) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        List<List<Object>> rows = new ArrayList<>();
+        long[] others = {0};
+        int top = settings.topLocations();
+        jdbc.query("select min(trim(i.location)), count(*) from incident i" + where(filter, viewer, params)
+                        + " group by lower(trim(i.location)) order by count(*) desc, min(trim(i.location))", params,
+                rs -> {
+                    if (rows.size() < top) {
+                        rows.add(List.of(rs.getString(1), rs.getLong(2)));
+                    } else {
+                        others[0] += rs.getLong(2);
+                    }
+                });
+        if (others[0] > 0) {
+            rows.add(List.of("Everywhere else", others[0]));
+        }
+        return new Table("incidents-location", "Incidents by place, " + filter.periodName(), List.of("Place", "Incidents"), rows)
+                .withNote(note(viewer) + " The " + top + " places with most incidents are named.");
+    }
+
+    /** Into the day parts of the settings, by the time it happened in the school's time zone. */
+    Table byTimeOfDay(DashboardFilter filter, Viewer viewer) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        List<ReportingSettings.DayPart> parts = settings.parts();
+        String local = "i.occurred_at at time zone '" + zoneLiteral() + "'";
+        String minute = "(extract(hour from " + local + ") * 60 + extract(minute from " + local + "))";
+        StringBuilder bucket = new StringBuilder("case");
+        for (int p = parts.size() - 1; p > 0; p--) {
+            int startMinute = parts.get(p).starts().getHour() * 60 + parts.get(p).starts().getMinute();
+            bucket.append(" when ").append(minute).append(" >= ").append(startMinute).append(" then ").append(p);
+        }
+        bucket.append(" else 0 end");
+        long[] counts = new long[parts.size()];
+        jdbc.query("select part, count(*) from (select " + bucket + " as part from incident i" + where(filter, viewer, params)
+                + ") parts group by part", params, rs -> {
+                    counts[rs.getInt(1)] = rs.getLong(2);
+                });
+        List<List<Object>> rows = new ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) {
+            String until = p + 1 < parts.size() ? "–" + parts.get(p + 1).starts() : " on";
+            rows.add(List.of(parts.get(p).label() + " (" + parts.get(p).starts() + until + ")", counts[p]));
+        }
+        return new Table("incidents-time", "Incidents by time of day, " + filter.periodName(), List.of("Time of day", "Incidents"), rows)
+                .withNote(note(viewer) + " Parts of the day as set in pastoral.dashboards.day-parts.");
+    }
+
+    /** Counted once per year group with a student involved: an incident between two year groups is in both rows. */
+    Table byYearGroup(DashboardFilter filter, Viewer viewer) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        params.addValue("from", Timestamp.from(filter.from())).addValue("until", Timestamp.from(filter.until()));
+        StringBuilder sql = new StringBuilder("select s.year_group, count(distinct i.id) from incident i "
+                + "join incident_student x on x.incident_id = i.id join student s on s.id = x.student_id "
+                + "where i.occurred_at >= :from and i.occurred_at < :until");
+        if (!Visibility.seesSafeguarding(viewer)) {
+            sql.append(" and not ").append(Visibility.incidentIsSafeguarding("i"));
+        }
+        sql.append(filter.students("s", params)).append(" group by s.year_group order by s.year_group");
+        List<List<Object>> rows = new ArrayList<>();
+        jdbc.query(sql.toString(), params, rs -> {
+            rows.add(List.of("Year " + rs.getInt(1), rs.getLong(2)));
+        });
+        return new Table("incidents-year", "Incidents by year group, " + filter.periodName(), List.of("Year group", "Incidents"), rows)
+                .withNote(note(viewer) + " An incident involving students of two year groups is counted in both.");
+    }
+
+    private String zoneLiteral() {
+        String id = zone.getId();
+        if (!id.matches("[A-Za-z0-9_/+-]+")) {
+            throw new IllegalStateException("pastoral.zone " + id + " cannot be used in SQL");
+        }
+        return id;
+    }
+
+    private abstract static class IncidentDashboard implements Dashboard {
+        final IncidentDashboards incidents;
+
+        IncidentDashboard(IncidentDashboards incidents) {
+            this.incidents = incidents;
+        }
+    }
+
+    @Component
+    static class ByType extends IncidentDashboard {
+        ByType(IncidentDashboards incidents) {
+            super(incidents);
+        }
+
+        @Override
+        public String name() {
+            return "incidents-type";
+        }
+
+        @Override
+        public int order() {
+            return 30;
+        }
+
+        @Override
+        public Table table(DashboardFilter filter, Viewer viewer) {
+            return incidents.byType(filter, viewer);
+        }
+    }
+
+    @Component
+    static class ByLocation extends IncidentDashboard {
+        ByLocation(IncidentDashboards incidents) {
+            super(incidents);
+        }
+
+        @Override
+        public String name() {
+            return "incidents-location";
+        }
+
+        @Override
+        public int order() {
+            return 31;
+        }
+
+        @Override
+        public Table table(DashboardFilter filter, Viewer viewer) {
+            return incidents.byLocation(filter, viewer);
+        }
+    }
+
+    @Component
+    static class ByTimeOfDay extends IncidentDashboard {
+        ByTimeOfDay(IncidentDashboards incidents) {
+            super(incidents);
+        }
+
+        @Override
+        public String name() {
+            return "incidents-time";
+        }
+
+        @Override
+        public int order() {
+            return 32;
+        }
+
+        @Override
+        public Table table(DashboardFilter filter, Viewer viewer) {
+            return incidents.byTimeOfDay(filter, viewer);
+        }
+    }
+
+    @Component
+    static class ByYearGroup extends IncidentDashboard {
+        ByYearGroup(IncidentDashboards incidents) {
+            super(incidents);
+        }
+
+        @Override
+        public String name() {
+            return "incidents-year";
+        }
+
+        @Override
+        public int order() {
+            return 33;
+        }
+
+        @Override
+        public Table table(DashboardFilter filter, Viewer viewer) {
+            return incidents.byYearGroup(filter, viewer);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.pastoralflow.reporting;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * What a school may change about its dashboards ({@code pastoral.dashboards.*}): the parts of its
+ * day that "incidents by time of day" counts in, and how many places the location chart names.
+ */
+@ConfigurationProperties("pastoral.dashboards")
+public record ReportingSettings(List<String> dayParts, Integer topLocations) {
+
+    /** A part of the school day, from its start time until the next part starts. */
+    public record DayPart(LocalTime starts, String label) {
+    }
+
+    public ReportingSettings {
+        dayParts = dayParts == null || dayParts.isEmpty() ? List.of("00:00 Before school", "08:40 Morning lessons",
+                "10:40 Break", "11:00 Morning lessons after break", "12:40 Lunch", "13:30 Afternoon lessons",
+                "15:10 After school") : dayParts;
+        topLocations = topLocations == null ? 10 : topLocations;
+    }
+
+    /** The day parts in order; each setting is "HH:mm Label". */
+    public List<DayPart> parts() {
+        List<DayPart> parts = new ArrayList<>();
+        for (String s : dayParts) {
+            String[] p = s.trim().split("\\s+", 2);
+            if (p.length < 2) {
+                throw new IllegalStateException("pastoral.dashboards.day-parts: \"" + s + "\" should be a time and a name, e.g. \"12:40 Lunch\"");
+            }
+            parts.add(new DayPart(LocalTime.parse(p[0]), p[1]));
+        }
+        for (int i = 1; i < parts.size(); i++) {
+            if (!parts.get(i).starts().isAfter(parts.get(i - 1).starts())) {
+                throw new IllegalStateException("pastoral.dashboards.day-parts must be in time order: " + dayParts);
+            }
+        }
+        return parts;
+    }
+}

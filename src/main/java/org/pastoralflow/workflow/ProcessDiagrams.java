@@ -1,0 +1,75 @@
+package org.pastoralflow.workflow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The model of a running instance and where it stands now, for drawing it with its current step marked. */
+@Service
+public class ProcessDiagrams {
+
+    /** A step the instance is at now: the element id in the model and its name. */
+    public record Step(String id, String name) {
+    }
+
+    private final RuntimeService runtime;
+    private final RepositoryService repository;
+
+    ProcessDiagrams(RuntimeService runtime, RepositoryService repository) {
+        this.runtime = runtime;
+        this.repository = repository;
+    }
+
+    /** Of these instance ids, those still running, each with its process definition id. */
+    @Transactional(readOnly = true)
+    public Map<String, String> running(Collection<String> processInstanceIds) {
+        Set<String> ids = processInstanceIds.stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return runtime.createProcessInstanceQuery().processInstanceIds(ids).list().stream()
+                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getProcessDefinitionId));
+    }
+
+    /** The steps the instance is waiting at (user tasks, timers, message events), in the model's words. */
+    @Transactional(readOnly = true)
+    public List<Step> currentSteps(String processInstanceId, String processDefinitionId) {
+        BpmnModelInstance model = repository.getBpmnModelInstance(processDefinitionId);
+        Set<String> active = new LinkedHashSet<>();
+        for (String id : runtime.getActiveActivityIds(processInstanceId)) {
+            // a multi-instance activity is active as its body too; the diagram shape has the activity's id
+            active.add(id.replace("#multiInstanceBody", ""));
+        }
+        List<Step> steps = new ArrayList<>();
+        for (String id : active) {
+            FlowElement element = model.getModelElementById(id);
+            steps.add(new Step(id, element == null || element.getName() == null ? id : element.getName()));
+        }
+        return steps;
+    }
+
+    /** The BPMN XML the instance runs on (with its diagram information), as deployed. */
+    @Transactional(readOnly = true)
+    public byte[] modelXml(String processDefinitionId) {
+        try (InputStream in = repository.getProcessModel(processDefinitionId)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.pastoralflow.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.pastoralflow.audit.AuditEvent;
+import org.pastoralflow.audit.AuditRepository;
+import org.pastoralflow.investigation.InvestigationService;
+import org.pastoralflow.security.Viewer;
+import org.pastoralflow.student.Student;
+import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.support.HttpUser;
+import org.pastoralflow.support.PostgresIntegrationTest;
+import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.workflow.SchoolTerm;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The termly data pack over HTTP: the governors' PDF and CSV name no student (checked against
+ * every student of the year group, and shown able to fail by the leaders' edition, which names the
+ * student on the early-intervention list); its counts are the dashboards' for that term and the
+ * term before; every download is audited.
+ */
+@PostgresIntegrationTest
+class DataPackIntegrationTest {
+
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    static final Viewer TEACHER = new Viewer("teacher", "Tess", Set.of("staff"));
+    static final Viewer LEAD = new Viewer("lead", "Lee", Set.of("staff", "pastoral-lead"));
+
+    @LocalServerPort int port;
+    @Autowired Filters filters;
+    @Autowired Dashboards dashboards;
+    @Autowired StudentRepository students;
+    @Autowired InvestigationService investigations;
+    @Autowired AuditRepository audit;
+
+    static String text(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    long exports(String detailPart) {
+        return audit.findAll().stream().filter(e -> "EXPORT".equals(e.getAction()) && "data-pack".equals(e.getRecordType())
+                && e.getDetail().contains(detailPart)).count();
+    }
+
+    @Test
+    void theGovernorsEditionNamesNoStudentAndEveryDownloadIsAudited() throws Exception {
+        SchoolTerm term = filters.currentTerm().orElseThrow();
+        List<Student> year8 = students.findAll().stream().filter(s -> s.getYearGroup() == 8)
+                .sorted(Comparator.comparing(Student::getUpn)).toList();
+        Student busy = year8.get(110);
+        for (int i = 0; i < 3; i++) {
+            investigations.log(new FormData(Map.of("occurredOn", LocalDate.now(LONDON).toString(), "occurredTime", "12:45",
+                    "location", "Mr Named's classroom", "type", "fight", "description", "Data pack test " + i,
+                    "upn-0", busy.getUpn(), "part-0", "alleged-perpetrator", "upn-1", year8.get(111).getUpn(), "part-1", "target")), TEACHER);
+        }
+        HttpUser lead = HttpUser.signedIn(port, "lead");
+        String query = "?term=" + term.getId() + "&year=8&edition=";
+
+        long pdfsBefore = exports("governors' edition, " + term.getName() + " · Year 8, PDF");
+        byte[] governorsPdf = pdf(lead, "/reports/data-pack.pdf" + query + "governors");
+        String governors = text(governorsPdf);
+        assertThat(governors).contains("Termly data pack").contains("Incidents, by type").contains("Governors' edition");
+        for (Student s : year8) {
+            assertThat(governors).as("a name in the governors' edition").doesNotContain(s.displayName())
+                    .doesNotContain(s.getLegalForename() + " " + s.getLegalSurname());
+        }
+        assertThat(governors).as("places are typed freely and may name someone").doesNotContain("Mr Named");
+        assertThat(exports("governors' edition, " + term.getName() + " · Year 8, PDF")).isEqualTo(pdfsBefore + 1);
+
+        String governorsCsv = lead.get("/reports/data-pack.csv" + query + "governors").body();
+        for (Student s : year8) {
+            assertThat(governorsCsv).doesNotContain(s.displayName());
+        }
+        // the pack's counts are the dashboards' for this term and the term before
+        DashboardFilter now = filters.forTerm(term, 8);
+        Map<String, Long> fromDashboard = new java.util.TreeMap<>();
+        dashboards.table("incidents-type", now, LEAD).rows().forEach(r -> fromDashboard.put((String) r.get(0), (Long) r.get(1)));
+        Map<String, Long> fromPack = new java.util.TreeMap<>();
+        List<CSVRecord> records = new ArrayList<>();
+        CSVFormat.DEFAULT.parse(new StringReader(governorsCsv)).forEach(records::add);
+        records.stream().filter(r -> r.get(0).equals("Incidents, by type")).forEach(r -> fromPack.put(r.get(1), Long.valueOf(r.get(3))));
+        assertThat(fromPack).isEqualTo(fromDashboard);
+        assertThat(fromPack.get("Fight")).isGreaterThanOrEqualTo(3);
+        SchoolTerm before = filters.termBefore(term).orElseThrow();
+        Map<String, Long> previous = new java.util.TreeMap<>();
+        dashboards.table("incidents-type", filters.forTerm(before, 8), LEAD).rows().forEach(r -> previous.put((String) r.get(0), (Long) r.get(1)));
+        records.stream().filter(r -> r.get(0).equals("Incidents, by type"))
+                .forEach(r -> assertThat(Long.valueOf(r.get(2))).as("%s in %s", r.get(1), before.getName()).isEqualTo(previous.get(r.get(1))));
+        assertThat(exports("governors' edition, " + term.getName() + " · Year 8, CSV")).isPositive();
+
+        String leaders = text(pdf(lead, "/reports/data-pack.pdf" + query + "leaders"));
+        assertThat(leaders).as("the leaders' edition names who is on the early-intervention list")
+                .contains(busy.displayName()).contains("Mr Named");
+        assertThat(exports("senior leaders' edition, " + term.getName() + " · Year 8, PDF")).isPositive();
+
+        assertThat(lead.get("/reports/data-pack.pdf?term=999999&edition=governors").statusCode()).isEqualTo(400);
+        assertThat(lead.get("/reports/data-pack.pdf?term=" + term.getId() + "&edition=everyone").statusCode()).isEqualTo(400);
+        assertThat(HttpUser.signedIn(port, "pso").get("/reports/data-pack.pdf" + query + "governors").statusCode()).isEqualTo(403);
+        List<AuditEvent> mine = audit.findAll().stream().filter(e -> "data-pack".equals(e.getRecordType())).toList();
+        assertThat(mine).allSatisfy(e -> assertThat(e.getActor()).isEqualTo("lead"));
+    }
+
+    static byte[] pdf(HttpUser user, String path) {
+        HttpResponse<byte[]> r = user.getBytes(path);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        return r.body();
+    }
+}
