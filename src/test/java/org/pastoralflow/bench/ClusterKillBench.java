@@ -31,8 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A bench, not a test: two extra JVMs are too slow for the normal suite. Run with
  * {@code ./mvnw -B -ntp test -Pbench -Dtest=ClusterKillBench}.
  */
-@TrustScaleBench
-class ClusterKillBench {
+class ClusterKillBench extends TrustScaleBenchBase {
 
     static final String BENCH = "ClusterKillBench";
 

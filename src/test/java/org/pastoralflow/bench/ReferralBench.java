@@ -56,8 +56,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * </ol>
  * Times are medians and 95th percentiles of wall-clock time on whatever machine runs it.
  */
-@TrustScaleBench
-class ReferralBench {
+class ReferralBench extends TrustScaleBenchBase {
 
     static final String BENCH = "ReferralBench";
 

@@ -14,8 +14,8 @@ import org.springframework.test.context.TestPropertySource;
  * plus what the benchmarks share: the {@link TrustScaleData} loader, the {@link SqlCounter} on the
  * DataSource, the start-up time, and, as in production, the job executor on and sessions in the
  * database (the tests' profile turns both off).
- * Every bench class with this annotation shares one context and so one loaded database: call
- * {@code trustScaleData.ensureLoaded()} first.
+ * Bench classes share it by extending {@link TrustScaleBenchBase} (one context, one loaded database
+ * of its own): call {@code trustScaleData.ensureLoaded()} first.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
