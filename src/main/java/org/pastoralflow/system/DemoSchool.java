@@ -7,6 +7,9 @@ import org.pastoralflow.security.Group;
 import org.pastoralflow.student.ImportReport;
 import org.pastoralflow.student.StudentImporter;
 import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.transition.AllocationImporter;
+import org.pastoralflow.transition.CohortDates;
+import org.pastoralflow.transition.TransitionService;
 import org.pastoralflow.workflow.StaffDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes sure the role groups exist, and, when {@code pastoral.demo.enabled}, seeds a demo school:
- * 1,500 invented students (made by gen_school.py) and one login per role. A real school turns
+ * 1,500 invented students (made by gen_school.py), an incoming Year 7 cohort of 240 from 12 primaries
+ * (gen_school.py allocation) and one login per role. A real school turns
  * the demo off and sets {@code pastoral.initial-admin.password} for its first administrator.
  */
 @Component
@@ -31,6 +35,9 @@ class DemoSchool {
 
     /** The webapps offer a first-run "create an admin" page until someone is in this group. */
     static final String CAMUNDA_ADMIN = "camunda-admin";
+
+    /** demo/allocation.csv is gen_school.py's list for the September 2027 intake (made with its default --today 2026-10-01). */
+    static final int DEMO_INTAKE = 2027;
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("teacher", "Tess", "Teacher", List.of("staff")),
@@ -46,17 +53,22 @@ class DemoSchool {
     private final StaffDirectory directory;
     private final StudentRepository students;
     private final StudentImporter importer;
+    private final AllocationImporter allocations;
+    private final TransitionService transitions;
     private final boolean demo;
     private final String demoPassword;
     private final String initialAdminPassword;
 
     DemoSchool(StaffDirectory directory, StudentRepository students, StudentImporter importer,
+               AllocationImporter allocations, TransitionService transitions,
                @Value("${pastoral.demo.enabled:false}") boolean demo,
                @Value("${pastoral.demo.password:demo}") String demoPassword,
                @Value("${pastoral.initial-admin.password:}") String initialAdminPassword) {
         this.directory = directory;
         this.students = students;
         this.importer = importer;
+        this.allocations = allocations;
+        this.transitions = transitions;
         this.demo = demo;
         this.demoPassword = demoPassword;
         this.initialAdminPassword = initialAdminPassword;
@@ -84,6 +96,12 @@ class DemoSchool {
             try (InputStream csv = new ClassPathResource("demo/students.csv").getInputStream()) {
                 ImportReport report = importer.importCsv(csv, "demo");
                 log.info("Demo school seeded: {} students", report.created());
+            }
+        }
+        if (transitions.cohorts().isEmpty()) {
+            try (InputStream csv = new ClassPathResource("demo/allocation.csv").getInputStream()) {
+                AllocationImporter.Result result = allocations.importCsv(csv, DEMO_INTAKE, CohortDates.suggested(DEMO_INTAKE), "demo");
+                log.info("Demo Year 7 cohort for September {} seeded: {} students", DEMO_INTAKE, result.report().created());
             }
         }
     }

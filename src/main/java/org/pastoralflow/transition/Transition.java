@@ -205,7 +205,7 @@ public class Transition {
             return "Standard";
         }
         List<String> reasons = vulnerabilities(dsl);
-        return reasons.isEmpty() ? "Enhanced (the DSL holds the reason)" : "Enhanced: " + String.join(", ", reasons);
+        return reasons.isEmpty() ? "Enhanced" : "Enhanced: " + String.join(", ", reasons);
     }
 
     public String senLabel() {

@@ -47,14 +47,18 @@ public class TransitionMilestone {
         this.status = MilestoneStatus.DONE;
         this.doneOn = on;
         this.doneBy = by;
-        this.outcome = outcome;
+        this.outcome = shortened(outcome);
+    }
+
+    private static String shortened(String outcome) {
+        return outcome == null || outcome.length() <= 200 ? outcome : outcome.substring(0, 197) + "...";
     }
 
     /** Still open, with what has happened so far (a missed transition day waiting for its follow-up). */
     void progress(LocalDate newDue, String outcome) {
         this.status = MilestoneStatus.OPEN;
         this.dueOn = newDue;
-        this.outcome = outcome;
+        this.outcome = shortened(outcome);
     }
 
     void notNeeded(String why) {

@@ -305,10 +305,10 @@ public class TransitionService {
     /** "Request information from the primary": one request to each school a day, however many students it has. */
     @Transactional
     public void requestInformation(Long transitionId) {
+        // No query here: an import starts hundreds of these in one transaction, and each query would
+        // flush (and dirty-check) everything the import has written so far.
         Transition t = transition(transitionId);
         FeederSchool school = schools.findById(t.getFeederSchoolId()).orElseThrow();
-        milestone(t, Milestone.INFORMATION).progress(milestone(t, Milestone.INFORMATION).getDueOn(),
-                "Requested " + LocalDate.now(zone));
         if (school.firstRequestNoticeOn(LocalDate.now(zone))) {
             contacts.save(new FeederContact(school.getId(), t.getEntryYear(), FeederContact.REQUESTED, LocalDate.now(zone),
                     null, "New students on the allocation list: ask the school for each child's transition information "
@@ -600,6 +600,54 @@ public class TransitionService {
                 Map.of(TransitionProcess.MISSED_TRANSITION_DAY, !missed.isEmpty()), Map.of());
     }
 
+    /**
+     * The transition-day register for part of the cohort: each listed student attended the days
+     * ticked and missed the others. All or nothing.
+     */
+    @Transactional
+    public int recordRegister(int entryYear, Map<Long, List<String>> missedByTransition, Viewer viewer) {
+        List<Transition> listed = transitions.findAllById(missedByTransition.keySet());
+        for (Transition t : listed) {
+            if (t.getEntryYear() != entryYear) {
+                throw InvalidFormException.of("register", "A student on the register is not in the September " + entryYear + " cohort.");
+            }
+            recordTransitionDays(t, missedByTransition.get(t.getId()), null, viewer);
+        }
+        return listed.size();
+    }
+
+    /** Right Start for part of the cohort, completing each student's task as its form would. All or nothing. */
+    @Transactional
+    public int recordRightStart(Map<Long, String> tookPart, Viewer viewer) {
+        Map<String, Long> byInstance = new HashMap<>();
+        transitions.findAllById(tookPart.keySet()).forEach(t -> byInstance.put(t.getProcessInstanceId(), t.getId()));
+        Map<String, String> tasks = inbox.openTaskIds(byInstance.keySet(), TransitionProcess.TASK_RIGHT_START);
+        if (tasks.size() != tookPart.size()) {
+            throw InvalidFormException.of("register", "Some students on the register are not waiting for Right Start any more: "
+                    + "open the register again.");
+        }
+        tasks.forEach((instance, taskId) -> inbox.complete(taskId,
+                new FormData(Map.of("tookPart", tookPart.get(byInstance.get(instance)))), viewer));
+        return tasks.size();
+    }
+
+    /** Who is waiting to have their transition-day attendance recorded. */
+    public List<Transition> waitingForTransitionDays(int entryYear) {
+        return transitions.findByEntryYear(entryYear).stream().filter(t -> t.isActive() && t.getDaysRecordedAt() == null)
+                .sorted(java.util.Comparator.comparing(Transition::getLegalSurname).thenComparing(Transition::getLegalForename))
+                .toList();
+    }
+
+    /** Who has Right Start waiting, by the process's open task. */
+    public List<Transition> waitingForRightStart(int entryYear) {
+        List<Transition> active = transitions.findByEntryYear(entryYear).stream().filter(Transition::isActive).toList();
+        Set<String> waiting = inbox.openTaskIds(active.stream().map(Transition::getProcessInstanceId).toList(),
+                TransitionProcess.TASK_RIGHT_START).keySet();
+        return active.stream().filter(t -> waiting.contains(t.getProcessInstanceId()))
+                .sorted(java.util.Comparator.comparing(Transition::getLegalSurname).thenComparing(Transition::getLegalForename))
+                .toList();
+    }
+
     @Transactional
     public void recordMissedDayFollowUp(Transition t, LocalDate on, String what, Viewer viewer) {
         TransitionMilestone m = milestone(t, Milestone.TRANSITION_DAYS);
@@ -673,7 +721,11 @@ public class TransitionService {
     }
 
     public List<TransitionMilestone> milestonesOf(Transition t, Viewer viewer) {
-        boolean dsl = viewer.in(Group.DSL);
+        return milestonesOf(t, viewer.in(Group.DSL));
+    }
+
+    /** In board order; the CP file's only when asked for by (or printed for) the DSL group. */
+    public List<TransitionMilestone> milestonesOf(Transition t, boolean dsl) {
         return milestones.findByTransitionIdOrderById(t.getId()).stream()
                 .filter(m -> dsl || !m.getMilestone().safeguarding())
                 .sorted(java.util.Comparator.comparing(TransitionMilestone::getMilestone)).toList();
@@ -691,6 +743,11 @@ public class TransitionService {
                 .filter(n -> n.getConfidentiality() == Confidentiality.SAFEGUARDING).map(TransitionNote::getId).toList(),
                 t.getStudentId(), where + " " + t.getReference());
         return shown;
+    }
+
+    /** The pastoral notes only, whoever asks: what goes in the tutor booklet. */
+    public List<TransitionNote> pastoralNotesOf(Transition t) {
+        return notes.findByTransitionIdAndConfidentialityInOrderByOccurredAtAscIdAsc(t.getId(), List.of(Confidentiality.PASTORAL));
     }
 
     public List<TransitionConcern> concernsOf(Transition t) {
