@@ -238,7 +238,8 @@ public class LeaverService {
 
     /** The export was made: who, when and a fingerprint of exactly what left the school. */
     @Transactional
-    public void exported(Leaver l, String sha256, int entries, Viewer viewer) {
+    public void exported(Leaver given, String sha256, int entries, Viewer viewer) {
+        Leaver l = leaver(given.getId());
         l.exported(sha256, viewer.userId());
         audit.record(viewer.userId(), "EXPORT", "cp-file", l.getId(), l.getStudentId(),
                 "CP file of " + l.getReference() + ": " + entries + " safeguarding entries, SHA-256 " + sha256);

@@ -190,7 +190,8 @@ class TransitionController {
         Transition t = transitions.byReference(reference);
         try {
             transitions.setTutorGroup(t, form(params), viewer);
-            flash.addFlashAttribute("message", t.displayName() + " is in tutor group " + t.getTutorGroup() + ".");
+            flash.addFlashAttribute("message", t.displayName() + " is in tutor group "
+                    + transitions.byReference(reference).getTutorGroup() + ".");
             return "redirect:/transition/" + reference;
         } catch (InvalidFormException e) {
             response.setStatus(422);

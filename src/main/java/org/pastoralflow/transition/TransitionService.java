@@ -578,7 +578,8 @@ public class TransitionService {
      * is not waiting for it.
      */
     @Transactional
-    public void recordTransitionDays(Transition t, List<String> missed, String notes, Viewer viewer) {
+    public void recordTransitionDays(Transition given, List<String> missed, String notes, Viewer viewer) {
+        Transition t = transition(given.getId());
         if (!t.isActive() || t.getDaysRecordedAt() != null) {
             throw InvalidFormException.of("days-" + t.getId(), t.displayName() + ": transition-day attendance is already recorded.");
         }
@@ -688,7 +689,8 @@ public class TransitionService {
     }
 
     @Transactional
-    public void setTutorGroup(Transition t, FormData data, Viewer viewer) {
+    public void setTutorGroup(Transition given, FormData data, Viewer viewer) {
+        Transition t = transition(given.getId());
         String group = data.text("tutorGroup", "Tutor group", 10, true);
         if (group != null && !group.matches("[A-Za-z0-9][A-Za-z0-9 -]*")) {
             data.reject("tutorGroup", "Tutor group: letters, digits, spaces or dashes, like 7A.");

@@ -206,12 +206,28 @@ class TransitionIntegrationTest {
         // transition days on the register: one student misses the second day and is followed up
         mvc.perform(post("/transition/register").session(pso).with(csrf()).param("year", String.valueOf(YEAR)).param("event", "days")
                         .param("student", standard.getId().toString(), ehcp.getId().toString(), cpPlan.getId().toString(),
-                                concern.getId().toString(), primarySaysCp.getId().toString())
+                                concern.getId().toString())
                         .param("attended-" + standard.getId(), "1", "2").param("attended-" + ehcp.getId(), "1")
-                        .param("attended-" + cpPlan.getId(), "1", "2").param("attended-" + concern.getId(), "1", "2")
-                        .param("attended-" + primarySaysCp.getId(), "1", "2"))
+                        .param("attended-" + cpPlan.getId(), "1", "2").param("attended-" + concern.getId(), "1", "2"))
                 .andExpect(status().is3xxRedirection());
         assertThat(reload(ehcp).getDaysMissed()).isNotBlank();
+        assertThat(reload(standard).getDaysMissed()).isNull();
+        // one student marked on their own page; marking twice is refused
+        mvc.perform(post("/transition/" + primarySaysCp.getReference() + "/days").session(pso).with(csrf())
+                .param("attended", "1", "2")).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(post("/transition/" + primarySaysCp.getReference() + "/days").session(pso).with(csrf())
+                .param("attended", "1")).andExpect(status().is(422)).andReturn().getResponse().getContentAsString())
+                .contains("transition-day attendance is already recorded");
+        assertThat(milestones.findByTransitionIdAndMilestone(primarySaysCp.getId(), Milestone.TRANSITION_DAYS).orElseThrow()
+                .getStatus()).isEqualTo(MilestoneStatus.DONE);
+
+        // the Head of Year puts a student in a tutor group before September; it is their registration group from then
+        mvc.perform(post("/transition/" + standard.getReference() + "/tutor-group").session(hoy).with(csrf())
+                .param("tutorGroup", "7 K")).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(post("/transition/" + standard.getReference() + "/tutor-group").session(hoy).with(csrf())
+                .param("tutorGroup", "<b>")).andExpect(status().is(422)).andReturn().getResponse().getContentAsString())
+                .contains("id=\"tutorGroup-error\"");
+        assertThat(reload(standard).getTutorGroup()).isEqualTo("7 K");
         complete(pso, ehcp, TransitionProcess.TASK_MISSED_DAY, "on", LocalDate.now().toString(), "what", "Called mum; visit on Friday");
 
         // the DSL receives and reviews the CP files; the one not received by the KCSIE deadline is escalated
@@ -233,6 +249,7 @@ class TransitionIntegrationTest {
             assertThat(s.getUpn()).isEqualTo(t.getUpn());
             assertThat(s.getFeederSchool()).isEqualTo(schools.findById(t.getFeederSchoolId()).orElseThrow().getName());
         }
+        assertThat(students.findById(reload(standard).getStudentId()).orElseThrow().getRegGroup()).isEqualTo("7 K");
         assertThat(reload(concern).getStudentId()).isEqualTo(early.getId());
         List<ChronologyEntry> cpEntries = chronology.findAll().stream()
                 .filter(e -> e.getStudentId().equals(reload(cpPlan).getStudentId()) && "transition".equals(e.getSourceType())).toList();
