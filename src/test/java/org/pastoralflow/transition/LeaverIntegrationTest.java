@@ -176,6 +176,33 @@ class LeaverIntegrationTest {
     }
 
     @Test
+    void theEndOfYear11RecordsEveryYear11StudentOnceAndTheDslGetsTheFilesToTransfer() throws Exception {
+        Student withFile = withCpFile("A873400122000", "domestic abuse at home " + System.nanoTime());
+        Student without = students.findByUpn("R873400122039").orElseThrow();
+        assertThat(caseStore.countEntries(without.getId(), Confidentiality.SAFEGUARDING)).isZero();
+        MockHttpSession lead = Web.signIn(mvc, "lead");
+        LocalDate lastDay = LocalDate.now().plusMonths(7);
+        long year11 = students.findByYearGroupOrderByLegalSurnameAscLegalForenameAsc(11).size();
+        String flash = mvc.perform(post("/leavers/year11").session(lead).with(csrf()).param("leavingOn", lastDay.toString()))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("message").toString();
+        long recorded = Long.parseLong(flash.substring(0, flash.indexOf(' ')));
+        assertThat(recorded).isPositive().isLessThanOrEqualTo(year11);
+        Leaver l = leaverOf(withFile);
+        assertThat(l.isEndOfYear11()).isTrue();
+        assertThat(l.getHasCpFile()).isTrue();
+        assertThat(l.getTransferDueOn()).isAfter(lastDay);
+        assertThat(task(l, LeaverProcess.TASK_TRANSFER)).isNotNull();
+        Leaver none = leaverOf(without);
+        assertThat(none.getHasCpFile()).isFalse();
+        assertThat(none.getClosedAt()).isNotNull();
+        // a second time, nobody is recorded twice
+        String again = mvc.perform(post("/leavers/year11").session(lead).with(csrf()).param("leavingOn", lastDay.toString()))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("message").toString();
+        assertThat(again).startsWith("0 Year 11 students");
+        assertThat(leavers.findByStudentIdOrderByRecordedAtDesc(withFile.getId())).hasSize(1);
+    }
+
+    @Test
     void badInputIsRefusedBesideItsFieldAndNothingIsRecorded() throws Exception {
         MockHttpSession admin = Web.signIn(mvc, "admin");
         long before = leavers.count();
