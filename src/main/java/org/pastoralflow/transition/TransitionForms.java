@@ -227,7 +227,7 @@ class TransitionForms {
             @Override
             String intro(Transition t) {
                 return "KCSIE: the file comes separately from the pupil file, DSL to DSL, by "
-                        + transitions.milestone(t, Milestone.CP_FILE).getDueOn() + ". Confirm its receipt to the primary.";
+                        + TransitionService.day(transitions.milestone(t, Milestone.CP_FILE).getDueOn()) + ". Confirm its receipt to the primary.";
             }
         };
     }

@@ -163,7 +163,7 @@ public class TransitionService {
                 unchanged++;
             }
         }
-        String reason = "Not on the allocation list imported " + LocalDate.now(zone) + " by " + by
+        String reason = "Not on the allocation list imported " + day(LocalDate.now(zone)) + " by " + by
                 + ": place declined or withdrawn";
         for (Transition t : existing.values()) {
             if (listed.contains(t.getUpn()) || !t.isActive()) {
@@ -326,7 +326,7 @@ public class TransitionService {
         FeederSchool school = schools.findById(t.getFeederSchoolId()).orElseThrow();
         LocalDate today = LocalDate.now(zone);
         milestone(t, Milestone.INFORMATION).progress(calendar().addSchoolDays(today, deadlines.schoolDaysFor("transition.chase-again")),
-                "Overdue: chased " + today);
+                "Overdue: chased " + day(today));
         if (school.firstChaseNoticeOn(today)) {
             contacts.save(new FeederContact(school.getId(), t.getEntryYear(), FeederContact.CHASE, today, null,
                     "Transition information is overdue: chase the school.", "system"));
@@ -414,9 +414,9 @@ public class TransitionService {
     public void escalateCpFile(Long transitionId) {
         Transition t = transition(transitionId);
         TransitionMilestone m = milestone(t, Milestone.CP_FILE);
-        m.progress(m.getDueOn(), "KCSIE deadline missed: escalated " + LocalDate.now(zone));
+        m.progress(m.getDueOn(), "KCSIE deadline missed: escalated " + day(LocalDate.now(zone)));
         note(t, Milestone.CP_FILE, EntryKind.ESCALATION, Confidentiality.SAFEGUARDING, Instant.now(), "system",
-                "Child protection file not received and reviewed by " + m.getDueOn() + " (KCSIE): escalated to the DSLs and the Headteacher",
+                "Child protection file not received and reviewed by " + day(m.getDueOn()) + " (KCSIE): escalated to the DSLs and the Headteacher",
                 null);
         notifier.toGroups(List.of(Group.DSL.id(), Group.SLT.id()), "CP file overdue for " + t.getReference(),
                 "A child protection file due from a primary school has not been received and reviewed by its KCSIE deadline. "
@@ -482,7 +482,7 @@ public class TransitionService {
         String from = schoolName(t);
         if (in.received()) {
             t.primarySaid(in.anxiety(), in.youngCarer(), in.recommendsEnhanced());
-            milestone(t, Milestone.INFORMATION).done(in.on(), viewer.userId(), "Received " + in.on() + ": "
+            milestone(t, Milestone.INFORMATION).done(in.on(), viewer.userId(), "Received " + day(in.on()) + ": "
                     + String.join(", ", in.items()));
             StringBuilder detail = new StringBuilder(in.notes());
             if (in.medical() != null) {
@@ -532,7 +532,7 @@ public class TransitionService {
         milestone(t, Milestone.CP_FILE).open(due);
         if (why != null) {
             note(t, Milestone.CP_FILE, EntryKind.NOTE, Confidentiality.SAFEGUARDING, Instant.now(), by,
-                    why + ": child protection file expected by " + due, null);
+                    why + ": child protection file expected by " + day(due), null);
         }
         processes.setVariables(t.getProcessInstanceId(), Map.of(TransitionProcess.CP_FILE_EXPECTED, true));
         processes.correlate(TransitionProcess.MESSAGE_CP_FILE_EXPECTED, t.getProcessInstanceId(), Map.of(), Map.of());
@@ -546,9 +546,9 @@ public class TransitionService {
     public void recordCpFile(Transition t, CpFileReceipt in, Viewer viewer) {
         TransitionMilestone m = milestone(t, Milestone.CP_FILE);
         if (in.received()) {
-            m.done(in.reviewedOn(), viewer.userId(), "Received " + in.receivedOn() + ", reviewed " + in.reviewedOn());
+            m.done(in.reviewedOn(), viewer.userId(), "Received " + day(in.receivedOn()) + ", reviewed " + day(in.reviewedOn()));
             note(t, Milestone.CP_FILE, EntryKind.NOTE, Confidentiality.SAFEGUARDING, in.reviewedOn().atStartOfDay(zone).toInstant(),
-                    viewer.userId(), "Child protection file received " + in.receivedOn() + " from " + in.from() + " (" + in.how()
+                    viewer.userId(), "Child protection file received " + day(in.receivedOn()) + " from " + in.from() + " (" + in.how()
                             + "), receipt confirmed to the primary, reviewed",
                     "Review: " + in.review() + (in.actions() == null ? "" : "\n\nActions: " + in.actions()));
         } else {
@@ -652,7 +652,7 @@ public class TransitionService {
     @Transactional
     public void recordMissedDayFollowUp(Transition t, LocalDate on, String what, Viewer viewer) {
         TransitionMilestone m = milestone(t, Milestone.TRANSITION_DAYS);
-        m.done(on, viewer.userId(), "Missed " + t.getDaysMissed() + "; followed up " + on);
+        m.done(on, viewer.userId(), "Missed " + t.getDaysMissed() + "; followed up " + day(on));
         note(t, Milestone.TRANSITION_DAYS, EntryKind.CONTACT_HOME, Confidentiality.PASTORAL, on.atStartOfDay(zone).toInstant(),
                 viewer.userId(), "Missed transition day followed up", what);
     }
@@ -827,6 +827,13 @@ public class TransitionService {
             n.filed(e.getId());
         }
         return n;
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.UK);
+
+    /** A day as staff read it, "Thu 9 Sep 2027". */
+    static String day(LocalDate d) {
+        return d == null ? "" : DAY.format(d);
     }
 
     private String schoolName(Transition t) {
