@@ -82,7 +82,7 @@ class LeaverIntegrationTest {
     void theDslTransfersTheCpFileSeparatelyWithAnEncryptedExportAndRecordsItsReceipt() throws Exception {
         Student s = withCpFile("M873400124021", "bruise on the arm " + System.nanoTime());
         MockHttpSession admin = Web.signIn(mvc, "admin"), dsl = Web.signIn(mvc, "dsl"), pso = Web.signIn(mvc, "pso");
-        LocalDate leaving = LocalDate.now().plusDays(3);
+        LocalDate leaving = LocalDate.now().minusDays(1);
         String flash = mvc.perform(post("/leavers").session(admin).with(csrf()).param("upn", s.getUpn().toLowerCase())
                         .param("leavingOn", leaving.toString()).param("reason", Leaver.IN_YEAR)
                         .param("destinationName", "Riverside Academy").param("destinationUrn", "137001"))
@@ -90,7 +90,7 @@ class LeaverIntegrationTest {
         assertThat(flash).contains(s.displayName(), "recorded as leaving").doesNotContain("child protection file exists");
         Leaver l = leaverOf(s);
         assertThat(l.getHasCpFile()).isTrue();
-        assertThat(l.getTransferDueOn()).isAfter(leaving);
+        assertThat(l.getTransferDueOn()).isAfter(LocalDate.now());
         Task transfer = task(l, LeaverProcess.TASK_TRANSFER);
         assertThat(transfer).isNotNull();
         assertThat(tasks.getIdentityLinksForTask(transfer.getId())).extracting(x -> x.getGroupId()).containsExactly("dsl");
@@ -155,6 +155,11 @@ class LeaverIntegrationTest {
         fire(l, "Timer_TransferOverdue");
         assertThat(notifications.findAll()).anyMatch(n -> n.getSubject().equals("CP file transfer overdue for " + l.getReference()));
         Task transfer = task(l, LeaverProcess.TASK_TRANSFER);
+        assertThat(mvc.perform(post("/tasks/" + transfer.getId()).session(dsl).with(csrf()).param("outcome", "sent")
+                        .param("sentTo", "Hilltop School").param("sentOn", LocalDate.now().minusDays(1).toString())
+                        .param("how", "by-hand").param("separately", "yes"))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString())
+                .contains("The file goes once the student has left");
         mvc.perform(post("/tasks/" + transfer.getId()).session(dsl).with(csrf()).param("outcome", "none")
                 .param("notes", "Elective home education: told the LA's EHE officer, file kept here.")).andExpect(status().is3xxRedirection());
         Leaver done = leavers.findById(l.getId()).orElseThrow();
