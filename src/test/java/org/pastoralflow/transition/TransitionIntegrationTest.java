@@ -344,7 +344,7 @@ class TransitionIntegrationTest {
                 counting.wrap(dataSource)), transitionService);
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (var viewer : List.of(leadViewer, dslViewer)) {
-            for (var filters : List.of(new CohortBoard.Filters(null, null, null, null), new CohortBoard.Filters("110002", "undecided", null, "INTERVIEW"))) {
+            for (var filters : List.of(new CohortBoard.Filters(null, null, null, null), new CohortBoard.Filters("110011", "undecided", null, "INTERVIEW"))) {
                 counting.statements.set(0);
                 CohortBoard.Board b = board.board(2027, filters, viewer);
                 assertThat(b.rows()).isNotEmpty();
