@@ -54,6 +54,11 @@ public class CaseStore {
         return entries.countsForStudentsBornBy(confidentiality, bornBy);
     }
 
+    /** How many entries of this confidentiality the student has: whether there is a child protection file to transfer, say. */
+    public long countEntries(Long studentId, Confidentiality confidentiality) {
+        return entries.countByStudentIdAndConfidentiality(studentId, confidentiality);
+    }
+
     /** The student's chronology, newest first, as the viewer may see it. */
     @Transactional
     public List<ChronologyEntry> chronology(Long studentId, Viewer viewer, String where) {

@@ -90,11 +90,20 @@ public class ReferralService {
     @Transactional
     public Referral raiseFrom(String sourceType, String sourceReference, Long studentId, String category,
                               String description, Instant occurredAt, String location, String raisedBy) {
+        return raiseFrom(sourceType, sourceReference, studentId, category, description, null, occurredAt, location, false,
+                raisedBy);
+    }
+
+    /** The same, for a concern raised by a person inside another workflow: the child's words and immediate risk kept. */
+    @Transactional
+    public Referral raiseFrom(String sourceType, String sourceReference, Long studentId, String category,
+                              String description, String childWords, Instant occurredAt, String location,
+                              boolean immediateRisk, String raisedBy) {
         if (!ReferralCategory.options().containsKey(category)) {
             throw new IllegalArgumentException("No referral category " + category);
         }
         Referral referral = new Referral(references.next("R", "referral_number_seq"), studentId, category, description,
-                null, occurredAt, location, false, raisedBy);
+                childWords, occurredAt, location, immediateRisk, raisedBy);
         referral.raisedFrom(sourceType, sourceReference);
         referral = referrals.save(referral);
         start(referral);

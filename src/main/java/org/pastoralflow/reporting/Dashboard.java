@@ -7,16 +7,15 @@ import org.pastoralflow.security.Viewer;
  * application appears on the page in {@link #order()}: this is how a feature contributes its own
  * numbers without the reporting package knowing about it.
  *
- * <p><b>Extension point for transition.</b> The transition workflow (built separately) adds its
- * cohort progress by declaring a bean of this type named {@link #TRANSITION}; until one exists the
- * page says that transition progress is not available, rather than showing invented numbers.
+ * <p>The transition feature adds its cohort's progress this way, as the bean named {@link #TRANSITION}
+ * ({@code transition.TransitionDashboard}).
  *
  * <p>A dashboard counts only what the viewer may read (see docs/security.md, "Dashboards"), applies
  * the whole {@link DashboardFilter} in its SQL, and never puts a student's name in its table.
  */
 public interface Dashboard {
 
-    /** The name of the dashboard the transition feature is expected to contribute. */
+    /** The name of the transition feature's dashboard. */
     String TRANSITION = "transition";
 
     /** Used in the page anchor and the CSV's address: lower case, digits and hyphens. */

@@ -35,7 +35,6 @@ class DashboardController {
         model.addAttribute("terms", filters.terms());
         model.addAttribute("years", Filters.YEAR_GROUPS);
         model.addAttribute("groups", filters.tutorGroups(filter.yearGroup()));
-        model.addAttribute("transitionAvailable", dashboards.transitionAvailable());
         return "reporting/dashboards";
     }
 

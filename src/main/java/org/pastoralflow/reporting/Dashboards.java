@@ -35,11 +35,6 @@ public class Dashboards {
         return dashboards.stream().map(d -> d.table(filter, viewer)).toList();
     }
 
-    /** Whether the transition feature has contributed its dashboard yet (see {@link Dashboard#TRANSITION}). */
-    public boolean transitionAvailable() {
-        return names().contains(Dashboard.TRANSITION);
-    }
-
     private Dashboard dashboard(String name) {
         return dashboards.stream().filter(d -> d.name().equals(name)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No dashboard " + name));

@@ -35,6 +35,9 @@ public class SecurityConfig implements WebMvcConfigurer {
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** Who may record that a student is leaving: the office, the Pastoral Lead, Heads of Year, the DSL. */
+    static final String[] LEAVER_RECORDERS = {"admin", "pastoral-lead", "hoy", "dsl"};
+
     private final CurrentViewer currentViewer;
 
     public SecurityConfig(CurrentViewer currentViewer) {
@@ -98,6 +101,13 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/mediations", "/mediations/**").hasAnyRole(Group.CASEWORKERS)
                         .requestMatchers("/reports/**").hasAnyRole(Group.SLT.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
                         .requestMatchers("/subject-access", "/subject-access/**").hasAnyRole(Group.DSL.id(), Group.ADMIN.id())
+                        .requestMatchers("/transition/import").hasAnyRole(Group.ADMIN.id(), Group.PASTORAL_LEAD.id())
+                        .requestMatchers(HttpMethod.POST, "/transition/cohort").hasAnyRole(Group.ADMIN.id(), Group.PASTORAL_LEAD.id())
+                        .requestMatchers(HttpMethod.POST, "/transition/*/tutor-group").hasAnyRole(Group.HOY.id(), Group.PASTORAL_LEAD.id())
+                        .requestMatchers("/transition", "/transition/**").hasAnyRole(Group.CASEWORKERS)
+                        .requestMatchers("/leavers/new").hasAnyRole(LEAVER_RECORDERS)
+                        .requestMatchers(HttpMethod.POST, "/leavers", "/leavers/year11").hasAnyRole(LEAVER_RECORDERS)
+                        .requestMatchers("/leavers", "/leavers/**").hasRole(Group.DSL.id())
                         .requestMatchers("/students/**", "/chronology/**", "/plans/**", "/dashboards", "/dashboards/**",
                                 "/early-intervention", "/early-intervention/**")
                         .hasAnyRole(Group.CASEWORKERS)

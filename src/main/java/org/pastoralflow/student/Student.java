@@ -63,6 +63,15 @@ public class Student {
         this.importedAt = at;
     }
 
+    /**
+     * Joined the school through the Year 6 to Year 7 transition: where they came from, and whether
+     * the allocation list said they had a child protection plan (shown to the DSL group only).
+     */
+    public void joinedFrom(String feederSchool, boolean cpPlan) {
+        this.feederSchool = feederSchool;
+        this.cpPlan = cpPlan;
+    }
+
     public String displayName() {
         String first = preferredForename == null || preferredForename.isBlank() ? legalForename : preferredForename;
         return first + " " + legalSurname;

@@ -15,6 +15,8 @@ public interface StudentRepository extends JpaRepository<Student, Long> {
 
     List<Student> findByUpnIn(Collection<String> upns);
 
+    List<Student> findByYearGroupOrderByLegalSurnameAscLegalForenameAsc(int yearGroup);
+
     @Query("""
             select s from Student s
             where lower(s.legalSurname) like lower(concat(:q, '%'))

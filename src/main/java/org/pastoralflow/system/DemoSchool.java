@@ -7,6 +7,15 @@ import org.pastoralflow.security.Group;
 import org.pastoralflow.student.ImportReport;
 import org.pastoralflow.student.StudentImporter;
 import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.security.Viewer;
+import org.pastoralflow.transition.AllocationImporter;
+import org.pastoralflow.transition.CohortDates;
+import org.pastoralflow.transition.Transition;
+import org.pastoralflow.transition.TransitionProcess;
+import org.pastoralflow.transition.TransitionRepository;
+import org.pastoralflow.transition.TransitionService;
+import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.workflow.TaskInbox;
 import org.pastoralflow.workflow.StaffDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes sure the role groups exist, and, when {@code pastoral.demo.enabled}, seeds a demo school:
- * 1,500 invented students (made by gen_school.py) and one login per role. A real school turns
+ * 1,500 invented students (made by gen_school.py), an incoming Year 7 cohort of 240 from 12 primaries
+ * (gen_school.py allocation) and one login per role. A real school turns
  * the demo off and sets {@code pastoral.initial-admin.password} for its first administrator.
  */
 @Component
@@ -31,6 +41,11 @@ class DemoSchool {
 
     /** The webapps offer a first-run "create an admin" page until someone is in this group. */
     static final String CAMUNDA_ADMIN = "camunda-admin";
+
+    /** demo/allocation.csv is gen_school.py's list for the September 2027 intake (made with its default --today 2026-10-01). */
+    static final int DEMO_INTAKE = 2027;
+    /** The demo's primaries whose information has come, so the board and the schools page are not all alike. */
+    static final List<String> URNS_THAT_REPLIED = List.of("110000", "110001", "110003");
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("teacher", "Tess", "Teacher", List.of("staff")),
@@ -46,17 +61,27 @@ class DemoSchool {
     private final StaffDirectory directory;
     private final StudentRepository students;
     private final StudentImporter importer;
+    private final AllocationImporter allocations;
+    private final TransitionService transitions;
+    private final TransitionRepository transitionRecords;
+    private final TaskInbox inbox;
     private final boolean demo;
     private final String demoPassword;
     private final String initialAdminPassword;
 
     DemoSchool(StaffDirectory directory, StudentRepository students, StudentImporter importer,
+               AllocationImporter allocations, TransitionService transitions, TransitionRepository transitionRecords,
+               TaskInbox inbox,
                @Value("${pastoral.demo.enabled:false}") boolean demo,
                @Value("${pastoral.demo.password:demo}") String demoPassword,
                @Value("${pastoral.initial-admin.password:}") String initialAdminPassword) {
         this.directory = directory;
         this.students = students;
         this.importer = importer;
+        this.allocations = allocations;
+        this.transitions = transitions;
+        this.transitionRecords = transitionRecords;
+        this.inbox = inbox;
         this.demo = demo;
         this.demoPassword = demoPassword;
         this.initialAdminPassword = initialAdminPassword;
@@ -86,5 +111,40 @@ class DemoSchool {
                 log.info("Demo school seeded: {} students", report.created());
             }
         }
+        if (transitions.cohorts().isEmpty()) {
+            try (InputStream csv = new ClassPathResource("demo/allocation.csv").getInputStream()) {
+                AllocationImporter.Result result = allocations.importCsv(csv, DEMO_INTAKE, CohortDates.suggested(DEMO_INTAKE), "demo");
+                log.info("Demo Year 7 cohort for September {} seeded: {} students", DEMO_INTAKE, result.report().created());
+            }
+            primariesReplied();
+        }
+    }
+
+    /**
+     * Three of the demo's primaries have sent their information, as the Pastoral Lead would record it:
+     * the triage runs, some children get an enhanced transition, the interviews wait.
+     */
+    private void primariesReplied() {
+        Viewer lead = new Viewer("lead", "Lee Pastoral-Lead", java.util.Set.of("staff", Group.PASTORAL_LEAD.id()));
+        List<Transition> cohort = transitionRecords.findByEntryYear(DEMO_INTAKE);
+        var schools = transitions.schoolsById(cohort.stream().map(Transition::getFeederSchoolId).collect(java.util.stream.Collectors.toSet()));
+        List<Transition> replied = cohort.stream()
+                .filter(t -> URNS_THAT_REPLIED.contains(schools.get(t.getFeederSchoolId()).getUrn())).toList();
+        java.util.Map<String, String> taskOf = inbox.openTaskIds(replied.stream().map(Transition::getProcessInstanceId).toList(),
+                TransitionProcess.TASK_PRIMARY_INFORMATION);
+        int i = 0;
+        for (Transition t : replied) {
+            String task = taskOf.get(t.getProcessInstanceId());
+            if (task == null) {
+                continue;
+            }
+            boolean anxious = i++ % 6 == 0;
+            inbox.complete(task, new FormData(java.util.Map.of("received", "received", "receivedOn", transitions.today().toString(),
+                    "items", "profile,attendance,medical", "notes", anxious
+                            ? "Worried about the size of the school; settles with a familiar adult."
+                            : "Friendly and keen; good friendships in class.",
+                    "anxiety", anxious ? "yes" : "no", "youngCarer", "no", "recommends", "no", "cpFile", "no")), lead);
+        }
+        log.info("Demo: information received from {} primaries for {} children", URNS_THAT_REPLIED.size(), replied.size());
     }
 }

@@ -27,6 +27,21 @@ public class Processes {
         return runtime.startProcessInstanceByMessage(messageName, reference, variables).getId();
     }
 
+    /**
+     * Delivers a message to one running instance. Process variables are set on the instance; scope
+     * variables only in the scope the message triggers (an event sub-process, say), so two messages
+     * in a row do not overwrite each other's payload.
+     */
+    public void correlate(String messageName, String processInstanceId, Map<String, Object> processVariables,
+                          Map<String, Object> scopeVariables) {
+        runtime.createMessageCorrelation(messageName).processInstanceId(processInstanceId)
+                .setVariables(processVariables).setVariablesToTriggeredScope(scopeVariables).correlateWithResult();
+    }
+
+    public void setVariables(String processInstanceId, Map<String, Object> variables) {
+        runtime.setVariables(processInstanceId, variables);
+    }
+
     public boolean isRunning(String processInstanceId) {
         return processInstanceId != null
                 && runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;

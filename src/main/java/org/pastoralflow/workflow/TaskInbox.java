@@ -50,15 +50,17 @@ public class TaskInbox {
     private final InboxQuery inboxQuery;
     // Forms call feature services that call back into the inbox, so they are looked up when first needed.
     private final ObjectProvider<TaskForm> formBeans;
+    private final ObjectProvider<TaskSubjects> subjectBeans;
     private volatile Map<String, TaskForm> forms;
 
     public TaskInbox(TaskService tasks, RuntimeService runtime, StudentRepository students, InboxQuery inboxQuery,
-                     ObjectProvider<TaskForm> formBeans) {
+                     ObjectProvider<TaskForm> formBeans, ObjectProvider<TaskSubjects> subjectBeans) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.students = students;
         this.inboxQuery = inboxQuery;
         this.formBeans = formBeans;
+        this.subjectBeans = subjectBeans;
     }
 
     @Transactional(readOnly = true)
@@ -166,6 +168,34 @@ public class TaskInbox {
         return !open.isEmpty();
     }
 
+    /** The open task with this key in each of these process instances: process instance id to task id, in one query. */
+    @Transactional(readOnly = true)
+    public Map<String, String> openTaskIds(java.util.Collection<String> processInstanceIds, String taskKey) {
+        if (processInstanceIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> ids = new HashMap<>();
+        tasks.createTaskQuery().processInstanceIdIn(processInstanceIds.toArray(String[]::new)).taskDefinitionKey(taskKey)
+                .list().forEach(t -> ids.put(t.getProcessInstanceId(), t.getId()));
+        return ids;
+    }
+
+    /** Moves the due date of open tasks, e.g. when a school changes the dates of its transition days. */
+    @Transactional
+    public int reschedule(java.util.Collection<String> processInstanceIds, java.util.Collection<String> taskKeys,
+                          java.util.Date due) {
+        if (processInstanceIds.isEmpty() || taskKeys.isEmpty()) {
+            return 0;
+        }
+        List<Task> open = tasks.createTaskQuery().processInstanceIdIn(processInstanceIds.toArray(String[]::new))
+                .taskDefinitionKeyIn(taskKeys.toArray(String[]::new)).list();
+        for (Task t : open) {
+            t.setDueDate(due);
+            tasks.saveTask(t);
+        }
+        return open.size();
+    }
+
     /** Whether the task is still waiting for someone to pick it up. */
     @Transactional(readOnly = true)
     public boolean isUnclaimed(String processInstanceId, String taskKey) {
@@ -249,15 +279,51 @@ public class TaskInbox {
         Map<Long, Student> byId = withStudentNames && !studentIds.isEmpty()
                 ? students.findAllById(studentIds).stream().collect(Collectors.toMap(Student::getId, Function.identity()))
                 : Map.of();
+        // names for whom a task is about, when there is no student yet: only where they are shown
+        Map<String, TaskSubjects.Subject> subjects = withStudentNames ? subjectsWithoutStudent(page, vars, taskStudents) : Map.of();
         return page.stream().map(t -> {
             Map<String, Object> v = vars.getOrDefault(t.getProcessInstanceId(), Map.of());
             Long studentId = taskStudents.containsKey(t.getExecutionId()) ? taskStudents.get(t.getExecutionId())
                     : v.get(STUDENT_ID) instanceof Long l ? l : null;
             Student s = studentId == null ? null : byId.get(studentId);
+            TaskSubjects.Subject subject = s == null ? subjects.get(t.getProcessInstanceId()) : null;
             return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getFormKey(),
                     t.getProcessInstanceId(), t.getProcessDefinitionId().split(":")[0],
                     (String) v.get(REFERENCE), t.getCreateTime(), t.getDueDate(), t.getPriority(), t.getAssignee(),
-                    studentId, s == null ? null : s.displayName(), s == null ? null : s.yearAndGroup());
+                    studentId, s != null ? s.displayName() : subject == null ? null : subject.name(),
+                    s != null ? s.yearAndGroup() : subject == null ? null : subject.detail());
         }).toList();
+    }
+
+    /**
+     * Who a task is about when its process has no student with a case file yet (a child joining in
+     * September, say): the feature that owns the process names them, by process instance id.
+     */
+    private Map<String, TaskSubjects.Subject> subjectsWithoutStudent(List<Task> page, Map<String, Map<String, Object>> vars,
+                                                                   Map<String, Long> taskStudents) {
+        Map<String, Map<String, String>> keysByProcess = new HashMap<>();
+        for (Task t : page) {
+            Map<String, Object> v = vars.getOrDefault(t.getProcessInstanceId(), Map.of());
+            if (!(v.get(STUDENT_ID) instanceof Long) && !taskStudents.containsKey(t.getExecutionId()) && v.get(REFERENCE) instanceof String ref) {
+                keysByProcess.computeIfAbsent(t.getProcessDefinitionId().split(":")[0], k -> new HashMap<>())
+                        .put(t.getProcessInstanceId(), ref);
+            }
+        }
+        if (keysByProcess.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, TaskSubjects.Subject> found = new HashMap<>();
+        subjectBeans.forEach(bean -> {
+            Map<String, String> refs = keysByProcess.get(bean.processKey());
+            if (refs != null) {
+                Map<String, TaskSubjects.Subject> byRef = bean.describe(java.util.Set.copyOf(refs.values()));
+                refs.forEach((instance, ref) -> {
+                    if (byRef.containsKey(ref)) {
+                        found.put(instance, byRef.get(ref));
+                    }
+                });
+            }
+        });
+        return found;
     }
 }

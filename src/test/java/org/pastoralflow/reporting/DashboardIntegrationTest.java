@@ -481,12 +481,4 @@ class DashboardIntegrationTest {
         assertThat(HttpUser.signedIn(port, "teacher").get("/dashboards").statusCode()).isEqualTo(403);
         assertThat(lead.get("/dashboards?term=999999").statusCode()).isEqualTo(400);
     }
-
-    @Test
-    void transitionProgressIsNotInventedWhileNoFeatureProvidesIt() {
-        String page = HttpUser.signedIn(port, "lead").get("/dashboards").body();
-        // once the transition feature contributes its Dashboard bean, its table takes the place of the notice
-        assertThat(page.contains("Transition progress will appear here once")).isEqualTo(!dashboards.names().contains(Dashboard.TRANSITION));
-        assertThat(page.contains("id=\"transition-table\"")).isEqualTo(dashboards.names().contains(Dashboard.TRANSITION));
-    }
 }

@@ -107,6 +107,27 @@ class RouteMatrixIntegrationTest {
             {"GET /mediations/new",                         "L", "F", "A", "A", "F", "A", "A", "F", "F"},
             {"POST /mediations",                            "F", "F", "R", "R", "F", "R", "R", "F", "F"},
             {"GET /mediations/{reference}",                 "L", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"GET /transition",                             "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /transition/board.csv",                   "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"POST /transition/cohort",                     "F", "F", "F", "F", "F", "F", "R", "F", "R"},
+            {"GET /transition/import",                      "L", "F", "F", "F", "F", "F", "A", "F", "A"},
+            {"POST /transition/import",                     "F", "F", "F", "F", "F", "F", "R", "F", "R"},
+            {"GET /transition/register",                    "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"POST /transition/register",                   "F", "F", "R", "R", "R", "R", "R", "R", "F"},
+            {"GET /transition/schools",                     "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /transition/schools/{urn}",               "L", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"POST /transition/schools/{urn}/contacts",     "F", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"GET /transition/{reference}",                 "L", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"GET /transition/{reference}/booklet.pdf",     "L", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"POST /transition/{reference}/concerns",       "F", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"POST /transition/{reference}/days",           "F", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"POST /transition/{reference}/tutor-group",    "F", "F", "F", "N", "F", "F", "N", "F", "F"},
+            {"GET /leavers/new",                            "L", "F", "F", "A", "F", "A", "A", "F", "A"},
+            {"POST /leavers",                               "F", "F", "F", "R", "F", "R", "R", "F", "R"},
+            {"POST /leavers/year11",                        "F", "F", "F", "R", "F", "R", "R", "F", "R"},
+            {"GET /leavers",                                "L", "F", "F", "F", "F", "A", "F", "F", "F"},
+            {"GET /leavers/{reference}",                    "L", "F", "F", "F", "F", "N", "F", "F", "F"},
+            {"POST /leavers/{reference}/cp-file.pdf",       "F", "F", "F", "F", "F", "N", "F", "F", "F"},
             // JSON API: HTTP basic, no session, no CSRF
             {"GET /api/tasks",                              "U", "A", "A", "A", "A", "A", "A", "A", "A"},
             {"POST /api/tasks/{id}/claim",                  "U", "N", "N", "N", "N", "N", "N", "N", "N"},
@@ -226,6 +247,7 @@ class RouteMatrixIntegrationTest {
                 .replace("{reference}", "R99-99999")
                 .replace("{name}", "referrals")
                 .replace("{processInstanceId}", "no-such-instance")
+                .replace("{urn}", "999999")
                 .replace("{id}", "987654321");
     }
 

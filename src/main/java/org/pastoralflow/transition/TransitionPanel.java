@@ -1,0 +1,28 @@
+package org.pastoralflow.transition;
+
+import org.pastoralflow.security.Viewer;
+import org.pastoralflow.student.Student;
+import org.pastoralflow.student.StudentPanel;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** Where the student came from (the Year 6 to Year 7 transition) and, for the DSL group, their leaving records. */
+@Component
+class TransitionPanel implements StudentPanel {
+
+    private final TransitionService transitions;
+    private final LeaverRepository leavers;
+
+    TransitionPanel(TransitionService transitions, LeaverRepository leavers) {
+        this.transitions = transitions;
+        this.leavers = leavers;
+    }
+
+    @Override
+    public void addTo(Model model, Student student, Viewer viewer) {
+        model.addAttribute("transitions", transitions.ofStudent(student.getId()));
+        if (viewer.in(org.pastoralflow.security.Group.DSL)) {
+            model.addAttribute("leavers", leavers.findByStudentIdOrderByRecordedAtDesc(student.getId()));
+        }
+    }
+}

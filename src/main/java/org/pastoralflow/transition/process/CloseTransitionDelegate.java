@@ -1,0 +1,27 @@
+package org.pastoralflow.transition.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.pastoralflow.transition.TransitionProcess;
+import org.pastoralflow.transition.TransitionService;
+import org.springframework.stereotype.Component;
+
+/** "Close the transition". */
+@Component("closeTransition")
+public class CloseTransitionDelegate implements JavaDelegate {
+
+    private final TransitionService transitions;
+
+    public CloseTransitionDelegate(TransitionService transitions) {
+        this.transitions = transitions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        transitions.close(id(execution));
+    }
+
+    private static Long id(DelegateExecution execution) {
+        return (Long) execution.getVariable(TransitionProcess.TRANSITION_ID);
+    }
+}

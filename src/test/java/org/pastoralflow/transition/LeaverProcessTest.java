@@ -1,0 +1,134 @@
+package org.pastoralflow.transition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.pastoralflow.transition.TransitionTestCalendar.at;
+import static org.pastoralflow.transition.TransitionTestCalendar.endOf;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pastoralflow.support.ProcessTestEngine;
+import org.pastoralflow.support.RecordingDelegate;
+
+/** Every path of leaver.bpmn: no file to transfer, sent and received, no receiving school, both escalations by the clock. */
+@Deployment(resources = "processes/leaver.bpmn")
+class LeaverProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension
+            .builder(ProcessTestEngine.configuration("leaver"))
+            .assertClassCoverageAtLeast(1.0)
+            .build();
+
+    /** A Year 9 student moves school on Friday 12 March 2027; KCSIE: the file within 5 school days. */
+    static final LocalDateTime RECORDED = LocalDateTime.of(2027, 3, 12, 14, 0);
+    static final LocalDate TRANSFER_DUE = LocalDate.of(2027, 3, 19);
+
+    static class Checks implements JavaDelegate {
+        boolean hasCpFile;
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            execution.setVariable(LeaverProcess.HAS_CP_FILE, hasCpFile);
+        }
+    }
+
+    Checks check = new Checks();
+    RecordingDelegate escalateTransfer = new RecordingDelegate();
+    RecordingDelegate escalateReceipt = new RecordingDelegate();
+    RecordingDelegate close = new RecordingDelegate();
+
+    @BeforeEach
+    void mocks() {
+        BpmnAwareTests.init(engine.getProcessEngine());
+        ClockUtil.setCurrentTime(at(RECORDED));
+        Mocks.register("deadlines", TransitionTestCalendar.deadlines());
+        Mocks.register("checkChildProtectionFile", check);
+        Mocks.register("escalateCpFileTransfer", escalateTransfer);
+        Mocks.register("escalateMissingReceipt", escalateReceipt);
+        Mocks.register("closeLeaver", close);
+    }
+
+    @AfterEach
+    void reset() {
+        BpmnAwareTests.reset();
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    ProcessInstance leaving(boolean hasCpFile) {
+        check.hasCpFile = hasCpFile;
+        return runtimeService().startProcessInstanceByKey(LeaverProcess.KEY, "L27-00001", Map.of(LeaverProcess.LEAVER_ID, 1L,
+                LeaverProcess.STUDENT_ID, 50L, LeaverProcess.REFERENCE, "L27-00001", LeaverProcess.TRANSFER_DUE_AT, endOf(TRANSFER_DUE)));
+    }
+
+    static void fire(ProcessInstance pi, String activityId) {
+        Job j = managementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+        ClockUtil.setCurrentTime(new Date(j.getDuedate().getTime() - 60_000));
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).executable().count()).isZero();
+        ClockUtil.setCurrentTime(new Date(j.getDuedate().getTime() + 60_000));
+        managementService().executeJob(j.getId());
+    }
+
+    @Test
+    void withoutAChildProtectionFileThereIsNothingToTransfer() {
+        ProcessInstance pi = leaving(false);
+        assertThat(pi).isEnded().hasPassed("Gateway_Closed").hasNotPassed(LeaverProcess.TASK_TRANSFER);
+        assertThat(close.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void theDslSendsTheFileAndRecordsTheReceivingSchoolsConfirmation() {
+        ProcessInstance pi = leaving(true);
+        assertThat(task(LeaverProcess.TASK_TRANSFER, pi)).hasCandidateGroup("dsl").hasDueDate(endOf(TRANSFER_DUE));
+        ClockUtil.setCurrentTime(at(LocalDateTime.of(2027, 3, 16, 10, 0)));
+        complete(task(LeaverProcess.TASK_TRANSFER, pi), withVariables(LeaverProcess.CP_FILE_SENT, true));
+        // confirmation expected within 5 school days of sending
+        assertThat(task(LeaverProcess.TASK_RECEIPT, pi)).hasCandidateGroup("dsl").hasDueDate(at(LocalDateTime.of(2027, 3, 23, 10, 0)));
+        complete(task(LeaverProcess.TASK_RECEIPT, pi));
+        assertThat(pi).isEnded().hasPassed(LeaverProcess.TASK_RECEIPT, "End_Closed").hasNotPassed("Task_EscalateTransfer");
+        assertThat(close.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void aFileNotSentByTheKcsieDeadlineIsEscalatedAndTheTaskStays() {
+        ProcessInstance pi = leaving(true);
+        fire(pi, "Timer_TransferOverdue");
+        assertThat(escalateTransfer.calls()).isEqualTo(1);
+        assertThat(pi).hasPassed("End_TransferEscalated").isWaitingAt(LeaverProcess.TASK_TRANSFER);
+        complete(task(LeaverProcess.TASK_TRANSFER, pi), withVariables(LeaverProcess.CP_FILE_SENT, false));
+        assertThat(pi).isEnded().hasNotPassed(LeaverProcess.TASK_RECEIPT);
+    }
+
+    @Test
+    void noConfirmationOfReceiptIsEscalatedAndStillAwaited() {
+        ProcessInstance pi = leaving(true);
+        complete(task(LeaverProcess.TASK_TRANSFER, pi), withVariables(LeaverProcess.CP_FILE_SENT, true));
+        fire(pi, "Timer_ReceiptOverdue");
+        assertThat(escalateReceipt.calls()).isEqualTo(1);
+        assertThat(pi).hasPassed("End_ReceiptEscalated").isWaitingAt(LeaverProcess.TASK_RECEIPT);
+        complete(task(LeaverProcess.TASK_RECEIPT, pi));
+        assertThat(pi).isEnded();
+    }
+}
