@@ -47,16 +47,18 @@ public class TaskInbox {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final StudentRepository students;
+    private final InboxQuery inboxQuery;
     // Forms call feature services that call back into the inbox, so they are looked up when first needed.
     private final ObjectProvider<TaskForm> formBeans;
     private final ObjectProvider<TaskSubjects> subjectBeans;
     private volatile Map<String, TaskForm> forms;
 
-    public TaskInbox(TaskService tasks, RuntimeService runtime, StudentRepository students,
+    public TaskInbox(TaskService tasks, RuntimeService runtime, StudentRepository students, InboxQuery inboxQuery,
                      ObjectProvider<TaskForm> formBeans, ObjectProvider<TaskSubjects> subjectBeans) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.students = students;
+        this.inboxQuery = inboxQuery;
         this.formBeans = formBeans;
         this.subjectBeans = subjectBeans;
     }
@@ -66,29 +68,27 @@ public class TaskInbox {
         if (viewer.groups().isEmpty() && scope != Scope.MINE) {
             return List.of();
         }
-        TaskQuery query = tasks.createTaskQuery().active();
-        switch (scope) {
-            case MINE -> query.taskAssignee(viewer.userId());
-            case GROUPS -> query.or().taskCandidateUser(viewer.userId()).taskCandidateGroupIn(viewer.groupList()).endOr();
-            case ALL -> query.or().taskAssignee(viewer.userId()).taskCandidateUser(viewer.userId())
-                    .taskCandidateGroupIn(viewer.groupList()).endOr();
+        List<String> ids = inboxQuery.firstPage(viewer, scope, PAGE);
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        List<Task> page = query.initializeFormKeys()
-                .orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc()
-                .listPage(0, PAGE);
-        return describe(page);
+        Map<String, Task> byId = tasks.createTaskQuery().taskIdIn(ids.toArray(String[]::new)).initializeFormKeys().list()
+                .stream().collect(Collectors.toMap(Task::getId, Function.identity()));
+        // in the inbox's order; a task completed between the two reads is left out
+        List<Task> page = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return describe(page, true);
     }
 
     @Transactional(readOnly = true)
     public List<TaskView> openTasksOfProcess(String processInstanceId) {
-        return describe(tasks.createTaskQuery().processInstanceId(processInstanceId).initializeFormKeys().list());
+        return describe(tasks.createTaskQuery().processInstanceId(processInstanceId).initializeFormKeys().list(), true);
     }
 
     /** The task if the viewer may work on it: assigned to them, offered to them, or offered to one of their groups. */
     @Transactional(readOnly = true)
     public TaskView get(String taskId, Viewer viewer) {
         Task task = visibleTask(taskId, viewer);
-        return describe(List.of(task)).get(0);
+        return describe(List.of(task), true).get(0);
     }
 
     @Transactional
@@ -123,7 +123,8 @@ public class TaskInbox {
      */
     @Transactional
     public TaskView complete(String taskId, FormData data, Viewer viewer) {
-        TaskView view = get(taskId, viewer);
+        // the forms need the task's record and student ids, not the student's name
+        TaskView view = describe(List.of(visibleTask(taskId, viewer)), false).get(0);
         if (view.assignee() != null && !view.assignee().equals(viewer.userId())) {
             throw taken(view.name(), view.assignee());
         }
@@ -203,6 +204,17 @@ public class TaskInbox {
     }
 
     private Task visibleTask(String taskId, Viewer viewer) {
+        // One query answers the usual case: the task is the viewer's, or waits unclaimed for one of
+        // their groups. Only when it finds nothing (gone, not theirs, offered to them by name, or
+        // claimed by someone else while offered to them) are the task and its candidate links read
+        // separately. (A candidate-user condition would make the engine look the viewer's groups
+        // up again on every call.)
+        TaskQuery mine = tasks.createTaskQuery().taskId(taskId).initializeFormKeys();
+        Task found = viewer.groups().isEmpty() ? mine.taskAssignee(viewer.userId()).singleResult()
+                : mine.or().taskAssignee(viewer.userId()).taskCandidateGroupIn(viewer.groupList()).endOr().singleResult();
+        if (found != null) {
+            return found;
+        }
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null || !maySee(task, viewer)) {
             // The same answer for "gone" and "not yours": ids cannot be probed.
@@ -236,34 +248,39 @@ public class TaskInbox {
                 "\"" + name + "\" is being handled by " + assignee + ".");
     }
 
-    private List<TaskView> describe(List<Task> page) {
+    /**
+     * The page's tasks with who and what they are about, in one variable query for the whole page
+     * (the subject of each instance, and the own student of a multi-instance task), and, when the
+     * page shows them, one query for the students' names.
+     */
+    private List<TaskView> describe(List<Task> page, boolean withStudentNames) {
         if (page.isEmpty()) {
             return List.of();
         }
         Set<String> instanceIds = page.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        Set<String> taskExecutions = page.stream().map(Task::getExecutionId).collect(Collectors.toSet());
         Map<String, Map<String, Object>> vars = new HashMap<>();
-        for (VariableInstance v : runtime.createVariableInstanceQuery()
-                .processInstanceIdIn(instanceIds.toArray(String[]::new))
-                .variableNameIn(STUDENT_ID, REFERENCE).disableCustomObjectDeserialization().list()) {
-            // process-level variables only: local variables of a multi-instance task are not the subject
-            if (v.getExecutionId().equals(v.getProcessInstanceId())) {
-                vars.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
-            }
-        }
         Map<String, Long> taskStudents = new HashMap<>();
         for (VariableInstance v : runtime.createVariableInstanceQuery()
-                .executionIdIn(page.stream().map(Task::getExecutionId).distinct().toArray(String[]::new))
-                .variableName(TASK_STUDENT_ID).list()) {
-            if (v.getValue() instanceof Long id) {
-                taskStudents.put(v.getExecutionId(), id);
+                .processInstanceIdIn(instanceIds.toArray(String[]::new))
+                .variableNameIn(STUDENT_ID, REFERENCE, TASK_STUDENT_ID).disableCustomObjectDeserialization().list()) {
+            if (TASK_STUDENT_ID.equals(v.getName())) {
+                if (taskExecutions.contains(v.getExecutionId()) && v.getValue() instanceof Long id) {
+                    taskStudents.put(v.getExecutionId(), id);
+                }
+            } else if (v.getExecutionId().equals(v.getProcessInstanceId())) {
+                // process-level variables only: local variables of a multi-instance task are not the subject
+                vars.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
             }
         }
         Set<Long> studentIds = vars.values().stream().map(m -> m.get(STUDENT_ID))
                 .filter(Long.class::isInstance).map(Long.class::cast).collect(Collectors.toCollection(java.util.HashSet::new));
         studentIds.addAll(taskStudents.values());
-        Map<Long, Student> byId = students.findAllById(studentIds).stream()
-                .collect(Collectors.toMap(Student::getId, Function.identity()));
-        Map<String, TaskSubjects.Subject> subjects = subjectsWithoutStudent(page, vars, taskStudents);
+        Map<Long, Student> byId = withStudentNames && !studentIds.isEmpty()
+                ? students.findAllById(studentIds).stream().collect(Collectors.toMap(Student::getId, Function.identity()))
+                : Map.of();
+        // names for whom a task is about, when there is no student yet: only where they are shown
+        Map<String, TaskSubjects.Subject> subjects = withStudentNames ? subjectsWithoutStudent(page, vars, taskStudents) : Map.of();
         return page.stream().map(t -> {
             Map<String, Object> v = vars.getOrDefault(t.getProcessInstanceId(), Map.of());
             Long studentId = taskStudents.containsKey(t.getExecutionId()) ? taskStudents.get(t.getExecutionId())

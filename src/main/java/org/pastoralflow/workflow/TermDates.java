@@ -1,9 +1,11 @@
 package org.pastoralflow.workflow;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -21,20 +23,29 @@ public class TermDates {
 
     private final SchoolTermRepository terms;
     private final SchoolClosureRepository closures;
+    private final long refreshNanos;
     private volatile SchoolCalendar calendar;
+    private volatile long loadedAt;
 
-    public TermDates(SchoolTermRepository terms, SchoolClosureRepository closures) {
+    /**
+     * @param refresh how old the calendar in memory may get before it is read again: on a cluster
+     *                an edit made on one node reaches the others within this time
+     */
+    public TermDates(SchoolTermRepository terms, SchoolClosureRepository closures,
+                     @Value("${pastoral.calendar.refresh:PT1M}") Duration refresh) {
         this.terms = terms;
         this.closures = closures;
+        this.refreshNanos = refresh.toNanos();
     }
 
     public SchoolCalendar calendar() {
         SchoolCalendar current = calendar;
-        return current != null ? current : reload();
+        return current != null && System.nanoTime() - loadedAt < refreshNanos ? current : reload();
     }
 
     @Transactional(readOnly = true)
     public synchronized SchoolCalendar reload() {
+        loadedAt = System.nanoTime();
         calendar = new SchoolCalendar(
                 terms.findAllByOrderByStartsOn().stream()
                         .map(t -> new SchoolCalendar.Term(t.getName(), t.getStartsOn(), t.getEndsOn())).toList(),

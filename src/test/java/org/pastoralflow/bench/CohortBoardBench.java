@@ -99,14 +99,14 @@ class CohortBoardBench {
         results.put("board.html.kB", round(page.length() / 1024.0));
         // warm up, then measure
         times(20, () -> assertThat(lead.get("/transition?year=" + YEAR).statusCode()).isEqualTo(200));
-        results.put("board300.lead.ms", percentiles(times(requests,
-                () -> assertThat(lead.get("/transition?year=" + YEAR).statusCode()).isEqualTo(200))));
-        results.put("board300.dsl.ms", percentiles(times(requests,
-                () -> assertThat(dsl.get("/transition?year=" + YEAR).statusCode()).isEqualTo(200))));
-        results.put("board.oneSchool.lead.ms", percentiles(times(requests,
-                () -> assertThat(lead.get("/transition?year=" + YEAR + "&school=110005").statusCode()).isEqualTo(200))));
-        results.put("board300.csv.lead.ms", percentiles(times(requests / 2,
-                () -> assertThat(lead.get("/transition/board.csv?year=" + YEAR).statusCode()).isEqualTo(200))));
+        results.put("board300.lead.ms", percentiles(row("cohort board, 300 students, Pastoral Lead", times(requests,
+                () -> assertThat(lead.get("/transition?year=" + YEAR).statusCode()).isEqualTo(200)))));
+        results.put("board300.dsl.ms", percentiles(row("cohort board, 300 students, DSL", times(requests,
+                () -> assertThat(dsl.get("/transition?year=" + YEAR).statusCode()).isEqualTo(200)))));
+        results.put("board.oneSchool.lead.ms", percentiles(row("cohort board, one school, Pastoral Lead", times(requests,
+                () -> assertThat(lead.get("/transition?year=" + YEAR + "&school=110005").statusCode()).isEqualTo(200)))));
+        results.put("board300.csv.lead.ms", percentiles(row("cohort board CSV, 300 rows", times(requests / 2,
+                () -> assertThat(lead.get("/transition/board.csv?year=" + YEAR).statusCode()).isEqualTo(200)))));
 
         System.gc();
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
@@ -119,6 +119,12 @@ class CohortBoardBench {
         System.out.println("\n=== Pastoral Flow cohort board benchmark (300 students, " + requests + " requests) ===");
         results.forEach((k, v) -> System.out.printf("%-30s %s%n", k, v));
         System.out.println("written to " + out.toAbsolutePath());
+    }
+
+    /** A row of the benchmark's one table too (./mvnw -B -ntp test -Pbench), with issue 7's 200 ms target. */
+    static List<Double> row(String measurement, List<Double> ms) {
+        BenchResults.timings("CohortBoardBench", measurement, ms, 200.0);
+        return ms;
     }
 
     interface Step {

@@ -2,20 +2,15 @@ package org.pastoralflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,36 +19,48 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.referral.Referral;
+import org.pastoralflow.referral.ReferralProcess;
 import org.pastoralflow.referral.ReferralService;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentImporter;
-import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.support.HttpUser;
-import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.workflow.FormData;
 import org.pastoralflow.workflow.TaskInbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The benchmark, not a test: it is not named *Test, so the suite never runs it. Run it with
- * <pre>./mvnw -B -ntp test -Dtest=ReferralBench -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.referrals=400]</pre>
- * on the same PostgreSQL as the tests. It prints a table and writes target/bench/results.json.
+ * The benchmark of the referral path, not a test (not named *Test, so the suite never runs it).
+ * Run every bench with {@code ./mvnw -B -ntp test -Pbench} (see docs/performance.md); this one
+ * alone with {@code -Pbench -Dtest=ReferralBench}. On the trust-scale data ({@link TrustScaleData}),
+ * in one JVM and one database, it measures:
+ * <ol>
+ *   <li>referrals per second through the application's own services, as the pages call them:
+ *       raise → first review (half DSL review "pastoral support", half PSO triage "accept") →
+ *       support plan; and instances per second of a same-shaped model on the bare engine: the
+ *       same routing table, a delegate writing one row, the first review (with the DSL review's
+ *       boundary timer on the DSL half), the plan task, the wait for the plan review timer. The
+ *       ratio of the two is the figure of issue 7. The first benchmark's smaller bare model
+ *       (triage, DSL review for half, one row) is measured too, to compare with earlier runs;</li>
+ *   <li>SQL statements per referral on each path, the engine's and the application's;</li>
+ *   <li>the inbox over HTTP (all, groups, mine), the student page with 500 entries, the import
+ *       of 1,500 students, start-up time and heap.</li>
+ * </ol>
  * Times are medians and 95th percentiles of wall-clock time on whatever machine runs it.
  */
-@PostgresIntegrationTest
-class ReferralBench {
+class ReferralBench extends TrustScaleBenchBase {
 
-    /** The delegate of the bare model: writes one row, like the application's case-store write. */
+    static final String BENCH = "ReferralBench";
+
+    /** The delegate of the bare models: writes one row, like the application's case-store write. */
     public static class WriteOneRow implements JavaDelegate {
         static JdbcTemplate jdbc;
 
@@ -69,13 +76,14 @@ class ReferralBench {
     @Autowired TaskService engineTasks;
     @Autowired ReferralService referrals;
     @Autowired TaskInbox inbox;
-    @Autowired StudentRepository students;
     @Autowired StudentImporter importer;
     @Autowired CaseStore caseStore;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TrustScaleData data;
+    @Autowired SqlCounter sql;
+    @Autowired BenchConfig.StartUp startUp;
 
     final int n = Integer.getInteger("bench.referrals", 300);
-    final Map<String, Object> results = new LinkedHashMap<>();
 
     static final Viewer TEACHER = new Viewer("teacher", "Tess Teacher", Set.of("staff"));
     static final Viewer PSO = new Viewer("pso", "Pat Officer", Set.of("staff", "pso"));
@@ -83,70 +91,87 @@ class ReferralBench {
 
     @Test
     void run() throws Exception {
-        jdbc.execute("create table if not exists bench_row (id bigserial primary key, instance_id varchar(64))");
-        WriteOneRow.jdbc = jdbc;
-        repository.createDeployment().name("bench").addModelInstance("bare-referral.bpmn",
-                Bpmn.createExecutableProcess("bareReferral").camundaHistoryTimeToLive(1)
-                        .startEvent()
-                        .userTask("Triage").camundaCandidateGroups("pso")
-                        .exclusiveGateway("toDsl")
-                        .condition("half", "${toDsl}").userTask("DslReview").camundaCandidateGroups("dsl")
-                        .serviceTask("Write").camundaClass(WriteOneRow.class.getName())
-                        .endEvent()
-                        .moveToNode("toDsl").condition("other half", "${!toDsl}").connectTo("Write")
-                        .done()).deploy();
-        List<Student> pupils = students.findAll(Sort.by("id")).subList(0, 200);
+        BenchResults.value(BENCH, "start-up of the bench application (empty database)", startUp.seconds, "s", null, null);
+        data.ensureLoaded();
+        BenchResults.machine("postgres", jdbc.queryForObject("show server_version", String.class));
+        BenchResults.machine("historyLevel", jdbc.queryForObject(
+                "select value_ from act_ge_property where name_ = 'historyLevel'", String.class) + " (2 = audit)");
 
-        // warm both paths up, then measure each in the same JVM and database
-        bare(50);
-        app(50, pupils);
-        double bare = bare(n);
-        double app = app(n, pupils);
-        results.put("referralsPerSecond.application", round(app));
-        results.put("referralsPerSecond.bareEngine", round(bare));
-        results.put("referralsPerSecond.ratio", round(app / bare));
+        deployBareModels();
+        List<Long> pupils = jdbc.queryForList("select id from student order by id limit 200", Long.class);
 
-        HttpUser pso = HttpUser.signedIn(port, "pso");
-        results.put("inbox.pso.ms", percentiles(times(200, () -> assertThat(pso.get("/inbox").statusCode()).isEqualTo(200))));
-        results.put("openTasks", engineTasks.createTaskQuery().count());
-
-        Student busy = pupils.get(0);
-        for (int i = 0; i < 500; i++) {
-            caseStore.record(NewEntry.now(busy.getId(), EntryKind.NOTE, i % 5 == 0 ? Confidentiality.SAFEGUARDING : Confidentiality.PASTORAL,
-                    "dsl", "Bench note " + i, "A line of detail for note " + i, null, null));
+        // Warm every path up, then measure them in blocks of 25, taking turns, so that whatever
+        // else the machine is doing meanwhile weighs on all of them alike; the ratio is of totals.
+        bareMinimal(50, 0);
+        bareSameShape(50, 0);
+        app(50, pupils, 0);
+        raiseNanos = reviewNanos = planNanos = 0;
+        Path dir = Path.of("target", "bench");
+        Files.createDirectories(dir);
+        sql.reset();
+        int block = 25;
+        double minimalSeconds = 0, sameShapeSeconds = 0, appSeconds = 0;
+        for (int done = 0; done < n; done += block) {
+            sql.countAs("bare first bench's model");
+            minimalSeconds += bareMinimal(block, done);
+            sql.countAs("bare same-shaped");
+            sameShapeSeconds += bareSameShape(block, done);
+            sql.countAs("application");
+            appSeconds += app(block, pupils, done);
+            sql.pause();
         }
-        HttpUser dsl = HttpUser.signedIn(port, "dsl");
-        results.put("studentPage500Events.dsl.ms", percentiles(times(100,
-                () -> assertThat(dsl.get("/students/" + busy.getId()).statusCode()).isEqualTo(200))));
+        int measured = (n + block - 1) / block * block;
+        double minimal = measured / minimalSeconds;
+        double sameShape = measured / sameShapeSeconds;
+        double app = measured / appSeconds;
+        SqlCounter.Counts minimalSql = sql.counts("bare first bench's model");
+        SqlCounter.Counts sameShapeSql = sql.counts("bare same-shaped");
+        SqlCounter.Counts appSql = sql.counts("application");
+        BenchResults.info(BENCH, "application, ms per referral: raise / first review / support plan",
+                String.format("%.1f / %.1f / %.1f", raiseNanos / 1e6 / measured, reviewNanos / 1e6 / measured,
+                        planNanos / 1e6 / measured));
+        BenchResults.value(BENCH, "referrals/s, application (raise, review, plan)", app, "/s", null, null);
+        BenchResults.value(BENCH, "instances/s, bare engine, same-shaped model", sameShape, "/s", null, null);
+        BenchResults.value(BENCH, "ratio application / bare same-shaped", app / sameShape, "", ">= 0.7", app / sameShape >= 0.7);
+        BenchResults.value(BENCH, "instances/s, bare engine, first bench's model", minimal, "/s", null, null);
+        BenchResults.value(BENCH, "ratio application / first bench's model", app / minimal, "", null, null);
+        statements("application", appSql, dir, measured);
+        statements("bare same-shaped", sameShapeSql, dir, measured);
+        statements("bare first bench's model", minimalSql, dir, measured);
 
-        byte[] demo;
-        try (InputStream in = getClass().getResourceAsStream("/demo/students.csv")) {
-            demo = in.readAllBytes();
-        }
-        results.put("import1500Students.ms", percentiles(times(5,
-                () -> assertThat(importer.importCsv(new java.io.ByteArrayInputStream(demo), "bench").accepted()).isTrue())));
+        inboxOverHttp();
+        // a generated student none of the benches' referrals are about
+        studentPage(jdbc.queryForObject("select id from student where id >= ? order by id offset "
+                + "(select count(*) / 3 from student where id >= ?) limit 1", Long.class, TrustScaleData.ID_BASE, TrustScaleData.ID_BASE));
+        importStudents();
 
         System.gc();
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        results.put("heapUsedAfterLoad.mb", heap.getUsed() / (1024 * 1024));
-        results.put("heapMax.mb", heap.getMax() / (1024 * 1024));
-        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version"),
-                "postgres", jdbc.queryForObject("show server_version", String.class), "at", LocalDateTime.now().toString()));
-        results.put("historyLevel", jdbc.queryForObject("select value_ from act_ge_property where name_ = 'historyLevel'", String.class));
-
-        Path out = Path.of("target", "bench", "results.json");
-        Files.createDirectories(out.getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), results);
-        System.out.println("\n=== Pastoral Flow benchmark (" + n + " referrals per path) ===");
-        results.forEach((k, v) -> System.out.printf("%-36s %s%n", k, v));
-        System.out.println("written to " + out.toAbsolutePath());
+        BenchResults.value(BENCH, "heap used after load and run, after GC", heap.getUsed() / 1048576.0, "MB",
+                "max heap " + heap.getMax() / 1048576 + " MB", heap.getMax() <= 512L * 1048576);
     }
 
-    /** Instances per second of the bare model: start, triage, DSL review for half, one row written. */
-    double bare(int count) {
+    private void statements(String path, SqlCounter.Counts c, Path dir, int count) throws Exception {
+        BenchResults.info(BENCH, "SQL per referral, " + path + ": engine / ours / round trips / commits",
+                String.format("%.1f / %.1f / %.1f / %.1f", c.engineStatements() / (double) count, c.appStatements() / (double) count,
+                        c.roundTrips() / (double) count, c.commits() / (double) count));
+        StringBuilder out = new StringBuilder("statements per referral, " + path + " (" + count + " referrals)\n");
+        c.bySql().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> out.append(String.format("%7.2f  %s%n", e.getValue() / (double) count, e.getKey())));
+        Files.writeString(dir.resolve("sql-" + path.replace(' ', '-').replace("'", "") + ".txt"), out);
+    }
+
+    void deployBareModels() {
+        jdbc.execute("create table if not exists bench_row (id bigserial primary key, instance_id varchar(64))");
+        WriteOneRow.jdbc = jdbc;
+        BenchModels.deploy(repository);
+    }
+
+    /** The first benchmark's model: start, triage, DSL review for half, one row written. Returns seconds. */
+    double bareMinimal(int count, int from) {
         long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            String id = runtime.startProcessInstanceByKey("bareReferral").getId();
+        for (int i = from; i < from + count; i++) {
+            String id = runtime.startProcessInstanceByKey(BenchModels.MINIMAL).getId();
             Task triage = engineTasks.createTaskQuery().processInstanceId(id).singleResult();
             engineTasks.complete(triage.getId(), Map.of("toDsl", i % 2 == 0));
             Task review = engineTasks.createTaskQuery().processInstanceId(id).singleResult();
@@ -154,21 +179,48 @@ class ReferralBench {
                 engineTasks.complete(review.getId());
             }
         }
-        return count / ((System.nanoTime() - start) / 1e9);
+        return (System.nanoTime() - start) / 1e9;
     }
+
+    /** The application's path with nothing of the application: the same engine work, driven the same way. Returns seconds. */
+    double bareSameShape(int count, int from) {
+        long start = System.nanoTime();
+        for (int i = from; i < from + count; i++) {
+            boolean toDsl = i % 2 == 0;
+            String key = "BARE-" + System.nanoTime();
+            Map<String, Object> vars = new HashMap<>();
+            vars.put(ReferralProcess.REFERRAL_ID, (long) i);
+            vars.put(ReferralProcess.STUDENT_ID, (long) i);
+            vars.put(ReferralProcess.REFERENCE, key);
+            vars.put(ReferralProcess.CATEGORY, toDsl ? "safeguarding" : "welfare");
+            vars.put(ReferralProcess.IMMEDIATE_RISK, false);
+            runtime.startProcessInstanceByKey(BenchModels.SAME_SHAPE, key, vars);
+            Task first = engineTasks.createTaskQuery().processInstanceBusinessKey(key).singleResult();
+            engineTasks.claim(first.getId(), toDsl ? "dsl" : "pso");
+            engineTasks.complete(first.getId(), Map.of("decision", "pastoral-support", ReferralProcess.OWNER_GROUP, "pso"));
+            Task plan = engineTasks.createTaskQuery().processInstanceBusinessKey(key).singleResult();
+            engineTasks.claim(plan.getId(), "pso");
+            engineTasks.complete(plan.getId());
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    long raiseNanos;
+    long reviewNanos;
+    long planNanos;
 
     /**
      * Referrals per second through the application's own services, as the pages call them:
      * raise (case store, reference, routing table, chronology) → the first review (half to the
      * DSL, half to PSO triage) → a support plan written by a PSO.
      */
-    double app(int count, List<Student> pupils) {
+    double app(int count, List<Long> pupils, int from) {
         long start = System.nanoTime();
         long raise = 0, review = 0, plan = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < from + count; i++) {
             boolean toDsl = i % 2 == 0;
             long t0 = System.nanoTime();
-            Referral r = referrals.raise(new FormData(Map.of("studentId", pupils.get(i % pupils.size()).getId().toString(),
+            Referral r = referrals.raise(new FormData(Map.of("studentId", pupils.get(i % pupils.size()).toString(),
                     "category", toDsl ? "safeguarding" : "welfare", "description", "Bench concern " + i,
                     "occurredAt", "2026-11-20T10:00")), TEACHER);
             long t1 = System.nanoTime();
@@ -188,34 +240,105 @@ class ReferralBench {
             review += t2 - t1;
             plan += System.nanoTime() - t2;
         }
-        results.put("application.msPerReferral.raise", round(raise / 1e6 / count));
-        results.put("application.msPerReferral.firstReview", round(review / 1e6 / count));
-        results.put("application.msPerReferral.supportPlan", round(plan / 1e6 / count));
-        return count / ((System.nanoTime() - start) / 1e9);
+        raiseNanos += raise;
+        reviewNanos += review;
+        planNanos += plan;
+        return (System.nanoTime() - start) / 1e9;
     }
 
-    interface Step {
-        void run() throws Exception;
-    }
-
-    static List<Double> times(int count, Step step) throws Exception {
-        List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            long t = System.nanoTime();
-            step.run();
-            ms.add((System.nanoTime() - t) / 1e6);
+    void inboxOverHttp() throws Exception {
+        HttpUser pso = HttpUser.signedIn(port, "pso");
+        HttpUser dsl = HttpUser.signedIn(port, "dsl");
+        BenchResults.info(BENCH, "open tasks when the inbox is measured", engineTasks.createTaskQuery().count());
+        for (String show : List.of("all", "groups", "mine")) {
+            // steady state: the page and its queries compiled and planned, as for the hundredth user
+            for (int i = 0; i < 20; i++) {
+                pso.get("/inbox?show=" + show);
+                dsl.get("/inbox");
+            }
+            BenchResults.timings(BENCH, "inbox over HTTP, PSO, " + show, BenchResults.time(200,
+                    () -> assertThat(pso.get("/inbox?show=" + show).statusCode()).isEqualTo(200)), 100.0);
         }
-        return ms;
+        BenchResults.timings(BENCH, "inbox over HTTP, DSL, all", BenchResults.time(200,
+                () -> assertThat(dsl.get("/inbox").statusCode()).isEqualTo(200)), 100.0);
+        // the same without the web layer (session, security, page), to see where the time goes
+        BenchResults.timings(BENCH, "inbox without HTTP: TaskInbox.forViewer, PSO, all", BenchResults.time(200,
+                () -> assertThat(inbox.forViewer(PSO, TaskInbox.Scope.ALL)).hasSize(200)), null);
     }
 
-    static Map<String, Double> percentiles(List<Double> ms) {
-        List<Double> sorted = new ArrayList<>(ms);
-        Collections.sort(sorted);
-        return Map.of("median", round(sorted.get(sorted.size() / 2)),
-                "p95", round(sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1)), "n", (double) sorted.size());
+    /** A student with 500 chronology entries, a fifth safeguarding; viewed by the DSL, who sees all of them. */
+    void studentPage(Long student) throws Exception {
+        long existing = jdbc.queryForObject("select count(*) from chronology_entry where student_id = ?", Long.class, student);
+        assertThat(existing).as("entries the generator gave the student").isLessThanOrEqualTo(500);
+        for (long i = existing; i < 500; i++) {
+            caseStore.record(NewEntry.now(student, EntryKind.NOTE, i % 5 == 0 ? Confidentiality.SAFEGUARDING : Confidentiality.PASTORAL,
+                    "dsl", "Bench note " + i, "A line of detail for note " + i, null, null));
+        }
+        BenchResults.info(BENCH, "student page: entries (safeguarding) of the student", jdbc.queryForObject(
+                "select count(*) || ' (' || count(*) filter (where confidentiality = 'SAFEGUARDING') || ')' "
+                        + "from chronology_entry where student_id = ?", String.class, student));
+        HttpUser dsl = HttpUser.signedIn(port, "dsl");
+        dsl.get("/students/" + student);
+        BenchResults.timings(BENCH, "student page over HTTP, DSL, 500 entries", BenchResults.time(100,
+                () -> assertThat(dsl.get("/students/" + student).statusCode()).isEqualTo(200)), 150.0);
     }
 
-    static double round(double d) {
-        return Math.round(d * 10) / 10.0;
+    void importStudents() throws Exception {
+        byte[] demo;
+        try (InputStream in = getClass().getResourceAsStream("/demo/students.csv")) {
+            demo = in.readAllBytes();
+        }
+        List<Double> ms = BenchResults.time(5,
+                () -> assertThat(importer.importCsv(new ByteArrayInputStream(demo), "bench").accepted()).isTrue());
+        BenchResults.timings(BENCH, "import of 1,500 students (updates)", ms, 3000.0);
+    }
+
+    /** The two bare models, built with the engine's fluent model API. */
+    static final class BenchModels {
+        static final String MINIMAL = "bareReferral";
+        static final String SAME_SHAPE = "bareReferralSameShape";
+
+        static void deploy(RepositoryService repository) {
+            BpmnModelInstance minimal = Bpmn.createExecutableProcess(MINIMAL).camundaHistoryTimeToLive(1)
+                    .startEvent()
+                    .userTask("Triage").camundaCandidateGroups("pso")
+                    .exclusiveGateway("toDsl")
+                    .condition("half", "${toDsl}").userTask("DslReview").camundaCandidateGroups("dsl")
+                    .serviceTask("Write").camundaClass(WriteOneRow.class.getName())
+                    .endEvent()
+                    .moveToNode("toDsl").condition("other half", "${!toDsl}").connectTo("Write")
+                    .done();
+            // the engine elements of the application's path, one for one: routing table, a delegate
+            // writing the concern, the gateways the referral passes, the first review (with the
+            // DSL review's boundary timer), the plan task, and the wait for the plan review timer
+            // where the application's referral stops
+            BpmnModelInstance sameShape = Bpmn.createExecutableProcess(SAME_SHAPE).camundaHistoryTimeToLive(1)
+                    .startEvent()
+                    .businessRuleTask("Route").camundaDecisionRef("referral-routing").camundaResultVariable("route")
+                    .camundaMapDecisionResult("singleEntry")
+                    .serviceTask("RecordConcern").camundaClass(WriteOneRow.class.getName())
+                    .exclusiveGateway("who")
+                    .condition("dsl", "${route == 'dsl'}").exclusiveGateway("risk")
+                    .exclusiveGateway("joinDsl")
+                    .userTask("DslReview").camundaCandidateGroups("dsl")
+                    .camundaDueDate("${deadlines.fromNow('referral.dsl-review')}")
+                    .boundaryEvent("Untouched").cancelActivity(false).timerWithDate("${deadlines.fromNow('referral.dsl-review')}")
+                    .endEvent()
+                    .moveToActivity("DslReview").exclusiveGateway("dslDecision")
+                    .exclusiveGateway("joinPlan")
+                    .userTask("WritePlan").camundaCandidateGroups("${ownerGroup}")
+                    .camundaDueDate("${deadlines.fromNow('referral.support-plan')}")
+                    .exclusiveGateway("joinReview")
+                    .intermediateCatchEvent("PlanReviewDue").timerWithDate("${deadlines.fromNow('referral.plan-review')}")
+                    .endEvent()
+                    .moveToNode("who").condition("pso", "${route != 'dsl'}").exclusiveGateway("joinTriage")
+                    .userTask("Triage").camundaCandidateGroups("pso")
+                    .camundaDueDate("${deadlines.fromNow('referral.pso-triage')}")
+                    .exclusiveGateway("triageDecision")
+                    .connectTo("joinPlan")
+                    .done();
+            repository.createDeployment().name("bench").addModelInstance("bare-referral.bpmn", minimal)
+                    .addModelInstance("bare-referral-same-shape.bpmn", sameShape).enableDuplicateFiltering(false).deploy();
+        }
     }
 }

@@ -25,12 +25,25 @@ public final class HttpUser {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final int port;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient client;
 
     public HttpUser(int port) {
+        this(port, new CookieManager());
+    }
+
+    private HttpUser(int port, CookieManager cookies) {
         this.port = port;
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The same browser (the same cookies) talking to another server on this machine, as when a
+     * load balancer sends the next request to another node of a cluster.
+     */
+    public HttpUser onPort(int otherPort) {
+        return new HttpUser(otherPort, cookies);
     }
 
     public static HttpUser signedIn(int port, String user) {
@@ -88,8 +101,9 @@ public final class HttpUser {
         return m.group(1);
     }
 
+    /** The session cookie: JSESSIONID from the servlet container, or SESSION when sessions are in the database. */
     public Optional<String> sessionId() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID") || c.getName().equals("SESSION"))
                 .map(HttpCookie::getValue).findFirst();
     }
 
