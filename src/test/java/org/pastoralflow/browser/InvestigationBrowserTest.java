@@ -223,7 +223,7 @@ class InvestigationBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         String row = "//tr[td[normalize-space()='" + reference + "']]"
                 + (about == null ? "" : "[td[contains(., '" + about.displayName() + "')]]");
         browser.find(By.xpath(row + "//a[normalize-space()='" + task + "']")).click();
-        browser.waitFor(d -> browser.heading().contains(task) || browser.text().contains(task));
+        browser.waitForText(task);
     }
 
     private void choose(String field, String value) {

@@ -153,7 +153,8 @@ class PagesBrowserTest implements ScreenshotOnFailure.WithBrowsers {
     @Test
     void aCallForHelpCanBeSentWithTheKeyboardAlone() {
         browser.signIn("teacher").go("/oncall/new");
-        assertThat(active().getAttribute("id")).isEqualTo("room");
+        // the room has the focus once the page is ready (autofocus), so the teacher can type at once
+        browser.waitFor(d -> "room".equals(active().getAttribute("id")));
         new Actions(browser.driver()).sendKeys("C4").sendKeys(Keys.TAB).sendKeys("Fight about to start, keyboard test")
                 .sendKeys(Keys.ENTER).perform();
         browser.waitFor(d -> d.findElements(By.cssSelector(".flash")).size() == 1);

@@ -102,7 +102,7 @@ class TransitionBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         WebElement row = browser.find(By.xpath("//tr[td[normalize-space()='" + cp.getReference() + "']]"));
         assertThat(row.getText()).contains(cp.displayName(), "joining Year 7 from Elmstead Junior");
         row.findElement(By.xpath(".//a[normalize-space()='Confirm receipt of the CP file and review it']")).click();
-        assertThat(browser.text()).contains("KCSIE: the file comes separately from the pupil file");
+        browser.waitForText("KCSIE: the file comes separately from the pupil file");
         browser.check();
         browser.click(By.id("outcome-received"));
         browser.press("Save");

@@ -81,7 +81,7 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
     void openTask(String reference, String taskName) {
         browser.press("Inbox");
         browser.find(By.xpath("//tr[td[normalize-space()='" + reference + "']]//a[normalize-space()='" + taskName + "']")).click();
-        assertThat(browser.heading()).isEqualTo(taskName);
+        browser.waitForHeading(taskName);
         browser.check();
     }
 
@@ -171,7 +171,7 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         browser.signIn("dsl").press("Inbox");
         WebElement row = browser.find(By.xpath("//tr[td[normalize-space()='" + reference + "']]"));
         row.findElement(By.tagName("a")).click();
-        assertThat(browser.text()).contains("older boy takes her dinner money every day <b>bold</b>");
+        browser.waitForText("older boy takes her dinner money every day <b>bold</b>");
         browser.check();
         browser.click(By.id("decision-monitor"));
         browser.type("rationale", "Spoke to her with her tutor; monitor daily and check with the canteen");
@@ -199,7 +199,7 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
                 .get(0).getReference();
         browser.signIn("pso").press("Inbox");
         browser.find(By.xpath("//tr[td[normalize-space()='" + reference + "']]//a[normalize-space()='Contact home']")).click();
-        assertThat(browser.text()).contains("70");
+        browser.waitForText("70");
         browser.check();
         browser.press("Save");
         assertThat(browser.find(By.cssSelector(".error-summary")).isDisplayed()).isTrue();
@@ -237,7 +237,7 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
                 return false; // the board redraws every few seconds
             }
         });
-        assertThat(second.heading()).isEqualTo("Respond to the call");
+        second.waitForHeading("Respond to the call"); // the click on the board leads there
         second.check();
         second.click(By.id("outcome-returned-to-class"));
         second.type("notes", "Calmed down in the corridor, back in the lesson after five minutes");

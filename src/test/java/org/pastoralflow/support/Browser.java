@@ -157,6 +157,30 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("h1")).getText();
     }
 
+    /** Waits for a page that says this, after a click whose page may still be loading. */
+    public Browser waitForText(String text) {
+        waitFor(d -> {
+            try {
+                return d.findElement(By.tagName("body")).getText().contains(text);
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException loading) {
+                return false;
+            }
+        });
+        return this;
+    }
+
+    /** Waits for the page whose heading is this, after a click whose page may still be loading. */
+    public Browser waitForHeading(String text) {
+        waitFor(d -> {
+            try {
+                return text.equals(d.findElement(By.tagName("h1")).getText());
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException loading) {
+                return false;
+            }
+        });
+        return this;
+    }
+
     public <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
     }
