@@ -1,5 +1,7 @@
 package org.pastoralflow.reporting;
 
+import java.util.function.BiFunction;
+
 import org.pastoralflow.security.Viewer;
 
 /**
@@ -25,4 +27,15 @@ public interface Dashboard {
     int order();
 
     Table table(DashboardFilter filter, Viewer viewer);
+
+    /** A dashboard whose table one method of a service makes (several charts over one set of records). */
+    static Dashboard of(String name, int order, BiFunction<DashboardFilter, Viewer, Table> table) {
+        record Simple(String name, int order, BiFunction<DashboardFilter, Viewer, Table> make) implements Dashboard {
+            @Override
+            public Table table(DashboardFilter filter, Viewer viewer) {
+                return make.apply(filter, viewer);
+            }
+        }
+        return new Simple(name, order, table);
+    }
 }

@@ -11,6 +11,8 @@ import org.pastoralflow.investigation.IncidentType;
 import org.pastoralflow.security.Viewer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -146,99 +148,27 @@ class IncidentDashboards {
         return id;
     }
 
-    private abstract static class IncidentDashboard implements Dashboard {
-        final IncidentDashboards incidents;
-
-        IncidentDashboard(IncidentDashboards incidents) {
-            this.incidents = incidents;
-        }
-    }
-
-    @Component
-    static class ByType extends IncidentDashboard {
-        ByType(IncidentDashboards incidents) {
-            super(incidents);
+    /** The four charts over incidents, each a dashboard of its own. */
+    @Configuration
+    static class Charts {
+        @Bean
+        Dashboard incidentsByType(IncidentDashboards incidents) {
+            return Dashboard.of("incidents-type", 30, incidents::byType);
         }
 
-        @Override
-        public String name() {
-            return "incidents-type";
+        @Bean
+        Dashboard incidentsByLocation(IncidentDashboards incidents) {
+            return Dashboard.of("incidents-location", 31, incidents::byLocation);
         }
 
-        @Override
-        public int order() {
-            return 30;
+        @Bean
+        Dashboard incidentsByTimeOfDay(IncidentDashboards incidents) {
+            return Dashboard.of("incidents-time", 32, incidents::byTimeOfDay);
         }
 
-        @Override
-        public Table table(DashboardFilter filter, Viewer viewer) {
-            return incidents.byType(filter, viewer);
-        }
-    }
-
-    @Component
-    static class ByLocation extends IncidentDashboard {
-        ByLocation(IncidentDashboards incidents) {
-            super(incidents);
-        }
-
-        @Override
-        public String name() {
-            return "incidents-location";
-        }
-
-        @Override
-        public int order() {
-            return 31;
-        }
-
-        @Override
-        public Table table(DashboardFilter filter, Viewer viewer) {
-            return incidents.byLocation(filter, viewer);
-        }
-    }
-
-    @Component
-    static class ByTimeOfDay extends IncidentDashboard {
-        ByTimeOfDay(IncidentDashboards incidents) {
-            super(incidents);
-        }
-
-        @Override
-        public String name() {
-            return "incidents-time";
-        }
-
-        @Override
-        public int order() {
-            return 32;
-        }
-
-        @Override
-        public Table table(DashboardFilter filter, Viewer viewer) {
-            return incidents.byTimeOfDay(filter, viewer);
-        }
-    }
-
-    @Component
-    static class ByYearGroup extends IncidentDashboard {
-        ByYearGroup(IncidentDashboards incidents) {
-            super(incidents);
-        }
-
-        @Override
-        public String name() {
-            return "incidents-year";
-        }
-
-        @Override
-        public int order() {
-            return 33;
-        }
-
-        @Override
-        public Table table(DashboardFilter filter, Viewer viewer) {
-            return incidents.byYearGroup(filter, viewer);
+        @Bean
+        Dashboard incidentsByYearGroup(IncidentDashboards incidents) {
+            return Dashboard.of("incidents-year", 33, incidents::byYearGroup);
         }
     }
 }

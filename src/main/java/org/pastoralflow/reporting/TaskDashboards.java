@@ -9,6 +9,8 @@ import org.pastoralflow.security.Viewer;
 import org.pastoralflow.workflow.StaffDirectory;
 import org.pastoralflow.workflow.TaskStatistics;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,51 +58,16 @@ class TaskDashboards {
                 : "tasks offered to the DSL group are not counted here.");
     }
 
-    @Component
-    static class ByGroup implements Dashboard {
-        private final TaskDashboards tasks;
-
-        ByGroup(TaskDashboards tasks) {
-            this.tasks = tasks;
+    @Configuration
+    static class Charts {
+        @Bean
+        Dashboard overdueByGroup(TaskDashboards tasks) {
+            return Dashboard.of("overdue-groups", 70, tasks::byGroup);
         }
 
-        @Override
-        public String name() {
-            return "overdue-groups";
-        }
-
-        @Override
-        public int order() {
-            return 70;
-        }
-
-        @Override
-        public Table table(DashboardFilter filter, Viewer viewer) {
-            return tasks.byGroup(filter, viewer);
-        }
-    }
-
-    @Component
-    static class ByPerson implements Dashboard {
-        private final TaskDashboards tasks;
-
-        ByPerson(TaskDashboards tasks) {
-            this.tasks = tasks;
-        }
-
-        @Override
-        public String name() {
-            return "overdue-people";
-        }
-
-        @Override
-        public int order() {
-            return 80;
-        }
-
-        @Override
-        public Table table(DashboardFilter filter, Viewer viewer) {
-            return tasks.byPerson(filter, viewer);
+        @Bean
+        Dashboard overdueByPerson(TaskDashboards tasks) {
+            return Dashboard.of("overdue-people", 80, tasks::byPerson);
         }
     }
 }
