@@ -67,7 +67,7 @@ class CohortBoardBench {
         byte[] list = new ClassPathResource("transition/allocation-300.csv").getInputStream().readAllBytes();
         long t0 = System.nanoTime();
         var imported = importer.importCsv(new ByteArrayInputStream(list), YEAR, CohortDates.suggested(YEAR), "bench");
-        results.put("import300.ms", round((System.nanoTime() - t0) / 1e6));
+        results.put("import300.ms", BenchResults.round((System.nanoTime() - t0) / 1e6));
         assertThat(imported.report().accepted()).isTrue();
         List<Transition> cohort = transitions.findByEntryYear(YEAR);
         assertThat(cohort).hasSize(300);
@@ -90,22 +90,22 @@ class CohortBoardBench {
             }
         }
         service.recordRegister(YEAR, register, LEAD);
-        results.put("moveHalfAlong.ms", round((System.nanoTime() - t1) / 1e6));
+        results.put("moveHalfAlong.ms", BenchResults.round((System.nanoTime() - t1) / 1e6));
 
         HttpUser lead = HttpUser.signedIn(port, "lead");
         HttpUser dsl = HttpUser.signedIn(port, "dsl");
         String page = lead.get("/transition?year=" + YEAR).body();
         assertThat(page).contains("<strong>300</strong> students");
-        results.put("board.html.kB", round(page.length() / 1024.0));
+        results.put("board.html.kB", BenchResults.round(page.length() / 1024.0));
         // warm up, then measure
-        times(20, () -> assertThat(lead.get("/transition?year=" + YEAR).statusCode()).isEqualTo(200));
-        results.put("board300.lead.ms", percentiles(row("cohort board, 300 students, Pastoral Lead", times(requests,
+        BenchResults.time(20, () -> assertThat(lead.get("/transition?year=" + YEAR).statusCode()).isEqualTo(200));
+        results.put("board300.lead.ms", BenchResults.percentiles(row("cohort board, 300 students, Pastoral Lead", BenchResults.time(requests,
                 () -> assertThat(lead.get("/transition?year=" + YEAR).statusCode()).isEqualTo(200)))));
-        results.put("board300.dsl.ms", percentiles(row("cohort board, 300 students, DSL", times(requests,
+        results.put("board300.dsl.ms", BenchResults.percentiles(row("cohort board, 300 students, DSL", BenchResults.time(requests,
                 () -> assertThat(dsl.get("/transition?year=" + YEAR).statusCode()).isEqualTo(200)))));
-        results.put("board.oneSchool.lead.ms", percentiles(row("cohort board, one school, Pastoral Lead", times(requests,
+        results.put("board.oneSchool.lead.ms", BenchResults.percentiles(row("cohort board, one school, Pastoral Lead", BenchResults.time(requests,
                 () -> assertThat(lead.get("/transition?year=" + YEAR + "&school=110005").statusCode()).isEqualTo(200)))));
-        results.put("board300.csv.lead.ms", percentiles(row("cohort board CSV, 300 rows", times(requests / 2,
+        results.put("board300.csv.lead.ms", BenchResults.percentiles(row("cohort board CSV, 300 rows", BenchResults.time(requests / 2,
                 () -> assertThat(lead.get("/transition/board.csv?year=" + YEAR).statusCode()).isEqualTo(200)))));
 
         System.gc();
@@ -125,30 +125,5 @@ class CohortBoardBench {
     static List<Double> row(String measurement, List<Double> ms) {
         BenchResults.timings("CohortBoardBench", measurement, ms, 200.0);
         return ms;
-    }
-
-    interface Step {
-        void run() throws Exception;
-    }
-
-    static List<Double> times(int count, Step step) throws Exception {
-        List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            long t = System.nanoTime();
-            step.run();
-            ms.add((System.nanoTime() - t) / 1e6);
-        }
-        return ms;
-    }
-
-    static Map<String, Double> percentiles(List<Double> ms) {
-        List<Double> sorted = new ArrayList<>(ms);
-        Collections.sort(sorted);
-        return Map.of("median", round(sorted.get(sorted.size() / 2)),
-                "p95", round(sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1)), "n", (double) sorted.size());
-    }
-
-    static double round(double d) {
-        return Math.round(d * 10) / 10.0;
     }
 }

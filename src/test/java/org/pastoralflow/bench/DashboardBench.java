@@ -92,7 +92,7 @@ class DashboardBench {
     void run() throws Exception {
         long t0 = System.nanoTime();
         Map<String, Long> loaded = load();
-        results.put("load.seconds", round((System.nanoTime() - t0) / 1e9));
+        results.put("load.seconds", BenchResults.round((System.nanoTime() - t0) / 1e9));
         BenchResults.value("DashboardBench", "load of its data set (COPY)", (System.nanoTime() - t0) / 1e9, "s", null, null);
         results.put("loaded", loaded);
         results.put("events", loaded.entrySet().stream().filter(e -> !e.getKey().equals("student") && !e.getKey().equals("act_ru_task"))
@@ -124,7 +124,7 @@ class DashboardBench {
             for (int i = 0; i < 2; i++) {
                 assertThat(user.getBytes(p.getValue()).statusCode()).as(p.getValue()).isEqualTo(200);
             }
-            List<Double> ms = times(runs, () -> assertThat(user.getBytes(p.getValue()).statusCode()).isEqualTo(200));
+            List<Double> ms = BenchResults.time(runs, () -> assertThat(user.getBytes(p.getValue()).statusCode()).isEqualTo(200));
             timings.put(p.getKey(), percentiles(ms));
             // a row of the benchmark's one table too (./mvnw -B -ntp test -Pbench), with the one-second target
             BenchResults.timings("DashboardBench", p.getKey(), ms, 1000.0);
@@ -296,28 +296,10 @@ class DashboardBench {
 
     // ------------------------------------------------------------------ timing
 
-    interface Step {
-        void run() throws Exception;
-    }
-
-    static List<Double> times(int count, Step step) throws Exception {
-        List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            long t = System.nanoTime();
-            step.run();
-            ms.add((System.nanoTime() - t) / 1e6);
-        }
-        return ms;
-    }
-
     static Map<String, Double> percentiles(List<Double> ms) {
         List<Double> sorted = new ArrayList<>(ms);
         Collections.sort(sorted);
-        return Map.of("median", round(sorted.get(sorted.size() / 2)),
-                "p95", round(sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1)), "max", round(sorted.get(sorted.size() - 1)));
-    }
-
-    static double round(double d) {
-        return Math.round(d * 10) / 10.0;
+        return Map.of("median", BenchResults.round(sorted.get(sorted.size() / 2)),
+                "p95", BenchResults.round(sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1)), "max", BenchResults.round(sorted.get(sorted.size() - 1)));
     }
 }
