@@ -129,8 +129,8 @@ class DashboardsBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         browser.check();
         WebElement link = browser.find(By.cssSelector("#early-intervention a[href='/students/" + pupil.getId() + "']"));
         assertThat(link.findElement(By.xpath("ancestor::tr")).getText()).contains("incidents since").contains(pupil.yearAndGroup());
-        link.click();
-        browser.waitFor(d -> d.findElement(By.tagName("h1")).getText().equals(pupil.displayName()));
+        browser.follow(link);
+        assertThat(browser.heading()).isEqualTo(pupil.displayName());
 
         WebElement diagram = browser.find(By.id("diagram-" + open.getProcessInstanceId()));
         browser.waitFor(d -> "true".equals(diagram.getAttribute("data-rendered")) || "failed".equals(diagram.getAttribute("data-rendered")));

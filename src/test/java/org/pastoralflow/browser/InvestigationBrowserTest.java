@@ -78,8 +78,8 @@ class InvestigationBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         browser.type("description", "Fight during PE");
         for (Student s : List.of(first, second)) {
             browser.type("q", s.getUpn()).press("Find");
-            browser.click(By.cssSelector("button[name=add][value='" + s.getUpn() + " alleged-perpetrator']"));
-            browser.waitFor(d -> browser.text().contains(s.displayName() + " (" + s.yearAndGroup() + ")"));
+            browser.follow(By.cssSelector("button[name=add][value='" + s.getUpn() + " alleged-perpetrator']"));
+            assertThat(browser.text()).contains(s.displayName() + " (" + s.yearAndGroup() + ")");
         }
         browser.check();
         assertThat(new Select(browser.field("part-1")).getFirstSelectedOption().getText()).isEqualTo("Alleged perpetrator");
@@ -222,7 +222,7 @@ class InvestigationBrowserTest implements ScreenshotOnFailure.WithBrowsers {
     private void openTask(String reference, Student about, String task) {
         String row = "//tr[td[normalize-space()='" + reference + "']]"
                 + (about == null ? "" : "[td[contains(., '" + about.displayName() + "')]]");
-        browser.find(By.xpath(row + "//a[normalize-space()='" + task + "']")).click();
+        browser.follow(By.xpath(row + "//a[normalize-space()='" + task + "']"));
         browser.waitForText(task);
     }
 

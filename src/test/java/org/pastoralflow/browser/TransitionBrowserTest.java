@@ -101,7 +101,7 @@ class TransitionBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         browser.signIn("dsl").press("Inbox");
         WebElement row = browser.find(By.xpath("//tr[td[normalize-space()='" + cp.getReference() + "']]"));
         assertThat(row.getText()).contains(cp.displayName(), "joining Year 7 from Elmstead Junior");
-        row.findElement(By.xpath(".//a[normalize-space()='Confirm receipt of the CP file and review it']")).click();
+        browser.follow(row.findElement(By.xpath(".//a[normalize-space()='Confirm receipt of the CP file and review it']")));
         browser.waitForText("KCSIE: the file comes separately from the pupil file");
         browser.check();
         browser.click(By.id("outcome-received"));

@@ -80,7 +80,7 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
 
     void openTask(String reference, String taskName) {
         browser.press("Inbox");
-        browser.find(By.xpath("//tr[td[normalize-space()='" + reference + "']]//a[normalize-space()='" + taskName + "']")).click();
+        browser.follow(By.xpath("//tr[td[normalize-space()='" + reference + "']]//a[normalize-space()='" + taskName + "']"));
         browser.waitForHeading(taskName);
         browser.check();
     }
@@ -144,7 +144,7 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         browser.press("Raise a concern");
         browser.check();
         browser.type("q", student.getUpn()).press("Find");
-        browser.click(By.linkText(student.displayName()));
+        browser.follow(By.linkText(student.displayName()));
         assertThat(browser.heading()).contains(student.displayName());
         browser.check();
 
@@ -170,7 +170,7 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
 
         browser.signIn("dsl").press("Inbox");
         WebElement row = browser.find(By.xpath("//tr[td[normalize-space()='" + reference + "']]"));
-        row.findElement(By.tagName("a")).click();
+        browser.follow(row.findElement(By.tagName("a")));
         browser.waitForText("older boy takes her dinner money every day <b>bold</b>");
         browser.check();
         browser.click(By.id("decision-monitor"));
@@ -198,7 +198,7 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         String reference = concerns.findByStudentIdInAndKindAndClosedAtIsNull(List.of(student.getId()), AttendanceConcern.THRESHOLD)
                 .get(0).getReference();
         browser.signIn("pso").press("Inbox");
-        browser.find(By.xpath("//tr[td[normalize-space()='" + reference + "']]//a[normalize-space()='Contact home']")).click();
+        browser.follow(By.xpath("//tr[td[normalize-space()='" + reference + "']]//a[normalize-space()='Contact home']"));
         browser.waitForText("70");
         browser.check();
         browser.press("Save");

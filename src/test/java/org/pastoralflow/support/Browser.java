@@ -92,7 +92,7 @@ public final class Browser implements AutoCloseable {
         go("/login");
         field("username").sendKeys(user);
         field("password").sendKeys("demo");
-        click(By.cssSelector("form button[type=submit]"));
+        follow(By.cssSelector("form button[type=submit]"));
         waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         return this;
     }
@@ -130,9 +130,22 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks the button or link whose visible text is exactly this, and waits for the next page. */
     public Browser press(String text) {
+        return follow(driver.findElement(By.xpath("//button[normalize-space()='" + text + "'] | //a[normalize-space()='" + text + "']")));
+    }
+
+    /** Clicks the first element found so, a link or button that loads a page, and waits for that page. */
+    public Browser follow(By by) {
+        return follow(driver.findElement(by));
+    }
+
+    /**
+     * Clicks a link or button that loads a new page and waits until the old page is gone and the new one has
+     * loaded, so what is read next is read from the new page (never from the old one, nor stale half-way).
+     */
+    public Browser follow(WebElement linkOrButton) {
         WebElement page = driver.findElement(By.tagName("html"));
-        click(By.xpath("//button[normalize-space()='" + text + "'] | //a[normalize-space()='" + text + "']"));
-        waitFor(d -> gone(page)); // every button and link here loads a new page
+        linkOrButton.click();
+        waitFor(d -> gone(page));
         waitFor(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
     }
@@ -181,8 +194,14 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits up to ten seconds for the condition, asking again while the page is being replaced: an element
+     * read from the page a click is leaving goes stale, and the next page may not have it yet.
+     */
     public <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** axe-core over the whole page: no serious or critical WCAG 2.2 A/AA violation. */
