@@ -29,7 +29,10 @@ import org.thymeleaf.context.Context;
  * incidents, attendance and interventions, each against the term before, as one PDF and one CSV.
  * Two editions: for governors (counts only: no student or staff names, no free-text places) and
  * for senior leaders (the same, plus the places and who is on the early-intervention list).
- * The counts are the dashboards' own, so the pack and the page agree. Every export is audited.
+ * The counts are the dashboards' own, so the pack and the page agree. In the governors' edition a
+ * count smaller than {@code pastoral.dashboards.governors-smallest-count} (but not none) is shown as
+ * "fewer than N", with neither the change nor an average drawn from it: "1 harmful sexual behaviour
+ * incident in Year 8" names a child to anyone who knows the year group. Every export is audited.
  */
 @Service
 public class DataPack {
@@ -52,9 +55,11 @@ public class DataPack {
     private final ITemplateEngine templates;
     private final Formats fmt;
     private final AuditLog audit;
+    private final int smallestForGovernors;
 
     DataPack(Dashboards dashboards, Filters filters, EarlyIntervention earlyIntervention, ITemplateEngine templates,
-             Formats fmt, AuditLog audit) {
+             Formats fmt, AuditLog audit, ReportingSettings settings) {
+        this.smallestForGovernors = settings.governorsSmallestCount();
         this.dashboards = dashboards;
         this.filters = filters;
         this.earlyIntervention = earlyIntervention;
@@ -68,28 +73,30 @@ public class DataPack {
         DashboardFilter now = filters.forTerm(term, yearGroup);
         SchoolTerm before = filters.termBefore(term).orElse(null);
         DashboardFilter then = before == null ? null : filters.forTerm(before, yearGroup);
+        Counts counts = edition == Edition.GOVERNORS ? new Counts(smallestForGovernors) : Counts.ALL;
         List<Section> sections = new ArrayList<>();
-        sections.add(trend("Referrals raised, by category", "referrals", -1, now, then, viewer));
-        sections.add(trend("Incidents, by type", "incidents-type", 1, now, then, viewer));
-        sections.add(trend("Incidents, by time of day", "incidents-time", 1, now, then, viewer));
+        sections.add(trend("Referrals raised, by category", "referrals", -1, now, then, viewer, counts));
+        sections.add(trend("Incidents, by type", "incidents-type", 1, now, then, viewer, counts));
+        sections.add(trend("Incidents, by time of day", "incidents-time", 1, now, then, viewer, counts));
         if (yearGroup == null) {
-            sections.add(trend("Incidents, by year group", "incidents-year", 1, now, then, viewer));
+            sections.add(trend("Incidents, by year group", "incidents-year", 1, now, then, viewer, counts));
         }
         if (edition == Edition.LEADERS) {
             // places are typed freely and may name a person: leaders only
-            sections.add(trend("Incidents, by place", "incidents-location", 1, now, then, viewer));
+            sections.add(trend("Incidents, by place", "incidents-location", 1, now, then, viewer, counts));
         }
-        sections.add(trend("Students by attendance band", "attendance", 1, now, then, viewer));
+        sections.add(trend("Students by attendance band", "attendance", 1, now, then, viewer, counts));
         Table interventions = dashboards.table("interventions", now, viewer);
-        sections.add(new Section("Interventions this term: baseline and end measure", interventions.note(),
-                interventions.columns(), interventions.rows()));
+        sections.add(new Section("Interventions this term: baseline and end measure", counts.note(interventions.note()),
+                interventions.columns(), interventions.rows().stream().map(counts::intervention).toList()));
         List<EarlyIntervention.Listed> listed = edition == Edition.LEADERS ? earlyIntervention.list(now, viewer) : List.of();
         String title = "Termly data pack: " + term.getName() + ", " + (yearGroup == null ? "all years" : "Year " + yearGroup);
         return new Pack(title, edition, now, before == null ? "Term before" : before.getName(), sections, listed);
     }
 
     /** A dashboard over this term and the one before, joined on its first column; {@code column} -1 is the last. */
-    private Section trend(String title, String dashboard, int column, DashboardFilter now, DashboardFilter then, Viewer viewer) {
+    private Section trend(String title, String dashboard, int column, DashboardFilter now, DashboardFilter then, Viewer viewer,
+                          Counts counts) {
         Table current = dashboards.table(dashboard, now, viewer);
         Map<String, Long> previous = new LinkedHashMap<>();
         if (then != null) {
@@ -99,9 +106,47 @@ public class DataPack {
         current.rows().forEach(r -> joined.put(String.valueOf(r.get(0)), new long[] {previous.getOrDefault(String.valueOf(r.get(0)), 0L), value(r, column)}));
         previous.forEach((k, v) -> joined.putIfAbsent(k, new long[] {v, 0}));
         List<List<Object>> rows = new ArrayList<>();
-        joined.forEach((k, v) -> rows.add(List.of(k, v[0], v[1], change(v[1] - v[0]))));
+        joined.forEach((k, v) -> rows.add(counts.hidden(v[0]) || counts.hidden(v[1])
+                ? List.of(k, counts.shown(v[0]), counts.shown(v[1]), "not shown")
+                : List.of(k, v[0], v[1], change(v[1] - v[0]))));
         String previousName = then == null ? "Term before" : then.periodName();
-        return new Section(title, current.note(), List.of(current.columns().get(0), previousName, now.periodName(), "Change"), rows);
+        return new Section(title, counts.note(current.note()), List.of(current.columns().get(0), previousName, now.periodName(), "Change"), rows);
+    }
+
+    /**
+     * Which counts an edition shows as they are: all of them, or (for governors) none, or at least
+     * {@code smallest}. Suppression is of each cell on its own; the pack prints no totals a hidden cell
+     * could be worked back from.
+     */
+    record Counts(int smallest) {
+        static final Counts ALL = new Counts(1);
+
+        boolean hidden(long count) {
+            return count > 0 && count < smallest;
+        }
+
+        Object shown(long count) {
+            return hidden(count) ? "fewer than " + smallest : count;
+        }
+
+        String note(String note) {
+            if (smallest <= 1) {
+                return note;
+            }
+            String rule = "Counts from 1 to " + (smallest - 1) + " are shown as \"fewer than " + smallest
+                    + "\" so that no child can be recognised from them.";
+            return note == null || note.isBlank() ? rule : note + " " + rule;
+        }
+
+        /** A row of the interventions table: its two counts, and its averages only when drawn from enough plans. */
+        List<Object> intervention(List<Object> row) {
+            long running = ((Number) row.get(1)).longValue(), closed = ((Number) row.get(2)).longValue();
+            if (!hidden(running) && !hidden(closed)) {
+                return row;
+            }
+            return List.of(row.get(0), shown(running), shown(closed), hidden(closed) ? "not shown" : row.get(3),
+                    hidden(closed) ? "not shown" : row.get(4));
+        }
     }
 
     private static long value(List<Object> row, int column) {

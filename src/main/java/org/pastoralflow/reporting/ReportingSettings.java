@@ -8,10 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * What a school may change about its dashboards ({@code pastoral.dashboards.*}): the parts of its
- * day that "incidents by time of day" counts in, and how many places the location chart names.
+ * day that "incidents by time of day" counts in, how many places the location chart names, and the
+ * smallest count the governors' data pack shows (smaller ones, but not none, are shown as "fewer than").
  */
 @ConfigurationProperties("pastoral.dashboards")
-public record ReportingSettings(List<String> dayParts, Integer topLocations) {
+public record ReportingSettings(List<String> dayParts, Integer topLocations, Integer governorsSmallestCount) {
 
     /** A part of the school day, from its start time until the next part starts. */
     public record DayPart(LocalTime starts, String label) {
@@ -22,6 +23,11 @@ public record ReportingSettings(List<String> dayParts, Integer topLocations) {
                 "10:40 Break", "11:00 Morning lessons after break", "12:40 Lunch", "13:30 Afternoon lessons",
                 "15:10 After school") : dayParts;
         topLocations = topLocations == null ? 10 : topLocations;
+        governorsSmallestCount = governorsSmallestCount == null ? 5 : governorsSmallestCount;
+        if (governorsSmallestCount < 1) {
+            throw new IllegalStateException("pastoral.dashboards.governors-smallest-count must be 1 or more (1 shows every count): "
+                    + governorsSmallestCount);
+        }
     }
 
     /** The day parts in order; each setting is "HH:mm Label". */
