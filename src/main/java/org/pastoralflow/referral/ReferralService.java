@@ -31,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReferralService {
 
+    /** The priority of an immediate-risk review: an escalated review joins them at the top of the DSL inbox. */
+    static final int ESCALATED_PRIORITY = 100;
+
     private final ReferralRepository referrals;
     private final ExternalReferralRepository externalReferrals;
     private final StudentRepository students;
@@ -174,12 +177,18 @@ public class ReferralService {
         if (!inbox.isUnclaimed(processInstanceId, ReferralProcess.TASK_DSL_REVIEW)) {
             return false;
         }
-        inbox.offerToGroup(processInstanceId, ReferralProcess.TASK_DSL_REVIEW, "slt");
+        // The review stays with the DSL group: a safeguarding concern is readable by the DSLs only, so the
+        // Headteacher is told to make sure one of them takes it, and is not offered a review they could not read.
+        inbox.raisePriority(processInstanceId, ReferralProcess.TASK_DSL_REVIEW, ESCALATED_PRIORITY);
         caseStore.record(NewEntry.now(r.getStudentId(), EntryKind.ESCALATION, Confidentiality.SAFEGUARDING, "system",
-                "DSL review of " + r.getReference() + " not picked up by its deadline: escalated to all DSLs and the Headteacher",
-                null, ReferralProcess.SOURCE_TYPE, r.getId()));
-        notifier.toGroups(List.of("dsl", "slt"), "Overdue DSL review " + r.getReference(),
-                "A DSL review is past its deadline and nobody has picked it up.", "/inbox");
+                "DSL review of " + r.getReference() + " not picked up by its deadline: every DSL and the Headteacher told, "
+                        + "and the review moved to the top of the DSL inbox", null, ReferralProcess.SOURCE_TYPE, r.getId()));
+        notifier.toGroups(List.of("dsl"), "Overdue DSL review " + r.getReference(),
+                "A DSL review is past its deadline and nobody has picked it up. It is now at the top of the DSL inbox.", "/inbox");
+        notifier.toGroups(List.of("slt"), "Overdue DSL review " + r.getReference(),
+                "A DSL review is past its deadline and no DSL has picked it up. Please make sure a DSL takes it today. "
+                        + "What the concern says is for the DSL group only, so it is not in this e-mail; the overdue tasks "
+                        + "dashboard shows it among the DSL group's.", "/dashboards");
         return true;
     }
 

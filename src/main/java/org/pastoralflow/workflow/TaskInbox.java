@@ -160,11 +160,19 @@ public class TaskInbox {
                 .map(Task::getId).findFirst();
     }
 
-    /** Offers an open task to one more group, e.g. the Headteacher when a DSL review is untouched. */
+    /** Offers an open task to one more group, e.g. SLT when an on-call call is not claimed in time. */
     @Transactional
     public boolean offerToGroup(String processInstanceId, String taskKey, String groupId) {
         List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list();
         open.forEach(t -> tasks.addCandidateGroup(t.getId(), groupId));
+        return !open.isEmpty();
+    }
+
+    /** Moves the open task with this key up its group's inbox, e.g. a DSL review nobody picked up by its deadline. */
+    @Transactional
+    public boolean raisePriority(String processInstanceId, String taskKey, int priority) {
+        List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list();
+        open.stream().filter(t -> t.getPriority() < priority).forEach(t -> tasks.setPriority(t.getId(), priority));
         return !open.isEmpty();
     }
 

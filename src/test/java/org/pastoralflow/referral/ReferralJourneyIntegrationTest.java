@@ -178,9 +178,11 @@ class ReferralJourneyIntegrationTest {
     @Test
     void aReviewNobodyPicksUpIsEscalatedToTheOtherDslsAndTheHeadAtItsDeadline() throws Exception {
         MockHttpSession teacher = Web.signIn(mvc, "teacher");
-        Referral r = raise(teacher, "safeguarding", "Child seen with an older adult at the gate " + System.nanoTime(), false);
+        String seen = "Child seen with an older adult at the gate " + System.nanoTime();
+        Referral r = raise(teacher, "safeguarding", seen, false);
         Task review = reviewOf(r);
         assertThat(review.getDueDate()).isNotNull();
+        assertThat(review.getPriority()).isLessThan(ReferralService.ESCALATED_PRIORITY);
         Job timer = management.createJobQuery().processInstanceId(review.getProcessInstanceId())
                 .activityId("Timer_DslReviewUntouched").singleResult();
         assertThat(timer.getDuedate()).isEqualTo(review.getDueDate());
@@ -188,14 +190,42 @@ class ReferralJourneyIntegrationTest {
         ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plus(1, ChronoUnit.MINUTES)));
         management.executeJob(timer.getId());
 
+        // the review stays with the DSLs, who alone can read it, and goes to the top of their inbox
         List<IdentityLink> links = tasks.getIdentityLinksForTask(review.getId());
-        assertThat(links).extracting(IdentityLink::getGroupId).contains("dsl", "slt");
+        assertThat(links).extracting(IdentityLink::getGroupId).contains("dsl").doesNotContain("slt");
+        assertThat(tasks.createTaskQuery().taskId(review.getId()).singleResult().getPriority()).isEqualTo(ReferralService.ESCALATED_PRIORITY);
         assertThat(entriesAbout(r, EntryKind.ESCALATION)).hasSize(1);
-        assertThat(TestMail.received()).anySatisfy(m -> assertThat(m.getSubject()).contains("Overdue DSL review " + r.getReference()));
+        assertThat(entriesAbout(r, EntryKind.ESCALATION).get(0).getConfidentiality()).isEqualTo(Confidentiality.SAFEGUARDING);
+        List<MimeMessage> overdue = Arrays.stream(TestMail.received())
+                .filter(m -> subject(m).contains("Overdue DSL review " + r.getReference())).toList();
+        assertThat(overdue).extracting(ReferralJourneyIntegrationTest::to)
+                .anySatisfy(to -> assertThat(to).contains("dsl@demo-school.example", "dsl2@demo-school.example"))
+                .anySatisfy(to -> assertThat(to).contains("head@demo-school.example"));
+        assertThat(overdue).allSatisfy(m -> assertThat(m.getContent().toString()).doesNotContain(seen));
 
         ClockUtil.reset();
         MockHttpSession head = Web.signIn(mvc, "head");
-        assertThat(mvc.perform(get("/inbox").session(head)).andReturn().getResponse().getContentAsString()).contains(r.getReference());
+        assertThat(mvc.perform(get("/inbox").session(head)).andReturn().getResponse().getContentAsString()).doesNotContain(r.getReference());
+        mvc.perform(get("/tasks/" + review.getId()).session(head)).andExpect(status().isNotFound());
+        MockHttpSession dsl = Web.signIn(mvc, "dsl2");
+        String inbox = mvc.perform(get("/inbox").session(dsl)).andReturn().getResponse().getContentAsString();
+        assertThat(inbox).contains(r.getReference());
+    }
+
+    static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> to(MimeMessage m) {
+        try {
+            return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
