@@ -1,6 +1,7 @@
 package org.pastoralflow.casefile;
 
 import org.pastoralflow.security.Viewer;
+import org.pastoralflow.student.YearGroupScope;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,25 +17,34 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 class ChronologyController {
 
     private final CaseStore caseStore;
+    private final YearGroupScope yearGroups;
 
-    ChronologyController(CaseStore caseStore) {
+    ChronologyController(CaseStore caseStore, YearGroupScope yearGroups) {
         this.caseStore = caseStore;
+        this.yearGroups = yearGroups;
     }
 
     @GetMapping("/chronology/{id}")
     String entry(@PathVariable Long id, Viewer viewer, Model model) {
-        model.addAttribute("entry", caseStore.entry(id, viewer).orElseThrow(() -> new EntryNotFoundException(id)));
+        model.addAttribute("entry", readable(id, viewer));
         return "casefile/entry";
     }
 
     @PostMapping("/chronology/{id}/corrections")
     String correct(@PathVariable Long id, @RequestParam(required = false) String text, Viewer viewer) {
-        caseStore.entry(id, viewer).orElseThrow(() -> new EntryNotFoundException(id));
+        readable(id, viewer);
         if (text == null || text.isBlank()) {
             return "redirect:/chronology/" + id + "?correctionMissing";
         }
         ChronologyEntry correction = caseStore.correct(id, text.trim(), viewer);
         return "redirect:/students/" + correction.getStudentId();
+    }
+
+    /** The entry, if the viewer may read its confidentiality and its student is in their year groups. */
+    private ChronologyEntry readable(Long id, Viewer viewer) {
+        ChronologyEntry entry = caseStore.entry(id, viewer).orElseThrow(() -> new EntryNotFoundException(id));
+        yearGroups.checkStudent(entry.getStudentId(), viewer);
+        return entry;
     }
 
     @ExceptionHandler(EntryNotFoundException.class)

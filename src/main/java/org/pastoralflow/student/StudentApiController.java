@@ -23,9 +23,11 @@ class StudentApiController {
     private final StudentRepository students;
     private final CaseStore caseStore;
     private final StudentImporter importer;
+    private final YearGroupScope yearGroups;
 
-    StudentApiController(StudentRepository students, CaseStore caseStore, StudentImporter importer) {
+    StudentApiController(StudentRepository students, CaseStore caseStore, StudentImporter importer, YearGroupScope yearGroups) {
         this.students = students;
+        this.yearGroups = yearGroups;
         this.caseStore = caseStore;
         this.importer = importer;
     }
@@ -41,7 +43,8 @@ class StudentApiController {
     /** The chronology as the caller may see it; safeguarding entries only for the DSL group, and audited. */
     @GetMapping("/{upn}/chronology")
     List<EntryJson> chronology(@PathVariable String upn, Viewer viewer) {
-        Student s = students.findByUpn(upn.toUpperCase()).orElseThrow(() -> new NotFoundException("No student with UPN " + upn));
+        Student s = yearGroups.check(students.findByUpn(upn.toUpperCase())
+                .orElseThrow(() -> new NotFoundException("No student with UPN " + upn)), viewer);
         return caseStore.chronology(s.getId(), viewer, "api").stream().map(EntryJson::of).toList();
     }
 

@@ -32,18 +32,26 @@ class StudentController {
     private final CaseStore caseStore;
     private final StudentImporter importer;
     private final List<StudentPanel> panels;
+    private final YearGroupScope yearGroups;
 
-    StudentController(StudentRepository students, CaseStore caseStore, StudentImporter importer, List<StudentPanel> panels) {
+    StudentController(StudentRepository students, CaseStore caseStore, StudentImporter importer, List<StudentPanel> panels,
+                      YearGroupScope yearGroups) {
         this.students = students;
+        this.yearGroups = yearGroups;
         this.caseStore = caseStore;
         this.importer = importer;
         this.panels = panels;
     }
 
+    /** Finds students by name or UPN, among the viewer's year groups (a PSO or Head of Year may have some). */
     @GetMapping("/students")
-    String search(@RequestParam(required = false) String q, Model model) {
+    String search(@RequestParam(required = false) String q, Viewer viewer, Model model) {
+        YearGroupScope.Scope scope = yearGroups.of(viewer);
         model.addAttribute("q", q);
-        model.addAttribute("matches", q == null || q.isBlank() ? List.of() : students.search(q.trim(), PageRequest.of(0, 50)));
+        model.addAttribute("scope", scope);
+        model.addAttribute("matches", q == null || q.isBlank() ? List.of()
+                : scope.wholeSchool() ? students.search(q.trim(), PageRequest.of(0, 50))
+                : students.searchInYears(q.trim(), scope.years(), PageRequest.of(0, 50)));
         return "student/search";
     }
 
@@ -55,7 +63,7 @@ class StudentController {
     String student(@PathVariable Long id, @RequestParam(required = false) String kind,
                    @RequestParam(required = false) String confidentiality, @RequestParam(defaultValue = "1") int page,
                    Viewer viewer, Model model) {
-        Student student = students.findById(id).orElseThrow(() -> new NotFoundException("No such student"));
+        Student student = yearGroups.check(students.findById(id).orElseThrow(() -> new NotFoundException("No such student")), viewer);
         EntryKind chosenKind = kind == null || kind.isBlank() ? null : parse(EntryKind.class, kind, "kind");
         Confidentiality chosenConfidentiality = confidentiality == null || confidentiality.isBlank() ? null
                 : parse(Confidentiality.class, confidentiality, "confidentiality");

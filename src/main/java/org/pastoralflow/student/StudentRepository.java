@@ -26,4 +26,16 @@ public interface StudentRepository extends JpaRepository<Student, Long> {
                or upper(s.upn) = upper(:q)
             order by s.legalSurname, s.legalForename""")
     List<Student> search(@Param("q") String query, Pageable page);
+
+    /** The same search among the students of these year groups. */
+    @Query("""
+            select s from Student s
+            where s.yearGroup in :years
+              and (lower(s.legalSurname) like lower(concat(:q, '%'))
+               or lower(s.legalForename) like lower(concat(:q, '%'))
+               or lower(s.preferredForename) like lower(concat(:q, '%'))
+               or lower(concat(s.legalForename, ' ', s.legalSurname)) like lower(concat(:q, '%'))
+               or upper(s.upn) = upper(:q))
+            order by s.legalSurname, s.legalForename""")
+    List<Student> searchInYears(@Param("q") String query, @Param("years") Collection<Integer> years, Pageable page);
 }

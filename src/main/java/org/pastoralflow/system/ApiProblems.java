@@ -37,6 +37,11 @@ public class ApiProblems {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), request);
     }
 
+    @ExceptionHandler(org.pastoralflow.student.OutsideYearGroupsException.class)
+    ProblemDetail outsideYearGroups(RuntimeException e, HttpServletRequest request) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage(), request);
+    }
+
     private static ProblemDetail problem(HttpStatus status, String detail, HttpServletRequest request) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setInstance(URI.create(request.getRequestURI()));

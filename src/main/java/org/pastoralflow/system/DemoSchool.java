@@ -47,9 +47,13 @@ class DemoSchool {
     /** The demo's primaries whose information has come, so the board and the schools page are not all alike. */
     static final List<String> URNS_THAT_REPLIED = List.of("110000", "110001", "110003");
 
+    /** A PSO who works with Year 9 only, so the demo shows year-group scoping; the other demo users work with the whole school. */
+    static final String DEMO_YEAR_9_PSO = "pso9";
+
     static final List<DemoUser> USERS = List.of(
             new DemoUser("teacher", "Tess", "Teacher", List.of("staff")),
             new DemoUser("pso", "Pat", "Officer", List.of("staff", "pso")),
+            new DemoUser(DEMO_YEAR_9_PSO, "Jordan", "Year-9-Officer", List.of("staff", "pso")),
             new DemoUser("hoy", "Hana", "Head-of-Year", List.of("staff", "hoy")),
             new DemoUser("senco", "Sam", "Senco", List.of("staff", "senco")),
             new DemoUser("dsl", "Dee", "Lead", List.of("staff", "dsl")),
@@ -65,13 +69,14 @@ class DemoSchool {
     private final TransitionService transitions;
     private final TransitionRepository transitionRecords;
     private final TaskInbox inbox;
+    private final org.pastoralflow.student.YearGroupScope yearGroups;
     private final boolean demo;
     private final String demoPassword;
     private final String initialAdminPassword;
 
     DemoSchool(StaffDirectory directory, StudentRepository students, StudentImporter importer,
                AllocationImporter allocations, TransitionService transitions, TransitionRepository transitionRecords,
-               TaskInbox inbox,
+               TaskInbox inbox, org.pastoralflow.student.YearGroupScope yearGroups,
                @Value("${pastoral.demo.enabled:false}") boolean demo,
                @Value("${pastoral.demo.password:demo}") String demoPassword,
                @Value("${pastoral.initial-admin.password:}") String initialAdminPassword) {
@@ -82,6 +87,7 @@ class DemoSchool {
         this.transitions = transitions;
         this.transitionRecords = transitionRecords;
         this.inbox = inbox;
+        this.yearGroups = yearGroups;
         this.demo = demo;
         this.demoPassword = demoPassword;
         this.initialAdminPassword = initialAdminPassword;
@@ -103,6 +109,9 @@ class DemoSchool {
         for (DemoUser u : USERS) {
             if (!directory.userExists(u.id())) {
                 directory.createUser(u.id(), u.first(), u.last(), u.id() + "@demo-school.example", demoPassword, u.groups());
+                if (u.id().equals(DEMO_YEAR_9_PSO)) {
+                    yearGroups.replace(java.util.Map.of(DEMO_YEAR_9_PSO, java.util.Set.of(9)), "demo");
+                }
             }
         }
         if (students.count() == 0) {

@@ -1,6 +1,7 @@
 package org.pastoralflow.workflow;
 
 import org.pastoralflow.security.Viewer;
+import org.pastoralflow.student.YearGroupScope;
 import org.pastoralflow.system.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,13 +18,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ProcessDiagramController {
 
     private final StudentProcesses processes;
+    private final YearGroupScope yearGroups;
 
-    ProcessDiagramController(StudentProcesses processes) {
+    ProcessDiagramController(StudentProcesses processes, YearGroupScope yearGroups) {
         this.processes = processes;
+        this.yearGroups = yearGroups;
     }
 
     @GetMapping("/students/{id}/processes/{processInstanceId}/model.bpmn")
     ResponseEntity<byte[]> model(@PathVariable("id") Long studentId, @PathVariable String processInstanceId, Viewer viewer) {
+        yearGroups.checkStudent(studentId, viewer);
         byte[] xml = processes.modelOf(studentId, processInstanceId, viewer)
                 .orElseThrow(() -> new NotFoundException("No such workflow"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml);

@@ -87,6 +87,8 @@ class RouteMatrixIntegrationTest {
             {"POST /admin/calendar/closures",               "F", "F", "F", "F", "F", "F", "F", "F", "R"},
             {"POST /admin/calendar/terms/{id}/delete",      "F", "F", "F", "F", "F", "F", "F", "F", "R"},
             {"POST /admin/calendar/closures/{id}/delete",   "F", "F", "F", "F", "F", "F", "F", "F", "R"},
+            {"GET /admin/year-groups",                      "L", "F", "F", "F", "F", "F", "F", "F", "A"},
+            {"POST /admin/year-groups",                     "F", "F", "F", "F", "F", "F", "F", "F", "R"},
             {"GET /admin/students/import",                  "L", "F", "F", "F", "F", "F", "F", "F", "A"},
             {"POST /admin/students/import",                 "F", "F", "F", "F", "F", "F", "F", "F", "R"},
             {"GET /retention",                              "L", "F", "F", "F", "F", "A", "F", "F", "F"},
