@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.student.YearGroupScope;
 import org.pastoralflow.system.NotFoundException;
 import org.pastoralflow.workflow.FormData;
 import org.pastoralflow.workflow.InvalidFormException;
@@ -52,9 +53,11 @@ class InvestigationController {
     private final StudentRepository students;
     private final StudentPicker picker;
     private final TaskInbox inbox;
+    private final YearGroupScope yearGroups;
 
     InvestigationController(InvestigationService investigations, EvidenceSubmission evidence, InvestigationReport report,
-                            StudentRepository students, StudentPicker picker, TaskInbox inbox) {
+                            StudentRepository students, StudentPicker picker, TaskInbox inbox, YearGroupScope yearGroups) {
+        this.yearGroups = yearGroups;
         this.investigations = investigations;
         this.evidence = evidence;
         this.report = report;
@@ -156,9 +159,16 @@ class InvestigationController {
         return "investigation/list";
     }
 
+    /** The incident, if one of its students is in the viewer's year groups (a PSO or Head of Year may have some). */
+    private Incident opened(String reference, Viewer viewer) {
+        Incident i = investigations.byReference(reference);
+        yearGroups.checkAny(investigations.studentsIn(i).stream().map(IncidentStudent::getStudentId).toList(), viewer);
+        return i;
+    }
+
     @GetMapping("/investigations/{reference}")
     String show(@PathVariable String reference, Viewer viewer, Model model) {
-        Incident i = investigations.byReference(reference);
+        Incident i = opened(reference, viewer);
         model.addAllAttributes(IncidentPage.model(i, viewer, investigations));
         model.addAttribute("openTasks", investigations.openTasks(i));
         model.addAttribute("useOfForce", investigations.useOfForce(i).orElse(null));
@@ -171,7 +181,7 @@ class InvestigationController {
 
     @GetMapping("/investigations/{reference}/report.pdf")
     ResponseEntity<byte[]> report(@PathVariable String reference, Viewer viewer) {
-        Incident i = investigations.byReference(reference);
+        Incident i = opened(reference, viewer);
         byte[] pdf = report.render(i, viewer);
         investigations.audited(i, viewer, "PRINT", "checklist report");
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
@@ -182,7 +192,7 @@ class InvestigationController {
 
     @GetMapping("/investigations/{reference}/attachments/{id}")
     ResponseEntity<byte[]> attachment(@PathVariable String reference, @PathVariable Long id, Viewer viewer) {
-        Incident i = investigations.byReference(reference);
+        Incident i = opened(reference, viewer);
         IncidentAttachment a = investigations.attachment(id).filter(x -> x.getIncidentId().equals(i.getId()))
                 .filter(x -> i.detailConfidentiality().visibleTo(viewer))
                 .orElseThrow(() -> new NotFoundException("No such attachment"));

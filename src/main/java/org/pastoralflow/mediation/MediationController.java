@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.student.YearGroupScope;
 import org.pastoralflow.workflow.FormData;
 import org.pastoralflow.workflow.InvalidFormException;
 import org.pastoralflow.workflow.StudentPicker;
@@ -27,7 +28,10 @@ class MediationController {
     private final MediationService mediations;
     private final StudentRepository students;
     private final StudentPicker picker;
-    MediationController(MediationService mediations, StudentRepository students, StudentPicker picker) {
+    private final YearGroupScope yearGroups;
+
+    MediationController(MediationService mediations, StudentRepository students, StudentPicker picker, YearGroupScope yearGroups) {
+        this.yearGroups = yearGroups;
         this.mediations = mediations;
         this.students = students;
         this.picker = picker;
@@ -91,6 +95,7 @@ class MediationController {
     @GetMapping("/mediations/{reference}")
     String show(@PathVariable String reference, Viewer viewer, Model model) {
         Mediation m = mediations.byReference(reference);
+        yearGroups.checkAny(mediations.partiesOf(m.getId()), viewer);
         model.addAttribute("mediation", m);
         model.addAttribute("parties", mediations.partiesOf(m));
         model.addAttribute("names", mediations.studentsOf(m));

@@ -14,6 +14,7 @@ import org.pastoralflow.casefile.ChronologyEntry;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.student.YearGroupScope;
 import org.pastoralflow.system.NotFoundException;
 import org.pastoralflow.workflow.FormData;
 import org.pastoralflow.workflow.InvalidFormException;
@@ -38,10 +39,12 @@ class ReferralController {
     private final TaskInbox inbox;
 
     private final ZoneId zone;
+    private final YearGroupScope yearGroups;
 
     ReferralController(ReferralService referrals, StudentRepository students, CaseStore caseStore, TaskInbox inbox,
-                       @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+                       YearGroupScope yearGroups, @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
         this.zone = zone;
+        this.yearGroups = yearGroups;
         this.referrals = referrals;
         this.students = students;
         this.caseStore = caseStore;
@@ -110,6 +113,7 @@ class ReferralController {
         if (!viewer.isCaseworker()) {
             throw new NotFoundException("No such referral");
         }
+        yearGroups.checkStudent(r.getStudentId(), viewer);
         List<ChronologyEntry> history = caseStore.aboutRecord(ReferralProcess.SOURCE_TYPE, r.getId(), viewer,
                 r.getStudentId(), "referral page");
         if (history.isEmpty()) {

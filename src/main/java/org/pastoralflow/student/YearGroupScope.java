@@ -12,6 +12,7 @@ import org.pastoralflow.audit.AuditLog;
 import org.pastoralflow.security.Group;
 import org.pastoralflow.security.Viewer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,6 +83,24 @@ public class YearGroupScope {
         }
         List<Integer> year = jdbc.queryForList("select year_group from student where id = ?", Integer.class, studentId);
         if (!year.isEmpty() && !scope.years().contains(year.get(0))) {
+            throw new OutsideYearGroupsException(scope);
+        }
+    }
+
+    /**
+     * For a record about several students (an incident, a mediation): open to the viewer when any of
+     * them is in their year groups, so an investigation across two years is open to both years' staff.
+     */
+    @Transactional(readOnly = true)
+    public void checkAny(Collection<Long> studentIds, Viewer viewer) {
+        Scope scope = of(viewer);
+        if (scope.wholeSchool() || studentIds.isEmpty()) {
+            return;
+        }
+        Integer inScope = new NamedParameterJdbcTemplate(jdbc).queryForObject(
+                "select count(*) from student where id in (:ids) and year_group in (:years)",
+                Map.of("ids", List.copyOf(studentIds), "years", List.copyOf(scope.years())), Integer.class);
+        if (inScope == null || inScope == 0) {
             throw new OutsideYearGroupsException(scope);
         }
     }

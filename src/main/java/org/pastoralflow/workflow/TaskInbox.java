@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.student.YearGroupScope;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,13 +49,15 @@ public class TaskInbox {
     private final RuntimeService runtime;
     private final StudentRepository students;
     private final InboxQuery inboxQuery;
+    private final YearGroupScope yearGroups;
     // Forms call feature services that call back into the inbox, so they are looked up when first needed.
     private final ObjectProvider<TaskForm> formBeans;
     private final ObjectProvider<TaskSubjects> subjectBeans;
     private volatile Map<String, TaskForm> forms;
 
     public TaskInbox(TaskService tasks, RuntimeService runtime, StudentRepository students, InboxQuery inboxQuery,
-                     ObjectProvider<TaskForm> formBeans, ObjectProvider<TaskSubjects> subjectBeans) {
+                     YearGroupScope yearGroups, ObjectProvider<TaskForm> formBeans, ObjectProvider<TaskSubjects> subjectBeans) {
+        this.yearGroups = yearGroups;
         this.tasks = tasks;
         this.runtime = runtime;
         this.students = students;
@@ -68,7 +71,7 @@ public class TaskInbox {
         if (viewer.groups().isEmpty() && scope != Scope.MINE) {
             return List.of();
         }
-        List<String> ids = inboxQuery.firstPage(viewer, scope, PAGE);
+        List<String> ids = inboxQuery.firstPage(viewer, scope, PAGE, yearGroups.of(viewer).years());
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -220,16 +223,35 @@ public class TaskInbox {
         TaskQuery mine = tasks.createTaskQuery().taskId(taskId).initializeFormKeys();
         Task found = viewer.groups().isEmpty() ? mine.taskAssignee(viewer.userId()).singleResult()
                 : mine.or().taskAssignee(viewer.userId()).taskCandidateGroupIn(viewer.groupList()).endOr().singleResult();
-        if (found != null) {
-            return found;
-        }
-        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        if (task == null || !maySee(task, viewer)) {
+        Task task = found != null ? found : tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null || found == null && !maySee(task, viewer) || !inYearGroups(task, viewer)) {
             // The same answer for "gone" and "not yours": ids cannot be probed.
             throw new TaskUnavailableException(TaskUnavailableException.Reason.NOT_FOUND,
                     "This task does not exist, has been completed, or is not for you.");
         }
         return task;
+    }
+
+    /**
+     * The inbox's year-group rule ({@link InboxQuery}) for one task: a task offered to a group of a
+     * PSO or Head of Year who works with some years only is theirs when its student is in those years.
+     */
+    private boolean inYearGroups(Task task, Viewer viewer) {
+        YearGroupScope.Scope scope = yearGroups.of(viewer);
+        if (scope.wholeSchool() || viewer.userId().equals(task.getAssignee()) || offeredByName(task, viewer)) {
+            return true;
+        }
+        Object own = runtime.getVariable(task.getExecutionId(), TASK_STUDENT_ID);
+        Object subject = own != null ? own : runtime.getVariable(task.getProcessInstanceId(), STUDENT_ID);
+        if (!(subject instanceof Number id)) {
+            return true;
+        }
+        return students.findById(id.longValue()).map(scope::allows).orElse(true);
+    }
+
+    private boolean offeredByName(Task task, Viewer viewer) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && viewer.userId().equals(l.getUserId()));
     }
 
     private boolean maySee(Task task, Viewer viewer) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,13 @@ import org.pastoralflow.casefile.ChronologyEntry;
 import org.pastoralflow.casefile.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
+import org.pastoralflow.investigation.Incident;
+import org.pastoralflow.investigation.InvestigationService;
+import org.pastoralflow.referral.Referral;
+import org.pastoralflow.referral.ReferralService;
+import org.pastoralflow.security.Viewer;
 import org.pastoralflow.support.PostgresIntegrationTest;
+import org.pastoralflow.workflow.FormData;
 import org.pastoralflow.support.Web;
 import org.pastoralflow.workflow.StaffDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +54,11 @@ class YearGroupScopeIntegrationTest {
     @Autowired YearGroupScope scope;
     @Autowired StaffDirectory directory;
     @Autowired AuditRepository audit;
+    @Autowired ReferralService referrals;
+    @Autowired InvestigationService investigations;
+    @Autowired TaskService tasks;
+
+    static final Viewer TEACHER = new Viewer("teacher", "Tess Teacher", Set.of("staff"));
 
     Student year8, year9;
     ChronologyEntry year8Note;
@@ -95,6 +108,70 @@ class YearGroupScopeIntegrationTest {
         scope.replace(Map.of(YEAR_9_PSO, List.of(8, 9)), "test");
         assertThat(page(pso9, "/students/" + year8.getId(), 200)).contains("Scoping test note");
         assertThat(page(pso9, "/students?q=" + year8.getUpn(), 200)).contains(year8.displayName()).contains("Searching Years 8 and 9");
+    }
+
+    @Test
+    void theInboxOfAYear9PsoHoldsTheirYearsTasksAndTheOthersCannotBeOpenedByTheirId() throws Exception {
+        String mark = "Scoping inbox " + System.nanoTime();
+        Referral about8 = referrals.raise(concern(year8, mark + " Year 8"), TEACHER);
+        Referral about9 = referrals.raise(concern(year9, mark + " Year 9"), TEACHER);
+        Task triage8 = triageOf(about8), triage9 = triageOf(about9);
+
+        MockHttpSession pso9 = Web.signIn(mvc, YEAR_9_PSO);
+        for (String show : List.of("", "?show=groups")) {
+            String inbox = page(pso9, "/inbox" + show, 200);
+            assertThat(inbox).contains(about9.getReference()).doesNotContain(about8.getReference());
+        }
+        page(pso9, "/tasks/" + triage9.getId(), 200);
+        assertThat(page(pso9, "/tasks/" + triage8.getId(), 404)).contains("is not for you");
+        mvc.perform(post("/tasks/" + triage8.getId() + "/claim").session(pso9).with(csrf())).andExpect(status().isNotFound());
+        assertThat(tasks.createTaskQuery().taskId(triage8.getId()).singleResult().getAssignee()).isNull();
+
+        // the PSO with no year groups has both; once assigned to pso9 by name, a task is theirs whatever the year
+        String all = page(Web.signIn(mvc, "pso"), "/inbox", 200);
+        assertThat(all).contains(about8.getReference(), about9.getReference());
+        tasks.setAssignee(triage8.getId(), YEAR_9_PSO);
+        assertThat(page(pso9, "/inbox?show=mine", 200)).contains(about8.getReference());
+        page(pso9, "/tasks/" + triage8.getId(), 200);
+    }
+
+    @Test
+    void referralsAndInvestigationsOpenWhenOneOfTheirStudentsIsInTheYearGroups() throws Exception {
+        String mark = "Scoping records " + System.nanoTime();
+        Referral about8 = referrals.raise(concern(year8, mark + " Year 8"), TEACHER);
+        Referral about9 = referrals.raise(concern(year9, mark + " Year 9"), TEACHER);
+        Incident only8 = incident(mark + " Year 8 only", year8);
+        Incident both = incident(mark + " both years", year8, year9);
+
+        MockHttpSession pso9 = Web.signIn(mvc, YEAR_9_PSO);
+        assertThat(page(pso9, "/referrals/" + about9.getReference(), 200)).contains(mark + " Year 9");
+        assertThat(page(pso9, "/referrals/" + about8.getReference(), 403)).doesNotContain(mark).contains("not in your year groups");
+        assertThat(page(pso9, "/investigations/" + both.getReference(), 200)).contains(year8.displayName(), year9.displayName());
+        assertThat(page(pso9, "/investigations/" + only8.getReference(), 403)).doesNotContain(mark);
+        page(pso9, "/investigations/" + only8.getReference() + "/report.pdf", 403);
+
+        MockHttpSession pso = Web.signIn(mvc, "pso");
+        page(pso, "/referrals/" + about8.getReference(), 200);
+        page(pso, "/investigations/" + only8.getReference(), 200);
+    }
+
+    Incident incident(String description, Student... who) {
+        Map<String, String> form = new java.util.HashMap<>(Map.of("occurredOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString(),
+                "occurredTime", "10:05", "location", "Field", "type", "other", "description", description));
+        for (int i = 0; i < who.length; i++) {
+            form.put("upn-" + i, who[i].getUpn());
+            form.put("part-" + i, i == 0 ? "alleged-perpetrator" : "target");
+        }
+        return investigations.log(new FormData(form), TEACHER);
+    }
+
+    FormData concern(Student s, String description) {
+        return new FormData(Map.of("studentId", s.getId().toString(), "category", "behaviour", "description", description,
+                "occurredAt", "2026-11-20T09:15"));
+    }
+
+    Task triageOf(Referral r) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey("Task_PsoTriage").singleResult();
     }
 
     @Test
