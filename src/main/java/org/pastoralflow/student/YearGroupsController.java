@@ -44,7 +44,7 @@ class YearGroupsController {
     String page(Model model) {
         Map<String, Set<Integer>> saved = scope.all();
         Map<String, String> typed = new LinkedHashMap<>();
-        people().forEach(u -> typed.put(u, String.join(", ", saved.getOrDefault(u, Set.of()).stream().map(String::valueOf).toList())));
+        people().forEach(u -> typed.put(u, asTyped(saved.getOrDefault(u, Set.of()))));
         return page(model, typed, Map.of());
     }
 
@@ -59,7 +59,7 @@ class YearGroupsController {
             String sent = params.get("years-" + user);
             if (sent == null) {
                 // not on the page that was sent (added to the group since it was opened): left as it is
-                typed.put(user, String.join(", ", saved.getOrDefault(user, Set.of()).stream().map(String::valueOf).toList()));
+                typed.put(user, asTyped(saved.getOrDefault(user, Set.of())));
                 continue;
             }
             String text = sent.trim();
@@ -91,6 +91,11 @@ class YearGroupsController {
         flash.addFlashAttribute("message", changed.isEmpty() ? "Nothing had changed." : "Saved the year groups of "
                 + String.join(", ", changed.stream().map(directory::displayName).toList()) + ".");
         return "redirect:/admin/year-groups";
+    }
+
+    /** Saved years as the field shows them: "8, 9". */
+    private static String asTyped(Set<Integer> years) {
+        return String.join(", ", years.stream().map(String::valueOf).toList());
     }
 
     /** Everyone in pso or hoy, by id. */
