@@ -19,9 +19,16 @@ import org.springframework.stereotype.Component;
 class EngineIndexes extends AbstractProcessEnginePlugin {
 
     static final String TASK_PARENT = "create index if not exists pf_idx_task_parent on act_ru_task (parent_task_id_)";
-    /** The inbox's order ({@link InboxQuery}): its first page is read off this index, not sorted from every open task. */
-    static final String TASK_INBOX_ORDER =
-            "create index if not exists pf_idx_task_inbox_order on act_ru_task (priority_ desc, due_date_, create_time_)";
+    /**
+     * The inbox's order ({@link InboxQuery}): its first page is read off this index, not sorted from
+     * every open task. On PostgreSQL it also carries the columns the inbox tests on each task it
+     * passes (id, assignee, suspension), so the walk past other groups' tasks is an index-only scan:
+     * 75 → 40 ms for a PSO's first page with 50,000 open tasks (docs/performance.md).
+     */
+    static final String TASK_INBOX = "create index if not exists pf_idx_task_inbox on act_ru_task (priority_ desc, due_date_, create_time_)";
+    static final String TASK_INBOX_COVERING = TASK_INBOX + " include (id_, assignee_, suspension_state_)";
+    /** The index of the same order without the columns, made before the covering one existed. */
+    static final String DROP_OLD_INBOX_ORDER = "drop index if exists pf_idx_task_inbox_order";
 
     private DataSource dataSource;
 
@@ -34,6 +41,9 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
     public void postProcessEngineBuild(ProcessEngine engine) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.execute(TASK_PARENT);
-        jdbc.execute(TASK_INBOX_ORDER);
+        boolean postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+        jdbc.execute(postgres ? TASK_INBOX_COVERING : TASK_INBOX);
+        jdbc.execute(DROP_OLD_INBOX_ORDER);
     }
 }
