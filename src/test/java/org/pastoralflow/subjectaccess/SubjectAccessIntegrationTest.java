@@ -27,6 +27,7 @@ import org.pastoralflow.referral.ReferralService;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.support.EarlierToday;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.workflow.FormData;
@@ -64,8 +65,8 @@ class SubjectAccessIntegrationTest {
                 "Subject access: a safeguarding note", "Held by the DSL", null, null));
         Referral r = referrals.raise(new FormData(Map.of("studentId", s.getId().toString(), "category", "welfare",
                 "description", "Subject access referral", "occurredAt", "2026-11-20T10:00")), TEACHER);
-        Incident i = investigations.log(new FormData(Map.of("occurredOn", LocalDate.now(ZoneId.of("Europe/London")).toString(),
-                "occurredTime", "00:03", "location", "Field", "type", "other", "description", "Subject access incident",
+        Incident i = investigations.log(new FormData(Map.of("occurredOn", EarlierToday.date(0, 3),
+                "occurredTime", EarlierToday.time(0, 3), "location", "Field", "type", "other", "description", "Subject access incident",
                 "upn-0", s.getUpn(), "part-0", "target")), TEACHER);
 
         HttpUser dsl = HttpUser.signedIn(port, "dsl");
