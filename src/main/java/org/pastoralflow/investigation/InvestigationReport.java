@@ -1,19 +1,14 @@
 package org.pastoralflow.investigation;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.pastoralflow.system.PdfRenderer;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.system.Formats;
 import org.pastoralflow.workflow.StaffNames;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * The whole investigation as one printable checklist: every item, who did it and when. The page is
@@ -24,13 +19,13 @@ import org.thymeleaf.context.Context;
 class InvestigationReport {
 
     private final InvestigationService investigations;
-    private final ITemplateEngine templates;
+    private final PdfRenderer pdfs;
     private final StaffNames people;
     private final Formats fmt;
 
-    InvestigationReport(InvestigationService investigations, ITemplateEngine templates, StaffNames people, Formats fmt) {
+    InvestigationReport(InvestigationService investigations, PdfRenderer pdfs, StaffNames people, Formats fmt) {
         this.investigations = investigations;
-        this.templates = templates;
+        this.pdfs = pdfs;
         this.people = people;
         this.fmt = fmt;
     }
@@ -48,16 +43,6 @@ class InvestigationReport {
         vars.put("forceStudents", investigations.studentsIn(i).stream().filter(IncidentStudent::isForceUsedOn)
                 .map(s -> names.get(s.getStudentId()).displayName() + " (SEN status " + (s.getSenStatus() == null ? "N" : s.getSenStatus()) + ")")
                 .collect(java.util.stream.Collectors.joining(", ")));
-        String html = templates.process("investigation/report", new Context(java.util.Locale.UK, vars));
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return pdfs.render("investigation/report", vars);
     }
 }

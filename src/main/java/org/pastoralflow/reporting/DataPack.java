@@ -1,6 +1,5 @@
 package org.pastoralflow.reporting;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -9,20 +8,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.pastoralflow.system.PdfRenderer;
 import org.pastoralflow.audit.AuditLog;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.system.Formats;
 import org.pastoralflow.workflow.SchoolTerm;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * The termly data pack for one term and year group (or the whole school): counts of referrals,
@@ -52,18 +48,18 @@ public class DataPack {
     private final Dashboards dashboards;
     private final Filters filters;
     private final EarlyIntervention earlyIntervention;
-    private final ITemplateEngine templates;
+    private final PdfRenderer pdfs;
     private final Formats fmt;
     private final AuditLog audit;
     private final int smallestForGovernors;
 
-    DataPack(Dashboards dashboards, Filters filters, EarlyIntervention earlyIntervention, ITemplateEngine templates,
+    DataPack(Dashboards dashboards, Filters filters, EarlyIntervention earlyIntervention, PdfRenderer pdfs,
              Formats fmt, AuditLog audit, ReportingSettings settings) {
         this.smallestForGovernors = settings.governorsSmallestCount();
         this.dashboards = dashboards;
         this.filters = filters;
         this.earlyIntervention = earlyIntervention;
-        this.templates = templates;
+        this.pdfs = pdfs;
         this.fmt = fmt;
         this.audit = audit;
     }
@@ -165,18 +161,9 @@ public class DataPack {
         vars.put("fmt", fmt);
         vars.put("generatedAt", Instant.now());
         vars.put("governors", pack.edition() == Edition.GOVERNORS);
-        String html = templates.process("reporting/data-pack", new Context(Locale.UK, vars));
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            audited(pack, viewer, "PDF");
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] pdf = pdfs.render("reporting/data-pack", vars);
+        audited(pack, viewer, "PDF");
+        return pdf;
     }
 
     /** Every section in one file: section, the row's measure, the term before, this term, change (and the interventions as they are). */

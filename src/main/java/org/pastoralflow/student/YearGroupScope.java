@@ -49,10 +49,12 @@ public class YearGroupScope {
     }
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final AuditLog audit;
 
     YearGroupScope(JdbcTemplate jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.audit = audit;
     }
 
@@ -97,7 +99,7 @@ public class YearGroupScope {
         if (scope.wholeSchool() || studentIds.isEmpty()) {
             return;
         }
-        Integer inScope = new NamedParameterJdbcTemplate(jdbc).queryForObject(
+        Integer inScope = named.queryForObject(
                 "select count(*) from student where id in (:ids) and year_group in (:years)",
                 Map.of("ids", List.copyOf(studentIds), "years", List.copyOf(scope.years())), Integer.class);
         if (inScope == null || inScope == 0) {

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.pastoralflow.system.PdfRenderer;
 import org.pastoralflow.audit.AuditLog;
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.ChronologyEntry;
@@ -28,8 +28,6 @@ import org.pastoralflow.system.Formats;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * Everything the school holds on one student, for a subject access request (UK GDPR Art. 15), as
@@ -82,14 +80,14 @@ public class SubjectAccessExport {
     private final JdbcTemplate jdbc;
     private final CaseStore caseStore;
     private final AuditLog audit;
-    private final ITemplateEngine templates;
+    private final PdfRenderer pdfs;
     private final Formats fmt;
 
-    SubjectAccessExport(JdbcTemplate jdbc, CaseStore caseStore, AuditLog audit, ITemplateEngine templates, Formats fmt) {
+    SubjectAccessExport(JdbcTemplate jdbc, CaseStore caseStore, AuditLog audit, PdfRenderer pdfs, Formats fmt) {
         this.jdbc = jdbc;
         this.caseStore = caseStore;
         this.audit = audit;
-        this.templates = templates;
+        this.pdfs = pdfs;
         this.fmt = fmt;
     }
 
@@ -163,17 +161,7 @@ public class SubjectAccessExport {
         vars.put("fmt", fmt);
         vars.put("generatedAt", Instant.now());
         vars.put("generatedBy", viewer.displayName());
-        String html = templates.process("subjectaccess/record", new Context(Locale.UK, vars));
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return pdfs.render("subjectaccess/record", vars);
     }
 
     private String readme(Student student, Viewer viewer) {

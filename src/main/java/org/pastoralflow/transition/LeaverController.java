@@ -11,6 +11,7 @@ import org.pastoralflow.casefile.ChronologyEntry;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.system.Formats;
+import org.pastoralflow.system.PdfRenderer;
 import org.pastoralflow.workflow.FormData;
 import org.pastoralflow.workflow.InvalidFormException;
 import org.springframework.http.ContentDisposition;
@@ -37,9 +38,11 @@ class LeaverController {
 
     private final LeaverService leavers;
     private final Pdfs pdfs;
+    private final PdfRenderer renderer;
     private final Formats fmt;
 
-    LeaverController(LeaverService leavers, Pdfs pdfs, Formats fmt) {
+    LeaverController(LeaverService leavers, Pdfs pdfs, PdfRenderer renderer, Formats fmt) {
+        this.renderer = renderer;
         this.leavers = leavers;
         this.pdfs = pdfs;
         this.fmt = fmt;
@@ -142,7 +145,7 @@ class LeaverController {
         vars.put("fmt", fmt);
         vars.put("exportedBy", viewer.displayName());
         vars.put("exportedAt", Instant.now());
-        byte[] pdf = pdfs.encrypt(pdfs.render("transition/cp-file", vars), password);
+        byte[] pdf = pdfs.encrypt(renderer.render("transition/cp-file", vars), password);
         leavers.exported(l, Pdfs.sha256(pdf), entries.size(), viewer);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

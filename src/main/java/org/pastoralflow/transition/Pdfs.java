@@ -7,47 +7,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Locale;
-import java.util.Map;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
- * Printable pages as PDF: a Thymeleaf template (so everything typed is escaped) drawn by
- * openhtmltopdf. A package leaving the school can be encrypted with a password (AES-256), which the
- * DSL gives the receiving DSL by another route.
+ * A child protection file leaving the school, drawn by {@link org.pastoralflow.system.PdfRenderer},
+ * is encrypted here with a password (AES-256), which the DSL gives the receiving DSL by another route.
  */
 @Component
 class Pdfs {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final ITemplateEngine templates;
-
-    Pdfs(ITemplateEngine templates) {
-        this.templates = templates;
-    }
-
-    byte[] render(String template, Map<String, Object> vars) {
-        String html = templates.process(template, new Context(Locale.UK, vars));
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** Only the password opens it; nobody can lift its restrictions (the owner password is random and thrown away). */
     byte[] encrypt(byte[] pdf, String password) {

@@ -22,6 +22,7 @@ import org.pastoralflow.security.Group;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.system.Formats;
 import org.pastoralflow.system.NotFoundException;
+import org.pastoralflow.system.PdfRenderer;
 import org.pastoralflow.workflow.FormData;
 import org.pastoralflow.workflow.InvalidFormException;
 import org.pastoralflow.workflow.TaskUnavailableException;
@@ -51,10 +52,10 @@ class TransitionController {
 
     private final TransitionService transitions;
     private final CohortBoard board;
-    private final Pdfs pdfs;
+    private final PdfRenderer pdfs;
     private final Formats fmt;
 
-    TransitionController(TransitionService transitions, CohortBoard board, Pdfs pdfs, Formats fmt) {
+    TransitionController(TransitionService transitions, CohortBoard board, PdfRenderer pdfs, Formats fmt) {
         this.transitions = transitions;
         this.board = board;
         this.pdfs = pdfs;
