@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.pastoralflow.casefile.CaseStore;
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.security.Viewer;

@@ -1,7 +1,7 @@
 package org.pastoralflow.casefile;
 
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.student.YearGroupScope;
+import org.pastoralflow.security.YearGroupScope;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;

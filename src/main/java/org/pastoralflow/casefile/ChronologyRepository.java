@@ -1,5 +1,7 @@
 package org.pastoralflow.casefile;
 
+import org.pastoralflow.security.Confidentiality;
+
 import java.util.Collection;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package org.pastoralflow.casefile;
 
+import org.pastoralflow.security.Confidentiality;
+
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

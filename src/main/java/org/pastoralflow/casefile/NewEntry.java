@@ -1,5 +1,7 @@
 package org.pastoralflow.casefile;
 
+import org.pastoralflow.security.Confidentiality;
+
 import java.time.Instant;
 
 /** What a feature asks the case store to record. */

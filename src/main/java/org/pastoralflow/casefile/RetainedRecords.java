@@ -1,5 +1,7 @@
 package org.pastoralflow.casefile;
 
+import org.pastoralflow.security.Confidentiality;
+
 /**
  * Records a feature keeps about a student at one confidentiality, which the retention review may
  * destroy once they are past their retention date. Beans run in {@code @Order}: records that

@@ -7,8 +7,8 @@ import java.util.function.BiFunction;
 
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
-import org.pastoralflow.workflow.FormData;
-import org.pastoralflow.workflow.FormField;
+import org.pastoralflow.forms.FormData;
+import org.pastoralflow.forms.FormField;
 import org.pastoralflow.workflow.TaskView;
 
 /**

@@ -3,7 +3,7 @@ package org.pastoralflow.investigation;
 import java.io.IOException;
 
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.TaskInbox;
 import org.pastoralflow.workflow.TaskView;
 import org.springframework.stereotype.Service;

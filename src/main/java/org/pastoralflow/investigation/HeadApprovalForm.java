@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
-import org.pastoralflow.workflow.FormData;
-import org.pastoralflow.workflow.FormField;
+import org.pastoralflow.forms.FormData;
+import org.pastoralflow.forms.FormField;
 import org.pastoralflow.workflow.TaskView;
 import org.springframework.stereotype.Component;
 

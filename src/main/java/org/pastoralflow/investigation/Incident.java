@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 
 /** An incident as logged, and its investigation's outcome. The process holds the flow; this holds the record. */
 @Entity

@@ -14,10 +14,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.StudentRepository;
-import org.pastoralflow.student.YearGroupScope;
-import org.pastoralflow.system.NotFoundException;
-import org.pastoralflow.workflow.FormData;
-import org.pastoralflow.workflow.InvalidFormException;
+import org.pastoralflow.security.YearGroupScope;
+import org.pastoralflow.security.NotFoundException;
+import org.pastoralflow.forms.FormData;
+import org.pastoralflow.forms.InvalidFormException;
 import org.pastoralflow.workflow.StudentPicker;
 import org.pastoralflow.workflow.TaskForm;
 import org.pastoralflow.workflow.TaskInbox;

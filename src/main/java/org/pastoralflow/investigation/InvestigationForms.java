@@ -2,7 +2,7 @@ package org.pastoralflow.investigation;
 
 import java.util.List;
 
-import org.pastoralflow.workflow.FormField;
+import org.pastoralflow.forms.FormField;
 import org.pastoralflow.workflow.TaskForm;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.pastoralflow.system.PdfRenderer;
+import org.pastoralflow.documents.PdfRenderer;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.system.Formats;
+import org.pastoralflow.documents.Formats;
 import org.pastoralflow.workflow.StaffNames;
 import org.springframework.stereotype.Component;
 

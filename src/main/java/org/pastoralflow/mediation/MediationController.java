@@ -8,9 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.StudentRepository;
-import org.pastoralflow.student.YearGroupScope;
-import org.pastoralflow.workflow.FormData;
-import org.pastoralflow.workflow.InvalidFormException;
+import org.pastoralflow.security.YearGroupScope;
+import org.pastoralflow.forms.FormData;
+import org.pastoralflow.forms.InvalidFormException;
 import org.pastoralflow.workflow.StudentPicker;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;

@@ -10,14 +10,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.pastoralflow.casefile.CaseStore;
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
-import org.pastoralflow.system.NotFoundException;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.security.NotFoundException;
+import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.Processes;
 import org.pastoralflow.workflow.References;
 import org.pastoralflow.workflow.StudentPicker;
@@ -171,7 +171,7 @@ public class MediationService {
                 action);
     }
 
-    public static final Map<String, String> REVIEW_OPTIONS = org.pastoralflow.workflow.FormField.options(
+    public static final Map<String, String> REVIEW_OPTIONS = org.pastoralflow.forms.FormField.options(
             Mediation.RESOLVED, "Resolved: close the mediation",
             "again", "Mediate again (another pre-meeting and meeting)",
             "escalate", "Escalate to the Head of Year");

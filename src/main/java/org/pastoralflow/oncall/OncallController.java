@@ -10,10 +10,10 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.system.Formats;
-import org.pastoralflow.workflow.FormData;
-import org.pastoralflow.workflow.InvalidFormException;
-import org.pastoralflow.workflow.StaffDirectory;
+import org.pastoralflow.documents.Formats;
+import org.pastoralflow.forms.FormData;
+import org.pastoralflow.forms.InvalidFormException;
+import org.pastoralflow.security.StaffDirectory;
 import org.pastoralflow.workflow.StaffNames;
 import org.pastoralflow.workflow.TaskUnavailableException;
 import org.springframework.stereotype.Controller;

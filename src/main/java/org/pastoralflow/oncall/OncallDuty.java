@@ -5,7 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.pastoralflow.workflow.StaffDirectory;
+import org.pastoralflow.security.StaffDirectory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.pastoralflow.casefile.CaseStore;
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.notification.Notifier;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.Processes;
 import org.pastoralflow.workflow.References;
 import org.pastoralflow.workflow.TaskInbox;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 
 /** "Record agency feedback": what the agency said, when, and what the school does next. */
 class AgencyFeedbackForm extends DecisionForm {

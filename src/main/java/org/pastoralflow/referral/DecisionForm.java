@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.pastoralflow.casefile.CaseStore;
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.TaskForm;
 import org.pastoralflow.workflow.TaskView;
 

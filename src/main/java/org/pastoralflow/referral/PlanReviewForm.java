@@ -7,7 +7,7 @@ import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.supportplan.SupportPlan;
 import org.pastoralflow.supportplan.SupportPlans;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.TaskView;
 
 /** "Review support plan": continue, step up, or close with an end measure against the baseline. */

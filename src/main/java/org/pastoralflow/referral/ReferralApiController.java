@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,6 +44,6 @@ class ReferralApiController {
         return referrals.byReference(reference)
                 .filter(r -> r.getRaisedBy().equals(viewer.userId()))
                 .map(r -> new Raised(r.getReference(), r.getStage().raiserStatus()))
-                .orElseThrow(() -> new org.pastoralflow.system.NotFoundException("No referral " + reference + " raised by you."));
+                .orElseThrow(() -> new org.pastoralflow.security.NotFoundException("No referral " + reference + " raised by you."));
     }
 }

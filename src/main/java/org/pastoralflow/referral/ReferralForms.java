@@ -3,7 +3,7 @@ package org.pastoralflow.referral;
 import java.util.List;
 
 import org.pastoralflow.casefile.CaseStore;
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.supportplan.SupportPlans;
 import org.pastoralflow.workflow.TaskForm;
 import org.springframework.context.annotation.Bean;

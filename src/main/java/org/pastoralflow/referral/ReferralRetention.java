@@ -2,7 +2,7 @@ package org.pastoralflow.referral;
 
 import java.util.List;
 
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.RetainedRecords;
 import org.pastoralflow.supportplan.SupportPlanRepository;
 import org.springframework.core.annotation.Order;

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.ChronologyEntry;
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.notification.Notifier;
@@ -19,7 +19,7 @@ import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.workflow.Deadlines;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.Processes;
 import org.pastoralflow.workflow.References;
 import org.pastoralflow.workflow.TaskInbox;

@@ -7,7 +7,7 @@ import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.supportplan.Interventions;
 import org.pastoralflow.supportplan.SupportPlans;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.TaskForm;
 import org.pastoralflow.workflow.TaskView;
 import org.springframework.stereotype.Component;

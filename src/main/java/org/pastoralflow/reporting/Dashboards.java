@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.system.NotFoundException;
+import org.pastoralflow.security.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -12,10 +12,10 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.pastoralflow.system.PdfRenderer;
+import org.pastoralflow.documents.PdfRenderer;
 import org.pastoralflow.audit.AuditLog;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.system.Formats;
+import org.pastoralflow.documents.Formats;
 import org.pastoralflow.workflow.SchoolTerm;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

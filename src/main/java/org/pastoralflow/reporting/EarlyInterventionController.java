@@ -11,7 +11,7 @@ import org.pastoralflow.referral.ReferralCategory;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
-import org.pastoralflow.system.NotFoundException;
+import org.pastoralflow.security.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

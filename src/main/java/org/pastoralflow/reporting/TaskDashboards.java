@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.workflow.StaffDirectory;
+import org.pastoralflow.security.StaffDirectory;
 import org.pastoralflow.workflow.TaskStatistics;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.context.annotation.Bean;

@@ -3,7 +3,7 @@ package org.pastoralflow.reporting;
 import java.util.Arrays;
 import java.util.List;
 
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.investigation.IncidentType;
 import org.pastoralflow.security.Viewer;
 

@@ -5,8 +5,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.workflow.FormData;
-import org.pastoralflow.workflow.InvalidFormException;
+import org.pastoralflow.forms.FormData;
+import org.pastoralflow.forms.InvalidFormException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

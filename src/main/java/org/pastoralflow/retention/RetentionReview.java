@@ -11,7 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 
 /** One student's records of one confidentiality, past their retention date: due, held or destroyed. */
 @Entity

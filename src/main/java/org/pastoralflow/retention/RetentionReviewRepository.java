@@ -3,7 +3,7 @@ package org.pastoralflow.retention;
 import java.util.List;
 import java.util.Optional;
 
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface RetentionReviewRepository extends JpaRepository<RetentionReview, Long> {

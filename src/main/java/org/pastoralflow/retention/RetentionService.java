@@ -10,13 +10,13 @@ import java.util.stream.Collectors;
 
 import org.pastoralflow.audit.AuditLog;
 import org.pastoralflow.casefile.CaseStore;
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.RetainedRecords;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
-import org.pastoralflow.system.NotFoundException;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.security.NotFoundException;
+import org.pastoralflow.forms.FormData;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;

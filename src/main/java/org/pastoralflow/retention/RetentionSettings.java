@@ -2,7 +2,7 @@ package org.pastoralflow.retention;
 
 import java.util.Map;
 
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -3,7 +3,7 @@ package org.pastoralflow.retention;
 import java.util.Map;
 
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.TaskForm;
 import org.pastoralflow.workflow.TaskView;
 import org.springframework.stereotype.Component;

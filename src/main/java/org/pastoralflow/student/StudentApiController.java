@@ -1,5 +1,7 @@
 package org.pastoralflow.student;
 
+import org.pastoralflow.security.YearGroupScope;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -8,7 +10,7 @@ import java.util.List;
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.ChronologyEntry;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.system.NotFoundException;
+import org.pastoralflow.security.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,8 +45,9 @@ class StudentApiController {
     /** The chronology as the caller may see it; safeguarding entries only for the DSL group, and audited. */
     @GetMapping("/{upn}/chronology")
     List<EntryJson> chronology(@PathVariable String upn, Viewer viewer) {
-        Student s = yearGroups.check(students.findByUpn(upn.toUpperCase())
-                .orElseThrow(() -> new NotFoundException("No student with UPN " + upn)), viewer);
+        Student s = students.findByUpn(upn.toUpperCase())
+                .orElseThrow(() -> new NotFoundException("No student with UPN " + upn));
+        yearGroups.check(s.getYearGroup(), viewer);
         return caseStore.chronology(s.getId(), viewer, "api").stream().map(EntryJson::of).toList();
     }
 

@@ -1,15 +1,17 @@
 package org.pastoralflow.student;
 
+import org.pastoralflow.security.YearGroupScope;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.ChronologyEntry;
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.system.NotFoundException;
+import org.pastoralflow.security.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -63,7 +65,8 @@ class StudentController {
     String student(@PathVariable Long id, @RequestParam(required = false) String kind,
                    @RequestParam(required = false) String confidentiality, @RequestParam(defaultValue = "1") int page,
                    Viewer viewer, Model model) {
-        Student student = yearGroups.check(students.findById(id).orElseThrow(() -> new NotFoundException("No such student")), viewer);
+        Student student = students.findById(id).orElseThrow(() -> new NotFoundException("No such student"));
+        yearGroups.check(student.getYearGroup(), viewer);
         EntryKind chosenKind = kind == null || kind.isBlank() ? null : parse(EntryKind.class, kind, "kind");
         Confidentiality chosenConfidentiality = confidentiality == null || confidentiality.isBlank() ? null
                 : parse(Confidentiality.class, confidentiality, "confidentiality");

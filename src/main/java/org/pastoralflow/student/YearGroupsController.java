@@ -1,5 +1,7 @@
 package org.pastoralflow.student;
 
+import org.pastoralflow.security.YearGroupScope;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.pastoralflow.security.Group;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.workflow.StaffDirectory;
+import org.pastoralflow.security.StaffDirectory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

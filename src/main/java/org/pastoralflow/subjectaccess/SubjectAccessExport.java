@@ -18,13 +18,13 @@ import java.util.zip.ZipOutputStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.pastoralflow.system.PdfRenderer;
+import org.pastoralflow.documents.PdfRenderer;
 import org.pastoralflow.audit.AuditLog;
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.ChronologyEntry;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
-import org.pastoralflow.system.Formats;
+import org.pastoralflow.documents.Formats;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

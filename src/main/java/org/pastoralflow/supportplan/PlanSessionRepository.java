@@ -15,5 +15,5 @@ public interface PlanSessionRepository extends JpaRepository<PlanSession, Long> 
 
     @Modifying
     @Query("delete from PlanSession s where s.planId in (select p.id from SupportPlan p where p.studentId = :student and p.confidentiality = :c)")
-    int deleteByStudentAndConfidentiality(@Param("student") Long studentId, @Param("c") org.pastoralflow.casefile.Confidentiality c);
+    int deleteByStudentAndConfidentiality(@Param("student") Long studentId, @Param("c") org.pastoralflow.security.Confidentiality c);
 }

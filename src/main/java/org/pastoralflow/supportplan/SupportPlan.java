@@ -13,7 +13,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 
 /** Goals, interventions and a baseline measure; closed with an end measure to compare against it. */
 @Entity

@@ -16,7 +16,7 @@ public interface SupportPlanRepository extends JpaRepository<SupportPlan, Long> 
 
     @Modifying
     @Query("delete from SupportPlan p where p.studentId = :student and p.confidentiality = :c")
-    int deleteByStudentAndConfidentiality(@Param("student") Long studentId, @Param("c") org.pastoralflow.casefile.Confidentiality c);
+    int deleteByStudentAndConfidentiality(@Param("student") Long studentId, @Param("c") org.pastoralflow.security.Confidentiality c);
 
     /** A plan outlives the referral it came from when that referral is destroyed under retention. */
     @Modifying

@@ -1,6 +1,6 @@
 package org.pastoralflow.supportplan;
 
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.RetainedRecords;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

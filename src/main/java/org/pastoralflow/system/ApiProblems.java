@@ -1,11 +1,13 @@
 package org.pastoralflow.system;
 
+import org.pastoralflow.security.NotFoundException;
+
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.pastoralflow.casefile.EntryNotFoundException;
-import org.pastoralflow.workflow.InvalidFormException;
+import org.pastoralflow.forms.InvalidFormException;
 import org.pastoralflow.workflow.TaskUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -37,7 +39,7 @@ public class ApiProblems {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), request);
     }
 
-    @ExceptionHandler(org.pastoralflow.student.OutsideYearGroupsException.class)
+    @ExceptionHandler(org.pastoralflow.security.OutsideYearGroupsException.class)
     ProblemDetail outsideYearGroups(RuntimeException e, HttpServletRequest request) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage(), request);
     }

@@ -4,7 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 
 /** The dates a school sets for its intake: the transition days, and when interviews and enhanced visits are done by. */
 public record CohortDates(LocalDate transitionDayFirst, LocalDate transitionDayLast, LocalDate interviewsDue) {

@@ -10,7 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 
-import org.pastoralflow.workflow.FormField;
+import org.pastoralflow.forms.FormField;
 
 /** One line of the contact log with a primary school: a call, a visit, information received, a chase. */
 @Entity

@@ -6,9 +6,9 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.system.NotFoundException;
-import org.pastoralflow.workflow.FormData;
-import org.pastoralflow.workflow.InvalidFormException;
+import org.pastoralflow.security.NotFoundException;
+import org.pastoralflow.forms.FormData;
+import org.pastoralflow.forms.InvalidFormException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

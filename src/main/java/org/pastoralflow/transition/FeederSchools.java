@@ -9,8 +9,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.system.NotFoundException;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.security.NotFoundException;
+import org.pastoralflow.forms.FormData;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;

@@ -11,7 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 
-import org.pastoralflow.workflow.FormField;
+import org.pastoralflow.forms.FormField;
 
 /**
  * A student leaving the school, and the transfer of their child protection file to the receiving

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.pastoralflow.audit.AuditLog;
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.ChronologyEntry;
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.notification.Notifier;
@@ -22,8 +22,8 @@ import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.student.Upn;
-import org.pastoralflow.system.NotFoundException;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.security.NotFoundException;
+import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.Processes;
 import org.pastoralflow.workflow.References;
 import org.pastoralflow.workflow.TaskInbox;
@@ -231,7 +231,7 @@ public class LeaverService {
         entry(l, EntryKind.NOTE, viewer.userId(), "Receipt of the child protection file confirmed by " + from + " on " + TransitionService.day(on), null);
     }
 
-    public static final Map<String, String> TRANSFER_METHODS = org.pastoralflow.workflow.FormField.options(
+    public static final Map<String, String> TRANSFER_METHODS = org.pastoralflow.forms.FormField.options(
             "secure-electronic", "Secure electronic transfer (e.g. the safeguarding system's transfer)",
             "encrypted-email", "Encrypted export, password sent separately", "by-hand", "By hand, DSL to DSL",
             "recorded-delivery", "Recorded delivery");

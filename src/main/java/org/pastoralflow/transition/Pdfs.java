@@ -15,7 +15,7 @@ import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.springframework.stereotype.Component;
 
 /**
- * A child protection file leaving the school, drawn by {@link org.pastoralflow.system.PdfRenderer},
+ * A child protection file leaving the school, drawn by {@link org.pastoralflow.documents.PdfRenderer},
  * is encrypted here with a password (AES-256), which the DSL gives the receiving DSL by another route.
  */
 @Component

@@ -7,11 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.workflow.FormData;
-import org.pastoralflow.workflow.FormField;
+import org.pastoralflow.forms.FormData;
+import org.pastoralflow.forms.FormField;
 import org.pastoralflow.workflow.TaskForm;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,5 +1,9 @@
 package org.pastoralflow.workflow;
 
+import org.pastoralflow.forms.InvalidFormException;
+
+import org.pastoralflow.forms.FormData;
+
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;

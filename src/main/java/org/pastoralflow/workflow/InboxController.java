@@ -1,5 +1,9 @@
 package org.pastoralflow.workflow;
 
+import org.pastoralflow.forms.InvalidFormException;
+
+import org.pastoralflow.forms.FormData;
+
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;

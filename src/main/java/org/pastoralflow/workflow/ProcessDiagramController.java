@@ -1,8 +1,8 @@
 package org.pastoralflow.workflow;
 
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.student.YearGroupScope;
-import org.pastoralflow.system.NotFoundException;
+import org.pastoralflow.security.YearGroupScope;
+import org.pastoralflow.security.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;

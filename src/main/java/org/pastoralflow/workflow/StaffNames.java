@@ -1,5 +1,7 @@
 package org.pastoralflow.workflow;
 
+import org.pastoralflow.security.StaffDirectory;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

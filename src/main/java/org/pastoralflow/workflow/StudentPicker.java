@@ -1,5 +1,7 @@
 package org.pastoralflow.workflow;
 
+import org.pastoralflow.forms.FormData;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package org.pastoralflow.workflow;
 
+import org.pastoralflow.forms.FormData;
+
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.pastoralflow.workflow;
 
+import org.pastoralflow.forms.FormData;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
-import org.pastoralflow.student.YearGroupScope;
+import org.pastoralflow.security.YearGroupScope;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -246,7 +248,7 @@ public class TaskInbox {
         if (!(subject instanceof Number id)) {
             return true;
         }
-        return students.findById(id.longValue()).map(scope::allows).orElse(true);
+        return students.findById(id.longValue()).map(s -> scope.allows(s.getYearGroup())).orElse(true);
     }
 
     private boolean offeredByName(Task task, Viewer viewer) {

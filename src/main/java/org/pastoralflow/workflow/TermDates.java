@@ -1,5 +1,7 @@
 package org.pastoralflow.workflow;
 
+import org.pastoralflow.forms.FormData;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;

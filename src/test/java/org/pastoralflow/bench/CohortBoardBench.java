@@ -29,7 +29,7 @@ import org.pastoralflow.transition.Transition;
 import org.pastoralflow.transition.TransitionProcess;
 import org.pastoralflow.transition.TransitionRepository;
 import org.pastoralflow.transition.TransitionService;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.TaskInbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

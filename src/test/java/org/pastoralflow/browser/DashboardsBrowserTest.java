@@ -37,7 +37,7 @@ import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.support.Browser;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.support.ScreenshotOnFailure;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.SchoolTerm;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -116,7 +116,7 @@ class PagesBrowserTest implements ScreenshotOnFailure.WithBrowsers {
                 java.time.LocalDate.now().minusYears(30), "M", 11, "11Z", "N", false, false, false, false, false), java.time.Instant.now());
         former = students.save(former);
         caseStore.record(org.pastoralflow.casefile.NewEntry.now(former.getId(), org.pastoralflow.casefile.EntryKind.NOTE,
-                org.pastoralflow.casefile.Confidentiality.SAFEGUARDING, "dsl", "Old CP note", "Old CP note", null, null));
+                org.pastoralflow.security.Confidentiality.SAFEGUARDING, "dsl", "Old CP note", "Old CP note", null, null));
         var instance = runtime.startProcessInstanceByKey("retention-review");
         management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
         var task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();

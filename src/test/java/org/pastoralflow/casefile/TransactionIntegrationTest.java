@@ -17,7 +17,7 @@ import org.pastoralflow.referral.ReferralService;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.support.PostgresIntegrationTest;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

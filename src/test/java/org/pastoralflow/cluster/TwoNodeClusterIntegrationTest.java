@@ -28,7 +28,7 @@ import org.pastoralflow.security.Viewer;
 import org.pastoralflow.support.ApiUser;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.TestDatabase;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.TermDates;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;

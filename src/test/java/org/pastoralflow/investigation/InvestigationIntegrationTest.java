@@ -27,7 +27,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.pastoralflow.casefile.ChronologyEntry;
 import org.pastoralflow.casefile.ChronologyRepository;
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.mediation.Mediation;
 import org.pastoralflow.mediation.MediationPartyRepository;

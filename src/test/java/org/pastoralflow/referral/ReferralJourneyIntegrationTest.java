@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.pastoralflow.audit.AuditRepository;
 import org.pastoralflow.casefile.ChronologyEntry;
 import org.pastoralflow.casefile.ChronologyRepository;
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;

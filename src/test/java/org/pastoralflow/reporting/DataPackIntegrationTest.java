@@ -27,7 +27,7 @@ import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.support.EarlierToday;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.SchoolTerm;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

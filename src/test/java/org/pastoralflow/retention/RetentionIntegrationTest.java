@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.pastoralflow.audit.AuditRepository;
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.ChronologyRepository;
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.referral.ReferralService;
@@ -23,7 +23,7 @@ import org.pastoralflow.student.StudentRow;
 import org.pastoralflow.student.UpnTestSupport;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.pastoralflow.audit.AuditRepository;
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.ChronologyEntry;
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.investigation.InvestigationService;
@@ -28,7 +28,7 @@ import org.pastoralflow.security.Viewer;
 import org.pastoralflow.support.EarlierToday;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -1,5 +1,7 @@
 package org.pastoralflow.student;
 
+import org.pastoralflow.security.YearGroupScope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -21,7 +23,7 @@ import org.pastoralflow.audit.AuditEvent;
 import org.pastoralflow.audit.AuditRepository;
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.ChronologyEntry;
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.investigation.Incident;
@@ -31,9 +33,9 @@ import org.pastoralflow.referral.ReferralService;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.support.EarlierToday;
 import org.pastoralflow.support.PostgresIntegrationTest;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.pastoralflow.support.Web;
-import org.pastoralflow.workflow.StaffDirectory;
+import org.pastoralflow.security.StaffDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;

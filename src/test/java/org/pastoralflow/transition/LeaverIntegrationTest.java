@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.pastoralflow.audit.AuditRepository;
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.ChronologyRepository;
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.notification.NotificationRepository;

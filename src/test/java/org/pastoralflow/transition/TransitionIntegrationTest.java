@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.pastoralflow.audit.AuditRepository;
 import org.pastoralflow.casefile.ChronologyEntry;
 import org.pastoralflow.casefile.ChronologyRepository;
-import org.pastoralflow.casefile.Confidentiality;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.notification.NotificationRepository;
 import org.pastoralflow.referral.Referral;
 import org.pastoralflow.referral.ReferralRepository;

@@ -1,4 +1,4 @@
-package org.pastoralflow.workflow;
+package org.pastoralflow.forms;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,4 +1,6 @@
-package org.pastoralflow.workflow;
+package org.pastoralflow.forms;
+
+import org.pastoralflow.forms.FormData;
 
 import java.util.Map;
 

@@ -1,4 +1,6 @@
-package org.pastoralflow.student;
+package org.pastoralflow.security;
+
+import org.pastoralflow.security.YearGroupScope;
 
 /**
  * A PSO or Head of Year asked for the file of a student outside their year groups. Unlike a record

@@ -1,4 +1,4 @@
-package org.pastoralflow.casefile;
+package org.pastoralflow.security;
 
 import java.util.Set;
 

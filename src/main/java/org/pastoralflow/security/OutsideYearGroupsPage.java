@@ -1,4 +1,6 @@
-package org.pastoralflow.student;
+package org.pastoralflow.security;
+
+import org.pastoralflow.security.OutsideYearGroupsException;
 
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.pastoralflow.security.StaffDirectory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,23 +15,26 @@ import org.springframework.stereotype.Component;
  * candidate groups, Cockpit and Admin see the same people as the application.
  */
 @Component
-public class StaffDirectory {
+public class EngineStaffDirectory implements StaffDirectory {
 
     private final IdentityService identity;
 
-    public StaffDirectory(IdentityService identity) {
+    public EngineStaffDirectory(IdentityService identity) {
         this.identity = identity;
     }
 
+    @Override
     public boolean checkPassword(String userId, String password) {
         return identity.checkPassword(userId, password);
     }
 
+    @Override
     public Set<String> groupsOf(String userId) {
         return identity.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).collect(Collectors.toUnmodifiableSet());
     }
 
+    @Override
     public String displayName(String userId) {
         User user = identity.createUserQuery().userId(userId).singleResult();
         if (user == null) {
@@ -42,25 +46,30 @@ public class StaffDirectory {
     }
 
     /** E-mail addresses of everyone in the group, for urgent notifications. */
+    @Override
     public List<String> emailsOf(String groupId) {
         return identity.createUserQuery().memberOfGroup(groupId).list().stream()
                 .map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
     }
 
+    @Override
     public java.util.Optional<String> emailOf(String userId) {
         User user = identity.createUserQuery().userId(userId).singleResult();
         return user == null || user.getEmail() == null || user.getEmail().isBlank()
                 ? java.util.Optional.empty() : java.util.Optional.of(user.getEmail());
     }
 
+    @Override
     public List<String> membersOf(String groupId) {
         return identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
     }
 
+    @Override
     public boolean userExists(String userId) {
         return identity.createUserQuery().userId(userId).count() > 0;
     }
 
+    @Override
     public void ensureGroup(String id, String name) {
         if (identity.createGroupQuery().groupId(id).count() == 0) {
             Group group = identity.newGroup(id);
@@ -70,6 +79,7 @@ public class StaffDirectory {
         }
     }
 
+    @Override
     public void createUser(String id, String firstName, String lastName, String email, String password,
                            List<String> groupIds) {
         User user = identity.newUser(id);

@@ -1,4 +1,4 @@
-package org.pastoralflow.system;
+package org.pastoralflow.documents;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.pastoralflow.system;
+package org.pastoralflow.security;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;

@@ -1,4 +1,4 @@
-package org.pastoralflow.student;
+package org.pastoralflow.security;
 
 import java.util.Collection;
 import java.util.List;
@@ -38,8 +38,8 @@ public class YearGroupScope {
             return years == null;
         }
 
-        public boolean allows(Student s) {
-            return years == null || years.contains(s.getYearGroup());
+        public boolean allows(int yearGroup) {
+            return years == null || years.contains(yearGroup);
         }
 
         /** "Year 8", "Years 8 and 9", "Years 7, 8 and 9", or "the whole school". */
@@ -67,13 +67,12 @@ public class YearGroupScope {
         return years.isEmpty() ? Scope.WHOLE : new Scope(Set.copyOf(years));
     }
 
-    /** The student, if the viewer's year groups include theirs; otherwise a refusal that says why. */
-    public Student check(Student student, Viewer viewer) {
+    /** Passes when the viewer's year groups include this year; otherwise a refusal that says why. */
+    public void check(int yearGroup, Viewer viewer) {
         Scope scope = of(viewer);
-        if (!scope.allows(student)) {
+        if (!scope.allows(yearGroup)) {
             throw new OutsideYearGroupsException(scope);
         }
-        return student;
     }
 
     /** The same check for a student known by id (a chronology entry's, a process's); an unknown id passes, to be answered 404 by the caller. */

@@ -1,4 +1,4 @@
-package org.pastoralflow.system;
+package org.pastoralflow.demo;
 
 import java.io.InputStream;
 import java.util.List;
@@ -14,9 +14,9 @@ import org.pastoralflow.transition.Transition;
 import org.pastoralflow.transition.TransitionProcess;
 import org.pastoralflow.transition.TransitionRepository;
 import org.pastoralflow.transition.TransitionService;
-import org.pastoralflow.workflow.FormData;
+import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.TaskInbox;
-import org.pastoralflow.workflow.StaffDirectory;
+import org.pastoralflow.security.StaffDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -69,14 +69,14 @@ class DemoSchool {
     private final TransitionService transitions;
     private final TransitionRepository transitionRecords;
     private final TaskInbox inbox;
-    private final org.pastoralflow.student.YearGroupScope yearGroups;
+    private final org.pastoralflow.security.YearGroupScope yearGroups;
     private final boolean demo;
     private final String demoPassword;
     private final String initialAdminPassword;
 
     DemoSchool(StaffDirectory directory, StudentRepository students, StudentImporter importer,
                AllocationImporter allocations, TransitionService transitions, TransitionRepository transitionRecords,
-               TaskInbox inbox, org.pastoralflow.student.YearGroupScope yearGroups,
+               TaskInbox inbox, org.pastoralflow.security.YearGroupScope yearGroups,
                @Value("${pastoral.demo.enabled:false}") boolean demo,
                @Value("${pastoral.demo.password:demo}") String demoPassword,
                @Value("${pastoral.initial-admin.password:}") String initialAdminPassword) {

@@ -1,4 +1,6 @@
-package org.pastoralflow.workflow;
+package org.pastoralflow.forms;
+
+import org.pastoralflow.forms.FormData;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
