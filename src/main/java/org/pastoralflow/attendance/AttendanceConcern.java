@@ -1,5 +1,7 @@
 package org.pastoralflow.attendance;
 
+import org.pastoralflow.security.Confidentiality;
+
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
@@ -31,6 +33,8 @@ public class AttendanceConcern {
     private Integer closedAttended;
     private String outcome;
     private String processInstanceId;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Confidentiality confidentiality;
 
     protected AttendanceConcern() {
     }
@@ -40,9 +44,15 @@ public class AttendanceConcern {
         this.studentId = studentId;
         this.kind = kind;
         this.severe = severe;
+        // a child possibly missing education is the DSL's to follow up (KCSIE, children missing education)
+        this.confidentiality = MISSING_EDUCATION.equals(kind) ? Confidentiality.SAFEGUARDING : Confidentiality.PASTORAL;
         this.openedAt = Instant.now();
         this.openedPossible = at.possible();
         this.openedAttended = at.attended();
+    }
+
+    public Confidentiality getConfidentiality() {
+        return confidentiality;
     }
 
     void started(String processInstanceId) {

@@ -25,19 +25,15 @@ class AttendancePanel implements StudentPanel, CaseProcesses {
         model.addAttribute("attendanceConcerns", visible(student.getId(), viewer));
     }
 
-    /** Every caseworker sees threshold concerns; the 10-school-day alerts are the DSL's. */
+    /** As the access policy decides: threshold concerns are pastoral; the 10-school-day alerts are the DSL's. */
     private List<AttendanceConcern> visible(Long studentId, Viewer viewer) {
-        return attendance.concernsOf(studentId).stream()
-                .filter(c -> AttendanceConcern.THRESHOLD.equals(c.getKind()) || viewer.groups().contains("dsl")).toList();
+        return attendance.concernsOf(studentId, viewer);
     }
 
     @Override
     public List<CaseProcess> openFor(Long studentId, Viewer viewer) {
-        if (!viewer.isCaseworker()) {
-            return List.of();
-        }
         return visible(studentId, viewer).stream().filter(c -> c.getClosedAt() == null && c.getProcessInstanceId() != null)
                 .map(c -> new CaseProcess(c.isSevere() ? "Attendance concern (severe absence)" : "Attendance concern",
-                        c.getReference(), null, c.getProcessInstanceId())).toList();
+                        c.getReference(), null, c.getProcessInstanceId(), AttendanceService.classify(c))).toList();
     }
 }

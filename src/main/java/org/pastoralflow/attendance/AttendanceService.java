@@ -1,5 +1,9 @@
 package org.pastoralflow.attendance;
 
+import org.pastoralflow.security.AccessPolicy;
+import org.pastoralflow.security.Classification;
+import org.pastoralflow.security.Viewer;
+
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,12 +29,15 @@ public class AttendanceService {
     private final AttendanceWeekRepository weeks;
     private final AttendanceConcernRepository concerns;
     private final AttendanceSettings settings;
+    private final AccessPolicy policy;
     private final CaseStore caseStore;
     private final Processes processes;
     private final References references;
 
     public AttendanceService(AttendanceWeekRepository weeks, AttendanceConcernRepository concerns,
-                             AttendanceSettings settings, CaseStore caseStore, Processes processes, References references) {
+                             AttendanceSettings settings, CaseStore caseStore, Processes processes, References references,
+                             AccessPolicy policy) {
+        this.policy = policy;
         this.weeks = weeks;
         this.concerns = concerns;
         this.settings = settings;
@@ -172,7 +179,12 @@ public class AttendanceService {
         return concerns.findByReference(reference).orElseThrow(() -> new IllegalStateException("No attendance concern " + reference));
     }
 
-    public List<AttendanceConcern> concernsOf(Long studentId) {
-        return concerns.findByStudentIdOrderByOpenedAtDesc(studentId);
+    /** The student's attendance concerns the viewer may read, newest first. */
+    public List<AttendanceConcern> concernsOf(Long studentId, Viewer viewer) {
+        return policy.readable(viewer, concerns.findByStudentIdOrderByOpenedAtDesc(studentId), AttendanceService::classify);
+    }
+
+    public static Classification classify(AttendanceConcern c) {
+        return Classification.of(AttendanceProcess.SOURCE_TYPE, c.getId(), c.getConfidentiality(), c.getStudentId());
     }
 }

@@ -1,13 +1,14 @@
 package org.pastoralflow.casefile;
 
-import org.pastoralflow.security.Confidentiality;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.pastoralflow.audit.AuditLog;
+import org.pastoralflow.security.AccessPolicy;
+import org.pastoralflow.security.Classification;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.security.Viewer;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -24,12 +25,17 @@ public class CaseStore {
 
     public static final String ENTRY = "chronology-entry";
 
+    /** Stands in for "no level" in a query: no entry is recorded with a null confidentiality. */
+    private static final List<Confidentiality> NONE = java.util.Collections.singletonList(null);
+
     private final ChronologyRepository entries;
     private final AuditLog audit;
+    private final AccessPolicy policy;
 
-    public CaseStore(ChronologyRepository entries, AuditLog audit) {
+    public CaseStore(ChronologyRepository entries, AuditLog audit, AccessPolicy policy) {
         this.entries = entries;
         this.audit = audit;
+        this.policy = policy;
     }
 
     @Transactional
@@ -61,33 +67,24 @@ public class CaseStore {
         return entries.countByStudentIdAndConfidentiality(studentId, confidentiality);
     }
 
-    /** The student's chronology, newest first, as the viewer may see it. */
+    /** The student's chronology, newest first, as the viewer may read it (the caller has checked the student's year groups). */
     @Transactional
     public List<ChronologyEntry> chronology(Long studentId, Viewer viewer, String where) {
-        List<Confidentiality> readable = readableBy(viewer);
-        if (readable.isEmpty()) {
-            return List.of();
-        }
-        List<ChronologyEntry> visible = entries.findByStudentIdAndConfidentialityInOrderByOccurredAtDescIdDesc(
-                studentId, readable);
+        List<ChronologyEntry> visible = entries.readableOfStudent(studentId, levels(viewer), viewer.userId());
         auditSafeguardingViews(visible, viewer, studentId, where);
         return visible;
     }
 
     /**
-     * One page of the student's chronology, newest first, as the viewer may see it, optionally only
+     * One page of the student's chronology, newest first, as the viewer may read it, optionally only
      * of some kinds and confidentialities (empty: all). Only the safeguarding entries on the page
      * are audited as viewed: entries on other pages have not been shown.
      */
     @Transactional
     public Page<ChronologyEntry> chronologyPage(Long studentId, Viewer viewer, Collection<EntryKind> kinds,
                                                 Collection<Confidentiality> confidentialities, int page, int size, String where) {
-        List<Confidentiality> readable = readableBy(viewer).stream()
-                .filter(c -> confidentialities.isEmpty() || confidentialities.contains(c)).toList();
-        if (readable.isEmpty()) {
-            return Page.empty(PageRequest.of(page, size));
-        }
-        Page<ChronologyEntry> shown = entries.findByStudentIdAndConfidentialityInAndKindIn(studentId, readable,
+        Page<ChronologyEntry> shown = entries.readablePage(studentId, levels(viewer), viewer.userId(),
+                confidentialities.isEmpty() ? List.of(Confidentiality.values()) : confidentialities,
                 kinds.isEmpty() ? List.of(EntryKind.values()) : kinds,
                 PageRequest.of(page, size, Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id"))));
         auditSafeguardingViews(shown.getContent(), viewer, studentId, where);
@@ -103,30 +100,46 @@ public class CaseStore {
         return entries.findByStudentIdOrderByOccurredAtAscIdAsc(studentId);
     }
 
-    /** The confidentialities this viewer may read, for filters. */
-    public static List<Confidentiality> readable(Viewer viewer) {
-        return readableBy(viewer);
-    }
-
-    /** Entries about one record (a referral, say), oldest first, as the viewer may see them. */
+    /** Entries about one record (a referral, say), oldest first, as the viewer may read them. */
     @Transactional
     public List<ChronologyEntry> aboutRecord(String sourceType, Long sourceId, Viewer viewer, Long studentId, String where) {
-        List<Confidentiality> readable = readableBy(viewer);
-        if (readable.isEmpty()) {
-            return List.of();
-        }
-        List<ChronologyEntry> visible = entries.findBySourceTypeAndSourceIdAndConfidentialityInOrderByOccurredAtAscIdAsc(
-                sourceType, sourceId, readable);
+        List<ChronologyEntry> visible = entries.readableAboutRecord(sourceType, sourceId, levels(viewer), viewer.userId());
         auditSafeguardingViews(visible, viewer, studentId, where);
         return visible;
     }
 
-    /** One entry, or empty when it does not exist or the viewer may not see it: the two look the same. */
+    /**
+     * Whether the viewer may read anything recorded about one record (a referral handed to them, say),
+     * by the same rule as {@link #entry}. Nothing is shown, so nothing is audited.
+     */
+    @Transactional(readOnly = true)
+    public boolean knows(String sourceType, Long sourceId, Viewer viewer) {
+        AccessPolicy.Access access = policy.of(viewer);
+        return entries.readableAboutRecord(sourceType, sourceId, levels(viewer), viewer.userId()).stream()
+                .anyMatch(e -> access.mayRead(classify(e)));
+    }
+
+    /**
+     * One entry, or empty when it does not exist or the viewer may not read it (its confidentiality,
+     * a share of its record, the year groups of its student): the two look the same.
+     */
     @Transactional
     public Optional<ChronologyEntry> entry(Long id, Viewer viewer) {
-        Optional<ChronologyEntry> found = entries.findById(id).filter(e -> e.getConfidentiality().visibleTo(viewer));
+        Optional<ChronologyEntry> found = entries.findById(id).filter(e -> policy.mayRead(viewer, classify(e)));
         found.ifPresent(e -> auditSafeguardingViews(List.of(e), viewer, e.getStudentId(), "entry page"));
         return found;
+    }
+
+    /** An entry as the access policy sees it: part of the record it is about, when it has one, so a share of that record covers it. */
+    public static Classification classify(ChronologyEntry e) {
+        return e.getSourceType() != null && e.getSourceId() != null
+                ? Classification.of(e.getSourceType(), e.getSourceId(), e.getConfidentiality(), e.getStudentId())
+                : Classification.of(ENTRY, e.getId(), e.getConfidentiality(), e.getStudentId());
+    }
+
+    /** The confidentialities the viewer's groups read (for the student page's filter). */
+    public static List<Confidentiality> readable(Viewer viewer) {
+        return List.copyOf(AccessPolicy.levels(viewer));
     }
 
     private void auditSafeguardingViews(List<ChronologyEntry> shown, Viewer viewer, Long studentId, String where) {
@@ -135,7 +148,9 @@ public class CaseStore {
         audit.viewed(viewer.userId(), ENTRY, safeguarding, studentId, where);
     }
 
-    static List<Confidentiality> readableBy(Viewer viewer) {
-        return Arrays.stream(Confidentiality.values()).filter(c -> c.visibleTo(viewer)).toList();
+    /** The viewer's levels for a query; never empty, so that JPQL's "in" has something to compare (a share may still match). */
+    private static List<Confidentiality> levels(Viewer viewer) {
+        List<Confidentiality> levels = List.copyOf(AccessPolicy.levels(viewer));
+        return levels.isEmpty() ? NONE : levels;
     }
 }

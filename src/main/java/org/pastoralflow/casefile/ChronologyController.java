@@ -1,7 +1,6 @@
 package org.pastoralflow.casefile;
 
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.security.YearGroupScope;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,11 +16,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 class ChronologyController {
 
     private final CaseStore caseStore;
-    private final YearGroupScope yearGroups;
 
-    ChronologyController(CaseStore caseStore, YearGroupScope yearGroups) {
+    ChronologyController(CaseStore caseStore) {
         this.caseStore = caseStore;
-        this.yearGroups = yearGroups;
     }
 
     @GetMapping("/chronology/{id}")
@@ -40,11 +37,9 @@ class ChronologyController {
         return "redirect:/students/" + correction.getStudentId();
     }
 
-    /** The entry, if the viewer may read its confidentiality and its student is in their year groups. */
+    /** The entry, if the access policy lets the viewer read it (its confidentiality, a share, its student's year). */
     private ChronologyEntry readable(Long id, Viewer viewer) {
-        ChronologyEntry entry = caseStore.entry(id, viewer).orElseThrow(() -> new EntryNotFoundException(id));
-        yearGroups.checkStudent(entry.getStudentId(), viewer);
-        return entry;
+        return caseStore.entry(id, viewer).orElseThrow(() -> new EntryNotFoundException(id));
     }
 
     @ExceptionHandler(EntryNotFoundException.class)

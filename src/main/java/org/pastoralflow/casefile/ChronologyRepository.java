@@ -12,19 +12,39 @@ import org.springframework.data.repository.query.Param;
 
 public interface ChronologyRepository extends JpaRepository<ChronologyEntry, Long> {
 
+    /**
+     * What a viewer reads of an entry, in JPQL: its confidentiality is one their groups read, or the
+     * record it is about (its source) is shared with them by name. The same rule as AccessPolicy.
+     */
+    String READABLE = "(e.confidentiality in :levels or (e.sourceType is not null and exists (select 1 from RecordShare s "
+            + "where s.userId = :viewer and s.revokedAt is null and s.recordType = e.sourceType and s.recordId = e.sourceId)))";
+
+    /** One page of a student's chronology as a viewer may read it, of some kinds and confidentialities; newest first by the page's sort. */
+    @Query(value = "select e from ChronologyEntry e where e.studentId = :student and e.confidentiality in :shown and e.kind in :kinds and "
+            + READABLE,
+            countQuery = "select count(e) from ChronologyEntry e where e.studentId = :student and e.confidentiality in :shown "
+                    + "and e.kind in :kinds and " + READABLE)
+    org.springframework.data.domain.Page<ChronologyEntry> readablePage(@Param("student") Long studentId,
+            @Param("levels") Collection<Confidentiality> levels, @Param("viewer") String viewer,
+            @Param("shown") Collection<Confidentiality> shown, @Param("kinds") Collection<EntryKind> kinds,
+            org.springframework.data.domain.Pageable page);
+
+    @Query("select e from ChronologyEntry e where e.studentId = :student and " + READABLE + " order by e.occurredAt desc, e.id desc")
+    List<ChronologyEntry> readableOfStudent(@Param("student") Long studentId, @Param("levels") Collection<Confidentiality> levels,
+                                            @Param("viewer") String viewer);
+
+    @Query("select e from ChronologyEntry e where e.sourceType = :type and e.sourceId = :id and " + READABLE
+            + " order by e.occurredAt asc, e.id asc")
+    List<ChronologyEntry> readableAboutRecord(@Param("type") String sourceType, @Param("id") Long sourceId,
+                                              @Param("levels") Collection<Confidentiality> levels, @Param("viewer") String viewer);
+
+    /** A student's entries of some confidentialities, whoever asks: for the case store's own checks and tests. */
     List<ChronologyEntry> findByStudentIdAndConfidentialityInOrderByOccurredAtDescIdDesc(
             Long studentId, Collection<Confidentiality> confidentialities);
-
-    /** One page of a student's chronology: the page's sort is newest first. */
-    org.springframework.data.domain.Page<ChronologyEntry> findByStudentIdAndConfidentialityInAndKindIn(
-            Long studentId, Collection<Confidentiality> confidentialities, Collection<EntryKind> kinds,
-            org.springframework.data.domain.Pageable page);
 
     /** Everything about a student, whatever its confidentiality: only for a subject access export. */
     List<ChronologyEntry> findByStudentIdOrderByOccurredAtAscIdAsc(Long studentId);
 
-    List<ChronologyEntry> findBySourceTypeAndSourceIdAndConfidentialityInOrderByOccurredAtAscIdAsc(
-            String sourceType, Long sourceId, Collection<Confidentiality> confidentialities);
 
     long countByStudentId(Long studentId);
 

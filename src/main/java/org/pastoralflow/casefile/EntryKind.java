@@ -13,6 +13,7 @@ public enum EntryKind {
     CONTACT_HOME("Contact with home"),
     ESCALATION("Escalation"),
     NOTE("Note"),
+    HANDOVER("Handover note"),
     CORRECTION("Correction");
 
     private final String label;

@@ -48,6 +48,8 @@ public class Incident {
     private String processInstanceId;
     @Version
     private long version;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Confidentiality confidentiality;
 
     protected Incident() {
     }
@@ -66,6 +68,10 @@ public class Incident {
         this.loggedBy = loggedBy;
         this.loggedAt = Instant.now();
         this.cctvOverwrittenAt = cctvOverwrittenAt;
+        // harmful sexual behaviour, discriminatory language (both go to the DSL) and anything logged with the
+        // safeguarding indicator are the DSL's records (KCSIE Part 5): the whole incident, not just its account
+        this.confidentiality = type.isReferredToDsl() || safeguardingIndicator ? Confidentiality.SAFEGUARDING
+                : Confidentiality.PASTORAL;
     }
 
     void started(String processInstanceId) {
@@ -109,11 +115,11 @@ public class Incident {
     }
 
     /**
-     * Harmful sexual behaviour, or a safeguarding concern ticked when it was logged: what happened,
-     * the statements and every note with free text are safeguarding records, for the DSL only.
+     * A safeguarding incident is the DSL's record whole: what happened, who was involved, the
+     * statements, the outcome. Others read it only when a DSL shares it with them by name.
      */
     public boolean isSafeguarding() {
-        return incidentType().isSafeguarding() || safeguardingIndicator;
+        return confidentiality == Confidentiality.SAFEGUARDING;
     }
 
     public boolean isReferredToDsl() {
@@ -122,10 +128,18 @@ public class Incident {
 
     /** Who may read the account, the statements and the notes of this investigation. */
     public Confidentiality detailConfidentiality() {
-        return isSafeguarding() ? Confidentiality.SAFEGUARDING : Confidentiality.PASTORAL;
+        return confidentiality;
     }
 
-    /** The status the member of staff who logged it is told: never the outcome or the detail. */
+    /**
+     * The status the member of staff who logged it is told: never the outcome or the detail; of a
+     * safeguarding incident, only that the DSL has received it.
+     */
+    public String statusForLogger() {
+        return isSafeguarding() ? "Received by the DSL" : status();
+    }
+
+    /** Where the investigation stands, for those who may read the incident. */
     public String status() {
         if (closedAt != null) {
             return "Closed";

@@ -16,6 +16,8 @@ public interface IncidentStudentRepository extends JpaRepository<IncidentStudent
 
     List<IncidentStudent> findByStudentId(Long studentId);
 
+    List<IncidentStudent> findByIncidentIdIn(java.util.Collection<Long> incidentIds);
+
     /** School days of suspension approved for the student since the start of the school year, other incidents than this one. */
     @Query("""
             select coalesce(sum(s.suspensionDays), 0) from IncidentStudent s, Incident i

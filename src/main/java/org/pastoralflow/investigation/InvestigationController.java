@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.StudentRepository;
-import org.pastoralflow.security.YearGroupScope;
+import org.pastoralflow.security.Shares;
 import org.pastoralflow.security.NotFoundException;
 import org.pastoralflow.forms.FormData;
 import org.pastoralflow.forms.InvalidFormException;
@@ -53,11 +53,11 @@ class InvestigationController {
     private final StudentRepository students;
     private final StudentPicker picker;
     private final TaskInbox inbox;
-    private final YearGroupScope yearGroups;
+    private final Shares shares;
 
     InvestigationController(InvestigationService investigations, EvidenceSubmission evidence, InvestigationReport report,
-                            StudentRepository students, StudentPicker picker, TaskInbox inbox, YearGroupScope yearGroups) {
-        this.yearGroups = yearGroups;
+                            StudentRepository students, StudentPicker picker, TaskInbox inbox, Shares shares) {
+        this.shares = shares;
         this.investigations = investigations;
         this.evidence = evidence;
         this.report = report;
@@ -153,27 +153,26 @@ class InvestigationController {
     }
 
     @GetMapping("/investigations")
-    String list(Model model) {
-        model.addAttribute("open", investigations.open());
-        model.addAttribute("closed", investigations.recentlyClosed());
+    String list(Viewer viewer, Model model) {
+        model.addAttribute("open", investigations.open(viewer));
+        model.addAttribute("closed", investigations.recentlyClosed(viewer));
         return "investigation/list";
     }
 
-    /** The incident, if one of its students is in the viewer's year groups (a PSO or Head of Year may have some). */
+    /** The incident, if the access policy lets the viewer read it (confidentiality, a share, year groups); else 404. */
     private Incident opened(String reference, Viewer viewer) {
-        Incident i = investigations.byReference(reference);
-        yearGroups.checkAny(investigations.studentsIn(i).stream().map(IncidentStudent::getStudentId).toList(), viewer);
-        return i;
+        return investigations.readable(reference, viewer);
     }
 
     @GetMapping("/investigations/{reference}")
     String show(@PathVariable String reference, Viewer viewer, Model model) {
         Incident i = opened(reference, viewer);
         model.addAllAttributes(IncidentPage.model(i, viewer, investigations));
-        model.addAttribute("openTasks", investigations.openTasks(i));
+        model.addAttribute("openTasks", investigations.openTasks(i, viewer));
         model.addAttribute("useOfForce", investigations.useOfForce(i).orElse(null));
         model.addAttribute("referralsVisible", viewer.isCaseworker());
-        if (i.isSafeguarding() && i.detailConfidentiality().visibleTo(viewer)) {
+        model.addAllAttributes(shares.model(investigations.classify(i), viewer));
+        if (i.isSafeguarding()) {
             investigations.audited(i, viewer, "VIEW", "investigation page");
         }
         return "investigation/show";
@@ -194,7 +193,6 @@ class InvestigationController {
     ResponseEntity<byte[]> attachment(@PathVariable String reference, @PathVariable Long id, Viewer viewer) {
         Incident i = opened(reference, viewer);
         IncidentAttachment a = investigations.attachment(id).filter(x -> x.getIncidentId().equals(i.getId()))
-                .filter(x -> i.detailConfidentiality().visibleTo(viewer))
                 .orElseThrow(() -> new NotFoundException("No such attachment"));
         investigations.audited(i, viewer, "DOWNLOAD", "attachment " + a.getFileName() + " of");
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(a.getContentType()))

@@ -24,29 +24,21 @@ class InvestigationPanel implements StudentPanel, CaseProcesses {
 
     @Override
     public void addTo(Model model, Student student, Viewer viewer) {
-        model.addAttribute("incidents", investigations.ofStudent(student.getId()));
-    }
-
-    /** What the incident is called to this viewer: a safeguarding incident's type is the DSL's to know. */
-    private static String title(Incident i, Viewer viewer) {
-        return i.isSafeguarding() && !Confidentiality.SAFEGUARDING.visibleTo(viewer)
-                ? "Investigation of an incident" : "Investigation: " + i.getTypeLabel();
+        model.addAttribute("incidents", investigations.ofStudent(student.getId(), viewer));
     }
 
     @Override
     public List<CaseProcess> openFor(Long studentId, Viewer viewer) {
-        if (!viewer.isCaseworker()) {
-            return List.of();
-        }
-        return investigations.ofStudent(studentId).stream().filter(i -> i.getClosedAt() == null && i.getProcessInstanceId() != null)
-                .map(i -> new CaseProcess(title(i, viewer), i.getReference(), "/investigations/" + i.getReference(), i.getProcessInstanceId()))
+        return investigations.ofStudent(studentId, viewer).stream().filter(i -> i.getClosedAt() == null && i.getProcessInstanceId() != null)
+                .map(i -> new CaseProcess("Investigation: " + i.getTypeLabel(), i.getReference(), "/investigations/" + i.getReference(),
+                        i.getProcessInstanceId(), investigations.classify(i)))
                 .toList();
     }
 
     @Override
     public List<LinkedStudent> linkedStudents(Student student, Viewer viewer) {
         List<LinkedStudent> linked = new ArrayList<>();
-        for (Incident i : investigations.ofStudent(student.getId())) {
+        for (Incident i : investigations.ofStudent(student.getId(), viewer)) {
             List<IncidentStudent> all = investigations.studentsIn(i);
             Map<Long, Student> names = investigations.studentsById(all.stream().map(IncidentStudent::getStudentId).toList());
             for (IncidentStudent other : all) {

@@ -37,7 +37,7 @@ class InvestigationReport {
         vars.put("people", people);
         vars.put("printedBy", viewer.displayName());
         vars.put("printedAt", Instant.now());
-        vars.put("openTasks", investigations.openTasks(i));
+        vars.put("openTasks", investigations.openTasks(i, viewer));
         @SuppressWarnings("unchecked")
         Map<Long, org.pastoralflow.student.Student> names = (Map<Long, org.pastoralflow.student.Student>) vars.get("names");
         vars.put("forceStudents", investigations.studentsIn(i).stream().filter(IncidentStudent::isForceUsedOn)

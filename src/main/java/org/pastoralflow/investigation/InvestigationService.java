@@ -27,6 +27,8 @@ import org.pastoralflow.mediation.MediationService;
 import org.pastoralflow.notification.Notifier;
 import org.pastoralflow.referral.Referral;
 import org.pastoralflow.referral.ReferralService;
+import org.pastoralflow.security.AccessPolicy;
+import org.pastoralflow.security.Classification;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
@@ -78,13 +80,16 @@ public class InvestigationService {
     private final InvestigationSettings settings;
     private final Formats fmt;
     private final ZoneId zone;
+    private final AccessPolicy policy;
 
     public InvestigationService(IncidentRepository incidents, IncidentStudentRepository involved, IncidentCheckRepository checks,
                                 IncidentAttachmentRepository attachments, UseOfForceRepository forceRecords,
                                 StudentRepository students, StudentPicker picker, CaseStore caseStore,
                                 ReferralService referrals, MediationService mediations, Processes processes, TaskInbox inbox,
                                 References references, StaffDirectory directory, Notifier notifier, AuditLog audit,
-                                InvestigationSettings settings, Formats fmt, @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+                                InvestigationSettings settings, Formats fmt, @Value("${pastoral.zone:Europe/London}") ZoneId zone,
+                                AccessPolicy policy) {
+        this.policy = policy;
         this.incidents = incidents;
         this.involved = involved;
         this.checks = checks;
@@ -207,9 +212,9 @@ public class InvestigationService {
     }
 
     /**
-     * "Add the incident to each student's case file": each student's own part, never another's.
-     * For a safeguarding incident the pastoral entry says only that the student was involved and
-     * the DSL holds the details; the account goes in a safeguarding entry.
+     * "Add the incident to each student's case file": each student's own part, never another's, at
+     * the incident's confidentiality. A safeguarding incident has no pastoral entry at all: whoever
+     * may not read it learns nothing of it, not even that the student was involved.
      */
     @Transactional
     public void addToCaseFiles(Long incidentId) {
@@ -217,18 +222,9 @@ public class InvestigationService {
         String where = i.getLocation() + ", " + when(i.getOccurredAt());
         for (IncidentStudent s : involved.findByIncidentIdOrderByPosition(incidentId)) {
             String part = "involved as " + s.getPartLabel().toLowerCase();
-            if (i.isSafeguarding()) {
-                caseStore.record(new NewEntry(s.getStudentId(), EntryKind.INCIDENT, Confidentiality.PASTORAL, i.getOccurredAt(),
-                        i.getLoggedBy(), "Incident " + i.getReference() + " (safeguarding: the DSL holds the details), " + part,
-                        null, InvestigationProcess.SOURCE_TYPE, i.getId()));
-                caseStore.record(new NewEntry(s.getStudentId(), EntryKind.INCIDENT, Confidentiality.SAFEGUARDING, i.getOccurredAt(),
-                        i.getLoggedBy(), "Incident " + i.getReference() + ": " + i.getTypeLabel() + ", " + where + ", " + part,
-                        account(i), InvestigationProcess.SOURCE_TYPE, i.getId()));
-            } else {
-                caseStore.record(new NewEntry(s.getStudentId(), EntryKind.INCIDENT, Confidentiality.PASTORAL, i.getOccurredAt(),
-                        i.getLoggedBy(), "Incident " + i.getReference() + ": " + i.getTypeLabel() + ", " + where + ", " + part,
-                        account(i), InvestigationProcess.SOURCE_TYPE, i.getId()));
-            }
+            caseStore.record(new NewEntry(s.getStudentId(), EntryKind.INCIDENT, i.detailConfidentiality(), i.getOccurredAt(),
+                    i.getLoggedBy(), "Incident " + i.getReference() + ": " + i.getTypeLabel() + ", " + where + ", " + part,
+                    account(i), InvestigationProcess.SOURCE_TYPE, i.getId()));
         }
     }
 
@@ -270,7 +266,7 @@ public class InvestigationService {
                 + ". Check it and save what is needed now, or mark the check not applicable with a reason.";
         if (i.getInvestigator() != null) {
             notifier.toUsers(List.of(i.getInvestigator()), "CCTV for " + i.getReference() + " about to be overwritten", text,
-                    "/investigations/" + i.getReference());
+                    "/investigations/" + i.getReference(), classify(i));
         }
     }
 
@@ -279,7 +275,7 @@ public class InvestigationService {
     public void startMediation(Long incidentId) {
         Incident i = incident(incidentId);
         List<Long> parties = mediationParties(i);
-        Mediation m = mediations.startFromIncident(i.getReference(), parties, "After incident " + i.getReference() + ": "
+        Mediation m = mediations.startFromIncident(i.getReference(), i.detailConfidentiality(), parties, "After incident " + i.getReference() + ": "
                 + i.getTypeLabel() + ", " + i.getLocation() + ", " + when(i.getOccurredAt()) + ".", i.getInvestigator());
         i.mediationStarted(m.getReference());
     }
@@ -315,7 +311,7 @@ public class InvestigationService {
         Incident i = incident(incidentId);
         i.close();
         for (IncidentStudent s : involved.findByIncidentIdOrderByPosition(incidentId)) {
-            caseStore.record(NewEntry.now(s.getStudentId(), EntryKind.NOTE, Confidentiality.PASTORAL, "system",
+            caseStore.record(NewEntry.now(s.getStudentId(), EntryKind.NOTE, i.detailConfidentiality(), "system",
                     "Investigation of incident " + i.getReference() + " closed: every item of the checklist done, parents contacted",
                     null, InvestigationProcess.SOURCE_TYPE, i.getId()));
         }
@@ -323,9 +319,12 @@ public class InvestigationService {
 
     // ---------------------------------------------------------------- what the forms record
 
-    /** Who may investigate: a Head of Year or PSO; the DSL group for a safeguarding incident. */
+    /**
+     * Who may investigate: a Head of Year or PSO; for a safeguarding incident the DSL names one of
+     * the DSLs, or a Head of Year or PSO, who is then shared the incident by name.
+     */
     public Map<String, String> possibleInvestigators(Incident i) {
-        List<String> groups = i.isSafeguarding() ? List.of("dsl") : List.of("hoy", "pso");
+        List<String> groups = i.isSafeguarding() ? List.of("dsl", "hoy", "pso") : List.of("hoy", "pso");
         Map<String, String> options = new LinkedHashMap<>();
         for (String g : groups) {
             for (String user : directory.membersOf(g)) {
@@ -338,6 +337,9 @@ public class InvestigationService {
     @Transactional
     public void assign(Incident i, String investigator, Viewer viewer) {
         i.assign(investigator);
+        if (i.isSafeguarding() && !directory.groupsOf(investigator).contains("dsl")) {
+            policy.share(viewer, classify(i), investigator, "Named investigator of " + i.getReference());
+        }
         audit.record(viewer.userId(), "ASSIGN", InvestigationProcess.SOURCE_TYPE, i.getId(), null,
                 "Investigator of " + i.getReference() + ": " + investigator);
     }
@@ -440,7 +442,7 @@ public class InvestigationService {
                     "Outcome of the investigation of incident " + i.getReference() + ": " + OUTCOMES.get(outcome).toLowerCase(),
                     rationale, InvestigationProcess.SOURCE_TYPE, i.getId()));
             if (in != null && in.sanction() != Sanction.NONE) {
-                caseStore.record(NewEntry.now(s.getStudentId(), EntryKind.DECISION, Confidentiality.PASTORAL, viewer.userId(),
+                caseStore.record(NewEntry.now(s.getStudentId(), EntryKind.DECISION, i.detailConfidentiality(), viewer.userId(),
                         "Sanction after incident " + i.getReference() + ": " + describe(in)
                                 + (in.sanction().needsHeadApproval() ? " (proposed, for the Headteacher's approval)" : ""),
                         null, InvestigationProcess.SOURCE_TYPE, i.getId()));
@@ -460,7 +462,7 @@ public class InvestigationService {
                 continue;
             }
             s.headDecided(approved);
-            caseStore.record(NewEntry.now(s.getStudentId(), EntryKind.DECISION, Confidentiality.PASTORAL, viewer.userId(),
+            caseStore.record(NewEntry.now(s.getStudentId(), EntryKind.DECISION, i.detailConfidentiality(), viewer.userId(),
                     "Headteacher " + (approved ? "approved" : "did not approve") + " the " + describe(new SanctionInput(
                             s.getStudentId(), s.sanctionValue(), s.getSuspensionDays())) + " (" + i.getReference() + ")",
                     notes, InvestigationProcess.SOURCE_TYPE, i.getId()));
@@ -513,24 +515,54 @@ public class InvestigationService {
         return forceRecords.findByIncidentId(i.getId());
     }
 
+    /** What the member of staff logged, for their status page (which shows no content). */
     public List<Incident> loggedBy(Viewer viewer) {
         return incidents.findByLoggedByOrderByLoggedAtDesc(viewer.userId());
     }
 
-    public List<Incident> open() {
-        return incidents.findByClosedAtIsNullOrderByLoggedAtDesc();
+    /** The incident as the access policy sees it: its confidentiality and every student involved. */
+    public Classification classify(Incident i) {
+        return new Classification(InvestigationProcess.SOURCE_TYPE, i.getId(), i.detailConfidentiality(), studentsOf(i.getId()));
     }
 
-    public List<Incident> recentlyClosed() {
-        return incidents.findByClosedAtIsNotNullOrderByClosedAtDesc(PageRequest.of(0, 50));
+    /** The incident, if the viewer may read it; otherwise the same 404 as one that does not exist. */
+    public Incident readable(String reference, Viewer viewer) {
+        return policy.require(viewer, byReference(reference), this::classify);
     }
 
-    public List<Incident> ofStudent(Long studentId) {
-        return involved.findByStudentId(studentId).stream().map(s -> incident(s.getIncidentId())).toList();
+    public List<Incident> open(Viewer viewer) {
+        return readableOf(incidents.findByClosedAtIsNullOrderByLoggedAtDesc(), viewer);
     }
 
-    public List<TaskView> openTasks(Incident i) {
-        return i.getProcessInstanceId() == null ? List.of() : inbox.openTasksOfProcess(i.getProcessInstanceId());
+    public List<Incident> recentlyClosed(Viewer viewer) {
+        return readableOf(incidents.findByClosedAtIsNotNullOrderByClosedAtDesc(PageRequest.of(0, 50)), viewer);
+    }
+
+    public List<Incident> ofStudent(Long studentId, Viewer viewer) {
+        return readableOf(involved.findByStudentId(studentId).stream().map(s -> incident(s.getIncidentId())).toList(), viewer);
+    }
+
+    /** The incidents the viewer may read, with every incident's students read in one query. */
+    private List<Incident> readableOf(List<Incident> list, Viewer viewer) {
+        if (list.isEmpty()) {
+            return list;
+        }
+        Map<Long, List<Long>> studentsByIncident = involved.findByIncidentIdIn(list.stream().map(Incident::getId).toList()).stream()
+                .collect(Collectors.groupingBy(IncidentStudent::getIncidentId,
+                        Collectors.mapping(IncidentStudent::getStudentId, Collectors.toList())));
+        return policy.readable(viewer, list, i -> new Classification(InvestigationProcess.SOURCE_TYPE, i.getId(),
+                i.detailConfidentiality(), studentsByIncident.getOrDefault(i.getId(), List.of())));
+    }
+
+    /** The open tasks the viewer may know of. */
+    public List<TaskView> openTasks(Incident i, Viewer viewer) {
+        if (i.getProcessInstanceId() == null) {
+            return List.of();
+        }
+        AccessPolicy.Access access = policy.of(viewer);
+        Classification record = classify(i);
+        return inbox.openTasksOfProcess(i.getProcessInstanceId()).stream()
+                .filter(t -> access.mayReadTask(record, t.candidateGroups(), t.assignee())).toList();
     }
 
     public String displayName(String userId) {

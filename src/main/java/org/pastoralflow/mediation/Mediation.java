@@ -1,5 +1,7 @@
 package org.pastoralflow.mediation;
 
+import org.pastoralflow.security.Confidentiality;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -44,20 +46,28 @@ public class Mediation {
     private String outcomeNotes;
     private Instant closedAt;
     private String processInstanceId;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Confidentiality confidentiality;
     @Version
     private long version;
 
     protected Mediation() {
     }
 
-    Mediation(String reference, String sourceType, String sourceReference, String reason, String requestedBy) {
+    Mediation(String reference, String sourceType, String sourceReference, Confidentiality confidentiality, String reason,
+              String requestedBy) {
         this.reference = reference;
+        this.confidentiality = confidentiality;
         this.sourceType = sourceType;
         this.sourceReference = sourceReference;
         this.reason = reason;
         this.requestedBy = requestedBy;
         this.requestedAt = Instant.now();
         this.round = 1;
+    }
+
+    public Confidentiality getConfidentiality() {
+        return confidentiality;
     }
 
     void started(String processInstanceId) {

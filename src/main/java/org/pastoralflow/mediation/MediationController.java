@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.StudentRepository;
-import org.pastoralflow.security.YearGroupScope;
 import org.pastoralflow.forms.FormData;
 import org.pastoralflow.forms.InvalidFormException;
 import org.pastoralflow.workflow.StudentPicker;
@@ -28,19 +27,16 @@ class MediationController {
     private final MediationService mediations;
     private final StudentRepository students;
     private final StudentPicker picker;
-    private final YearGroupScope yearGroups;
-
-    MediationController(MediationService mediations, StudentRepository students, StudentPicker picker, YearGroupScope yearGroups) {
-        this.yearGroups = yearGroups;
+    MediationController(MediationService mediations, StudentRepository students, StudentPicker picker) {
         this.mediations = mediations;
         this.students = students;
         this.picker = picker;
     }
 
     @GetMapping("/mediations")
-    String list(Model model) {
-        model.addAttribute("open", mediations.open());
-        model.addAttribute("closed", mediations.recentlyClosed());
+    String list(Viewer viewer, Model model) {
+        model.addAttribute("open", mediations.open(viewer));
+        model.addAttribute("closed", mediations.recentlyClosed(viewer));
         return "mediation/list";
     }
 
@@ -94,12 +90,11 @@ class MediationController {
 
     @GetMapping("/mediations/{reference}")
     String show(@PathVariable String reference, Viewer viewer, Model model) {
-        Mediation m = mediations.byReference(reference);
-        yearGroups.checkAny(mediations.partiesOf(m.getId()), viewer);
+        Mediation m = mediations.readable(reference, viewer);
         model.addAttribute("mediation", m);
         model.addAttribute("parties", mediations.partiesOf(m));
         model.addAttribute("names", mediations.studentsOf(m));
-        model.addAttribute("openTasks", mediations.openTasks(m));
+        model.addAttribute("openTasks", mediations.openTasks(m, viewer));
         model.addAttribute("history", mediations.history(m, viewer, "mediation page"));
         return "mediation/show";
     }

@@ -23,23 +23,20 @@ class MediationPanel implements StudentPanel, CaseProcesses {
 
     @Override
     public void addTo(Model model, Student student, Viewer viewer) {
-        model.addAttribute("mediations", mediations.ofStudent(student.getId()));
+        model.addAttribute("mediations", mediations.ofStudent(student.getId(), viewer));
     }
 
     @Override
     public List<CaseProcess> openFor(Long studentId, Viewer viewer) {
-        if (!viewer.isCaseworker()) {
-            return List.of();
-        }
-        return mediations.ofStudent(studentId).stream().filter(m -> m.getClosedAt() == null && m.getProcessInstanceId() != null)
+        return mediations.ofStudent(studentId, viewer).stream().filter(m -> m.getClosedAt() == null && m.getProcessInstanceId() != null)
                 .map(m -> new CaseProcess("Restorative mediation", m.getReference(), "/mediations/" + m.getReference(),
-                        m.getProcessInstanceId())).toList();
+                        m.getProcessInstanceId(), mediations.classify(m))).toList();
     }
 
     @Override
     public List<LinkedStudent> linkedStudents(Student student, Viewer viewer) {
         List<LinkedStudent> linked = new ArrayList<>();
-        for (Mediation m : mediations.ofStudent(student.getId())) {
+        for (Mediation m : mediations.ofStudent(student.getId(), viewer)) {
             Map<Long, Student> parties = mediations.studentsOf(m);
             parties.values().stream().filter(s -> !s.getId().equals(student.getId()))
                     .forEach(s -> linked.add(new LinkedStudent(s, "party to mediation " + m.getReference())));

@@ -1,5 +1,8 @@
 package org.pastoralflow.mediation;
 
+import org.pastoralflow.security.AccessPolicy;
+import org.pastoralflow.security.Classification;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,10 +46,12 @@ public class MediationService {
     private final References references;
     private final TaskInbox inbox;
     private final ZoneId zone;
+    private final AccessPolicy policy;
 
     public MediationService(MediationRepository mediations, MediationPartyRepository parties, StudentRepository students,
                             StudentPicker picker, CaseStore caseStore, Processes processes, References references,
-                            TaskInbox inbox, @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+                            TaskInbox inbox, @Value("${pastoral.zone:Europe/London}") ZoneId zone, AccessPolicy policy) {
+        this.policy = policy;
         this.mediations = mediations;
         this.parties = parties;
         this.students = students;
@@ -58,10 +63,14 @@ public class MediationService {
         this.zone = zone;
     }
 
-    /** Started by an investigation's outcome, between the students it names (never witnesses). */
+    /**
+     * Started by an investigation's outcome, between the students it names (never witnesses), as
+     * confidential as the incident: a mediation after a safeguarding incident is the DSL's record too.
+     */
     @Transactional
-    public Mediation startFromIncident(String incidentReference, List<Long> studentIds, String reason, String by) {
-        return start(MediationProcess.FROM_INCIDENT, incidentReference, studentIds, reason, by);
+    public Mediation startFromIncident(String incidentReference, Confidentiality incidentConfidentiality, List<Long> studentIds,
+                                       String reason, String by) {
+        return start(MediationProcess.FROM_INCIDENT, incidentReference, incidentConfidentiality, studentIds, reason, by);
     }
 
     /** Started by a PSO (or HoY, Pastoral Lead, DSL) between two or more students. */
@@ -74,17 +83,18 @@ public class MediationService {
                     + (picked.isEmpty() ? "two." : "one more."));
         }
         data.throwIfInvalid();
-        return start(MediationProcess.FROM_PSO, null, picked.values().stream().map(Student::getId).toList(), reason,
-                viewer.userId());
+        return start(MediationProcess.FROM_PSO, null, Confidentiality.PASTORAL, picked.values().stream().map(Student::getId).toList(),
+                reason, viewer.userId());
     }
 
-    private Mediation start(String sourceType, String sourceReference, List<Long> studentIds, String reason, String by) {
+    private Mediation start(String sourceType, String sourceReference, Confidentiality confidentiality, List<Long> studentIds,
+                            String reason, String by) {
         Mediation m = mediations.save(new Mediation(references.next("M", "mediation_number_seq"), sourceType, sourceReference,
-                reason, by));
+                confidentiality, reason, by));
         int position = 0;
         for (Long studentId : studentIds) {
             parties.save(new MediationParty(m.getId(), studentId, position++));
-            caseStore.record(NewEntry.now(studentId, EntryKind.NOTE, Confidentiality.PASTORAL, by,
+            caseStore.record(NewEntry.now(studentId, EntryKind.NOTE, m.getConfidentiality(), by,
                     "Restorative mediation offered (" + m.getReference() + ")"
                             + (sourceReference == null ? "" : " after incident " + sourceReference),
                     reason, MediationProcess.SOURCE_TYPE, m.getId()));
@@ -119,7 +129,7 @@ public class MediationService {
     public void recordConsent(Mediation m, Long studentId, boolean given, LocalDate askedOn, String notes, Viewer viewer) {
         MediationParty p = party(m, studentId);
         p.consent(given ? MediationParty.GIVEN : MediationParty.REFUSED, viewer.userId());
-        caseStore.record(new NewEntry(studentId, EntryKind.NOTE, Confidentiality.PASTORAL, at(askedOn),
+        caseStore.record(new NewEntry(studentId, EntryKind.NOTE, m.getConfidentiality(), at(askedOn),
                 viewer.userId(), "Mediation " + m.getReference() + ": consent " + (given ? "given" : "refused") + " by " + name(studentId), notes,
                 MediationProcess.SOURCE_TYPE, m.getId()));
     }
@@ -135,7 +145,7 @@ public class MediationService {
     public void recordPartyNote(Mediation m, Long studentId, EntryKind kind, LocalDate on, String summary, String notes,
                                 Viewer viewer) {
         party(m, studentId);
-        caseStore.record(new NewEntry(studentId, kind, Confidentiality.PASTORAL, at(on),
+        caseStore.record(new NewEntry(studentId, kind, m.getConfidentiality(), at(on),
                 viewer.userId(), summary + " with " + name(studentId) + " (" + m.getReference() + ")", notes, MediationProcess.SOURCE_TYPE, m.getId()));
     }
 
@@ -146,7 +156,7 @@ public class MediationService {
         String detail = "Who attended: " + attendees + "\n\nWhat happened: " + whatHappened + "\n\nWho was affected: "
                 + whoAffected + "\n\nWhat needs to happen to repair the harm: " + repair + "\n\nAgreed actions: " + actions;
         for (Long studentId : partiesOf(m.getId())) {
-            caseStore.record(new NewEntry(studentId, EntryKind.SESSION, Confidentiality.PASTORAL, at(on),
+            caseStore.record(new NewEntry(studentId, EntryKind.SESSION, m.getConfidentiality(), at(on),
                     viewer.userId(), "Restorative meeting (" + m.getReference() + ", round " + m.getRound() + ")", detail,
                     MediationProcess.SOURCE_TYPE, m.getId()));
         }
@@ -178,7 +188,7 @@ public class MediationService {
 
     private void toEveryParty(Mediation m, EntryKind kind, Viewer viewer, String summary, String detail) {
         for (Long studentId : partiesOf(m.getId())) {
-            caseStore.record(NewEntry.now(studentId, kind, Confidentiality.PASTORAL, viewer.userId(), summary, detail,
+            caseStore.record(NewEntry.now(studentId, kind, m.getConfidentiality(), viewer.userId(), summary, detail,
                     MediationProcess.SOURCE_TYPE, m.getId()));
         }
     }
@@ -224,21 +234,38 @@ public class MediationService {
         return students.findAllById(partiesOf(m.getId())).stream().collect(Collectors.toMap(Student::getId, Function.identity()));
     }
 
-    public List<Mediation> open() {
-        return mediations.findByClosedAtIsNullOrderByRequestedAtDesc();
+    /** The mediation as the access policy sees it: its confidentiality and its parties. */
+    public Classification classify(Mediation m) {
+        return new Classification(MediationProcess.SOURCE_TYPE, m.getId(), m.getConfidentiality(), partiesOf(m.getId()));
     }
 
-    public List<Mediation> recentlyClosed() {
-        return mediations.findByClosedAtIsNotNullOrderByClosedAtDesc(PageRequest.of(0, 50));
+    /** The mediation, if the viewer may read it; otherwise the same 404 as one that does not exist. */
+    public Mediation readable(String reference, Viewer viewer) {
+        return policy.require(viewer, byReference(reference), this::classify);
     }
 
-    public List<Mediation> ofStudent(Long studentId) {
+    public List<Mediation> open(Viewer viewer) {
+        return policy.readable(viewer, mediations.findByClosedAtIsNullOrderByRequestedAtDesc(), this::classify);
+    }
+
+    public List<Mediation> recentlyClosed(Viewer viewer) {
+        return policy.readable(viewer, mediations.findByClosedAtIsNotNullOrderByClosedAtDesc(PageRequest.of(0, 50)), this::classify);
+    }
+
+    public List<Mediation> ofStudent(Long studentId, Viewer viewer) {
         List<Mediation> found = new ArrayList<>();
         parties.findByStudentId(studentId).forEach(p -> mediations.findById(p.getMediationId()).ifPresent(found::add));
-        return found;
+        return policy.readable(viewer, found, this::classify);
     }
 
-    public List<TaskView> openTasks(Mediation m) {
-        return m.getProcessInstanceId() == null ? List.of() : inbox.openTasksOfProcess(m.getProcessInstanceId());
+    /** The open tasks the viewer may know of. */
+    public List<TaskView> openTasks(Mediation m, Viewer viewer) {
+        if (m.getProcessInstanceId() == null) {
+            return List.of();
+        }
+        AccessPolicy.Access access = policy.of(viewer);
+        Classification record = classify(m);
+        return inbox.openTasksOfProcess(m.getProcessInstanceId()).stream()
+                .filter(t -> access.mayReadTask(record, t.candidateGroups(), t.assignee())).toList();
     }
 }

@@ -1,5 +1,9 @@
 package org.pastoralflow.notification;
 
+import org.pastoralflow.security.AccessPolicy;
+import org.pastoralflow.security.Classification;
+import org.pastoralflow.security.Viewer;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -50,13 +54,19 @@ public class Notifier {
     private final Duration firstWait;
     private final int maxAttempts;
     private final TransactionTemplate separately;
+    private final AccessPolicy policy;
+
+    /** Pages that show each person only their own work, so a link to them needs no record: anyone may follow it. */
+    static final List<String> GENERAL_PAGES = List.of("/inbox", "/dashboards", "/oncall", "/admin", "/transition/schools",
+            "/subject-access");
 
     public Notifier(NotificationRepository outbox, StaffDirectory directory, ObjectProvider<JavaMailSender> mail,
                     PlatformTransactionManager transactions,
                     @Value("${pastoral.mail.from:pastoral-flow@localhost}") String from,
                     @Value("${pastoral.base-url:http://localhost:8080}") String baseUrl,
                     @Value("${pastoral.mail.retry.first-wait:PT1M}") Duration firstWait,
-                    @Value("${pastoral.mail.retry.attempts:6}") int maxAttempts) {
+                    @Value("${pastoral.mail.retry.attempts:6}") int maxAttempts, AccessPolicy policy) {
+        this.policy = policy;
         this.outbox = outbox;
         this.directory = directory;
         this.mail = mail;
@@ -68,18 +78,31 @@ public class Notifier {
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * E-mails the members of these groups who may open what it is about: {@code about} is the record
+     * the link leads to (each recipient must be able to read it, by the access policy), or null when
+     * the link is a general page such as the inbox. E-mails never name a child; a subject or text
+     * about a record its recipients may not read says nothing of it (the caller writes it so).
+     */
     @Transactional
-    public void toGroups(List<String> groupIds, String subject, String text, String path) {
-        Set<String> to = new LinkedHashSet<>();
-        groupIds.forEach(g -> to.addAll(directory.emailsOf(g)));
-        queue(to, subject, text, path);
+    public void toGroups(List<String> groupIds, String subject, String text, String path, Classification about) {
+        Set<String> users = new LinkedHashSet<>();
+        groupIds.forEach(g -> users.addAll(directory.membersOf(g)));
+        toUsers(List.copyOf(users), subject, text, path, about);
     }
 
     /** The same, to named members of staff (the investigator of an incident, say). */
     @Transactional
-    public void toUsers(List<String> userIds, String subject, String text, String path) {
+    public void toUsers(List<String> userIds, String subject, String text, String path, Classification about) {
+        if (about == null && GENERAL_PAGES.stream().noneMatch(path::startsWith)) {
+            throw new IllegalArgumentException("An e-mail that links to " + path + " must say which record it is about");
+        }
         Set<String> to = new LinkedHashSet<>();
-        userIds.forEach(u -> directory.emailOf(u).ifPresent(to::add));
+        for (String user : userIds) {
+            if (about == null || policy.mayRead(new Viewer(user, user, directory.groupsOf(user)), about)) {
+                directory.emailOf(user).ifPresent(to::add);
+            }
+        }
         queue(to, subject, text, path);
     }
 

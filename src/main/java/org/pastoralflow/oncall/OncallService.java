@@ -104,7 +104,7 @@ public class OncallService {
         inbox.offerToGroup(processInstanceId, OncallProcess.TASK_RESPOND, "slt");
         call.escalated();
         notifier.toGroups(List.of("slt"), "On-call " + call.getReference() + " unanswered: " + call.getRoom(),
-                "A call for help from " + call.getRoom() + " has not been picked up.", "/oncall");
+                "A call for help from " + call.getRoom() + " has not been picked up.", "/oncall", null);
         return true;
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.security.Confidentiality;
+import org.pastoralflow.security.AccessPolicy;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.TaskForm;
@@ -50,12 +51,10 @@ class DecisionForm implements TaskForm {
     @Override
     public Map<String, Object> model(TaskView task, Viewer viewer) {
         Referral r = referralOf(task);
-        Map<String, Object> model = new HashMap<>();
-        model.put("referral", r);
+        Map<String, Object> model = referrals.caseModel(r, viewer, "task " + key);
         model.put("decisionTitle", title);
         model.put("options", Choice.options(choices));
-        model.put("history", caseStore.aboutRecord(ReferralProcess.SOURCE_TYPE, r.getId(), viewer, r.getStudentId(), "task " + key));
-        model.put("externalReferrals", referrals.externalReferralsOf(r.getId()));
+        model.put("handoverFor", handoverChoices(r).stream().map(Choice::label).toList());
         return model;
     }
 
@@ -64,9 +63,12 @@ class DecisionForm implements TaskForm {
         Referral r = referralOf(task);
         String code = data.oneOf("decision", "Decision", Choice.options(choices).keySet());
         String rationale = data.text("rationale", "Rationale", 20000, true);
+        Choice chosen = code == null ? null : Choice.of(choices, code);
+        String handover = chosen != null && handoverChoices(r).contains(chosen)
+                ? data.text("handover", "Handover note", 5000, true) : null;
         validateMore(r, code, data);
         data.throwIfInvalid();
-        Choice choice = Choice.of(choices, code);
+        Choice choice = chosen;
         referrals.recordDecision(r, title + ": " + choice.label(), rationale, confidentialityOf(r), choice.next(), viewer);
         // what belongs to this decision is written at the confidentiality of whoever made it,
         // before the referral is handed on (agency feedback to the DSL stays safeguarding even
@@ -74,6 +76,9 @@ class DecisionForm implements TaskForm {
         afterDecision(r, code, data, viewer);
         Map<String, Object> variables = new HashMap<>();
         variables.put(variable, code);
+        if (handover != null) {
+            referrals.recordHandover(r, handover, choice.handTo(), viewer);
+        }
         if (choice.handTo() != null) {
             referrals.handTo(r, choice.handTo());
             variables.put(ReferralProcess.OWNER_GROUP, choice.handTo());
@@ -84,6 +89,15 @@ class DecisionForm implements TaskForm {
     /** Confidentiality of the decision entry: fixed for a group's review, or whoever holds the referral. */
     protected Confidentiality confidentialityOf(Referral r) {
         return confidentiality != null ? confidentiality : referrals.confidentialityNow(r);
+    }
+
+    /**
+     * Decisions that hand the referral to a group that may not read what this decision is recorded
+     * at: they need a handover note, which is all that group will see of what came before.
+     */
+    private List<Choice> handoverChoices(Referral r) {
+        Confidentiality here = confidentialityOf(r);
+        return choices.stream().filter(c -> c.handTo() != null && !AccessPolicy.groupReads(c.handTo(), here)).toList();
     }
 
     protected void validateMore(Referral r, String code, FormData data) {

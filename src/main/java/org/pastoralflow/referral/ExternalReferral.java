@@ -1,5 +1,7 @@
 package org.pastoralflow.referral;
 
+import org.pastoralflow.security.Confidentiality;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -26,11 +28,16 @@ public class ExternalReferral {
     private LocalDate feedbackOn;
     private String feedback;
     private String outcome;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Confidentiality confidentiality;
 
     protected ExternalReferral() {
     }
 
-    public ExternalReferral(Long referralId, String agency, LocalDate referredOn, String agencyReference, String recordedBy) {
+    /** {@code confidentiality}: that of whoever made the referral (the DSL's referral to social care is the DSL's record). */
+    public ExternalReferral(Long referralId, String agency, LocalDate referredOn, String agencyReference, String recordedBy,
+                            Confidentiality confidentiality) {
+        this.confidentiality = confidentiality;
         this.referralId = referralId;
         this.agency = agency;
         this.referredOn = referredOn;
@@ -43,6 +50,10 @@ public class ExternalReferral {
         this.feedbackOn = on;
         this.feedback = text;
         this.outcome = outcome;
+    }
+
+    public Confidentiality getConfidentiality() {
+        return confidentiality;
     }
 
     public Long getId() {

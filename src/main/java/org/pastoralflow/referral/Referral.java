@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 
+import org.pastoralflow.security.Confidentiality;
+
 /** A concern raised about a student, from raising to close. The process holds the flow; this holds the record. */
 @Entity
 public class Referral {
@@ -30,6 +32,8 @@ public class Referral {
     private String raisedBy;
     private Instant raisedAt;
     private String route;
+    @Enumerated(EnumType.STRING)
+    private Confidentiality confidentiality;
     @Enumerated(EnumType.STRING)
     private Stage stage;
     private Instant closedAt;
@@ -55,6 +59,8 @@ public class Referral {
         this.raisedBy = raisedBy;
         this.raisedAt = Instant.now();
         this.stage = Stage.RECEIVED;
+        // the DSL's until the routing table has said who reviews it
+        this.confidentiality = Confidentiality.SAFEGUARDING;
     }
 
     /** Raised by another workflow (an investigation, say): the record it came from, for the link back. */
@@ -67,8 +73,10 @@ public class Referral {
         this.processInstanceId = processInstanceId;
     }
 
+    /** Routed to its first reviewer: the concern is as confidential as their group's records, from now on. */
     void routed(String route) {
         this.route = route;
+        this.confidentiality = Confidentiality.forGroup(route);
         this.stage = switch (route) {
             case "dsl" -> Stage.WITH_DSL;
             case "senco" -> Stage.WITH_SENCO;
@@ -132,6 +140,11 @@ public class Referral {
 
     public Instant getRaisedAt() {
         return raisedAt;
+    }
+
+    /** Who may read the concern itself (what was seen, the child's words, where): its first reviewer's group. */
+    public Confidentiality getConfidentiality() {
+        return confidentiality;
     }
 
     public String getRoute() {

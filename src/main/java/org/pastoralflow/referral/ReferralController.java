@@ -14,7 +14,6 @@ import org.pastoralflow.casefile.ChronologyEntry;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
-import org.pastoralflow.security.YearGroupScope;
 import org.pastoralflow.security.NotFoundException;
 import org.pastoralflow.forms.FormData;
 import org.pastoralflow.forms.InvalidFormException;
@@ -39,12 +38,10 @@ class ReferralController {
     private final TaskInbox inbox;
 
     private final ZoneId zone;
-    private final YearGroupScope yearGroups;
 
     ReferralController(ReferralService referrals, StudentRepository students, CaseStore caseStore, TaskInbox inbox,
-                       YearGroupScope yearGroups, @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+                       @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
         this.zone = zone;
-        this.yearGroups = yearGroups;
         this.referrals = referrals;
         this.students = students;
         this.caseStore = caseStore;
@@ -107,25 +104,20 @@ class ReferralController {
         return "referral/mine";
     }
 
+    /**
+     * A referral as the viewer may read it: the concern itself only if its confidentiality allows;
+     * otherwise what was handed to them. One they may read nothing of (or whose student is outside
+     * their year groups) answers the same 404 as one that does not exist.
+     */
     @GetMapping("/referrals/{reference}")
     String referral(@PathVariable String reference, Viewer viewer, Model model) {
-        Referral r = referrals.byReference(reference).orElseThrow(() -> new NotFoundException("No such referral"));
-        if (!viewer.isCaseworker()) {
-            throw new NotFoundException("No such referral");
-        }
-        yearGroups.checkStudent(r.getStudentId(), viewer);
-        List<ChronologyEntry> history = caseStore.aboutRecord(ReferralProcess.SOURCE_TYPE, r.getId(), viewer,
-                r.getStudentId(), "referral page");
-        if (history.isEmpty()) {
-            // nothing about it that this viewer may read: to them it does not exist
-            throw new NotFoundException("No such referral");
-        }
-        model.addAttribute("referral", r);
+        Referral r = referrals.byReference(reference).filter(x -> referrals.knownTo(x, viewer))
+                .orElseThrow(() -> new NotFoundException("No such referral"));
+        model.addAllAttributes(referrals.caseModel(r, viewer, "referral page"));
+        model.addAttribute("stage", r.getStage());
         model.addAttribute("student", students.findById(r.getStudentId()).orElseThrow());
-        model.addAttribute("history", history);
-        model.addAttribute("externalReferrals", referrals.externalReferralsOf(r.getId()));
         model.addAttribute("openTasks", r.getProcessInstanceId() == null ? List.of()
-                : inbox.openTasksOfProcess(r.getProcessInstanceId()));
+                : referrals.openTasksVisibleTo(r, viewer));
         return "referral/show";
     }
 }

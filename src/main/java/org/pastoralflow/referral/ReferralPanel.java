@@ -24,19 +24,25 @@ class ReferralPanel implements StudentPanel, CaseProcesses {
 
     @Override
     public void addTo(Model model, Student student, Viewer viewer) {
-        model.addAttribute("referrals", visible(student.getId(), viewer));
+        model.addAttribute("referrals", visible(student.getId(), viewer).stream()
+                .map(r -> new Line(r.getReference(), (referrals.concernReadable(r, viewer) ? r.getCategoryLabel() + " · " : "")
+                        + r.getStage().label())).toList());
         model.addAttribute("plans", plans.plansOf(student.getId(), viewer));
     }
 
+    /** A referral on the student page: its category only for those who may read the concern. */
+    record Line(String reference, String summary) {
+    }
+
     private List<Referral> visible(Long studentId, Viewer viewer) {
-        return referrals.aboutStudent(studentId).stream()
-                .filter(r -> r.getRoute() != null && referrals.confidentialityNow(r).visibleTo(viewer)).toList();
+        return referrals.knownAbout(studentId, viewer);
     }
 
     @Override
     public List<CaseProcess> openFor(Long studentId, Viewer viewer) {
         return visible(studentId, viewer).stream().filter(r -> r.getStage() != Stage.CLOSED && r.getProcessInstanceId() != null)
-                .map(r -> new CaseProcess("Referral: " + r.getCategoryLabel(), r.getReference(), "/referrals/" + r.getReference(),
-                        r.getProcessInstanceId())).toList();
+                .map(r -> new CaseProcess(referrals.concernReadable(r, viewer) ? "Referral: " + r.getCategoryLabel() : "Referral",
+                        r.getReference(), "/referrals/" + r.getReference(), r.getProcessInstanceId(), ReferralService.classify(r)))
+                .toList();
     }
 }

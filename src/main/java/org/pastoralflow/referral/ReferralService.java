@@ -15,6 +15,8 @@ import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.notification.Notifier;
+import org.pastoralflow.security.AccessPolicy;
+import org.pastoralflow.security.Classification;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
@@ -23,6 +25,7 @@ import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.Processes;
 import org.pastoralflow.workflow.References;
 import org.pastoralflow.workflow.TaskInbox;
+import org.pastoralflow.workflow.TaskView;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,11 +47,15 @@ public class ReferralService {
     private final References references;
     private final Deadlines deadlines;
     private final ZoneId zone;
+    private final AccessPolicy policy;
+
+    static final String EXTERNAL_REFERRAL = "external-referral";
 
     public ReferralService(ReferralRepository referrals, ExternalReferralRepository externalReferrals,
                            StudentRepository students, CaseStore caseStore, Processes processes, TaskInbox inbox,
                            Notifier notifier, References references, Deadlines deadlines,
-                           @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+                           @Value("${pastoral.zone:Europe/London}") ZoneId zone, AccessPolicy policy) {
+        this.policy = policy;
         this.referrals = referrals;
         this.externalReferrals = externalReferrals;
         this.students = students;
@@ -167,7 +174,7 @@ public class ReferralService {
         Referral r = referral(referralId);
         notifier.toGroups(List.of("dsl"), "URGENT: immediate-risk concern " + r.getReference(),
                 "A member of staff has raised a concern with immediate risk. It is at the top of the DSL inbox now.",
-                "/inbox");
+                "/inbox", classify(r));
     }
 
     /** Service task "Escalate to other DSLs and Head": only when nobody has picked the review up. */
@@ -184,11 +191,13 @@ public class ReferralService {
                 "DSL review of " + r.getReference() + " not picked up by its deadline: every DSL and the Headteacher told, "
                         + "and the review moved to the top of the DSL inbox", null, ReferralProcess.SOURCE_TYPE, r.getId()));
         notifier.toGroups(List.of("dsl"), "Overdue DSL review " + r.getReference(),
-                "A DSL review is past its deadline and nobody has picked it up. It is now at the top of the DSL inbox.", "/inbox");
-        notifier.toGroups(List.of("slt"), "Overdue DSL review " + r.getReference(),
+                "A DSL review is past its deadline and nobody has picked it up. It is now at the top of the DSL inbox.", "/inbox",
+                classify(r));
+        // the Headteacher cannot read the concern: no reference, no link to it
+        notifier.toGroups(List.of("slt"), "A DSL review is overdue",
                 "A DSL review is past its deadline and no DSL has picked it up. Please make sure a DSL takes it today. "
                         + "What the concern says is for the DSL group only, so it is not in this e-mail; the overdue tasks "
-                        + "dashboard shows it among the DSL group's.", "/dashboards");
+                        + "dashboard shows it among the DSL group's.", "/dashboards", null);
         return true;
     }
 
@@ -200,8 +209,11 @@ public class ReferralService {
                 "No feedback from the agency on " + r.getReference() + " within "
                         + deadlines.schoolDaysFor("referral.agency-feedback") + " school days: chase it", null,
                 ReferralProcess.SOURCE_TYPE, r.getId()));
+        Classification about = externalReferrals.findFirstByReferralIdAndFeedbackOnIsNullOrderByRecordedAtDesc(r.getId())
+                .map(x -> Classification.of(EXTERNAL_REFERRAL, x.getId(), x.getConfidentiality(), r.getStudentId()))
+                .orElse(classify(r));
         notifier.toGroups(List.of(ownerGroup), "Chase agency feedback for " + r.getReference(),
-                "No feedback has been recorded from the agency yet. Please chase it.", "/inbox");
+                "No feedback has been recorded from the agency yet. Please chase it.", "/inbox", about);
     }
 
     @Transactional
@@ -215,7 +227,8 @@ public class ReferralService {
     @Transactional
     public ExternalReferral recordExternalReferral(Referral r, String agency, LocalDate on, String agencyReference,
                                                    String notes, Confidentiality confidentiality, Viewer viewer) {
-        ExternalReferral ext = externalReferrals.save(new ExternalReferral(r.getId(), agency, on, agencyReference, viewer.userId()));
+        ExternalReferral ext = externalReferrals.save(new ExternalReferral(r.getId(), agency, on, agencyReference, viewer.userId(),
+                confidentiality));
         r.moveTo(Stage.EXTERNAL);
         caseStore.record(new NewEntry(r.getStudentId(), EntryKind.EXTERNAL_REFERRAL, confidentiality,
                 on.atStartOfDay(zone).toInstant(), viewer.userId(),
@@ -250,8 +263,79 @@ public class ReferralService {
         return referrals.findByStudentIdOrderByRaisedAtDesc(studentId);
     }
 
-    public List<ExternalReferral> externalReferralsOf(Long referralId) {
-        return externalReferrals.findByReferralIdOrderByRecordedAtAsc(referralId);
+    /** The referral's external referrals the viewer may read: each is as confidential as the decision that made it. */
+    public List<ExternalReferral> externalReferralsOf(Referral r, Viewer viewer) {
+        return policy.readable(viewer, externalReferrals.findByReferralIdOrderByRecordedAtAsc(r.getId()),
+                x -> Classification.of(EXTERNAL_REFERRAL, x.getId(), x.getConfidentiality(), r.getStudentId()));
+    }
+
+    /** The concern itself (what was seen or heard, the child's words) as the access policy sees it. */
+    public static Classification classify(Referral r) {
+        return Classification.of(ReferralProcess.SOURCE_TYPE, r.getId(), r.getConfidentiality(), r.getStudentId());
+    }
+
+    /** Whether the viewer may read the concern itself, not only what was handed to them. */
+    public boolean concernReadable(Referral r, Viewer viewer) {
+        return policy.mayRead(viewer, classify(r));
+    }
+
+    /**
+     * Whether the referral exists for this viewer at all: they may read the concern, or something
+     * recorded about it (the handover note a DSL wrote for the PSO who now supports the child).
+     */
+    public boolean knownTo(Referral r, Viewer viewer) {
+        return concernReadable(r, viewer) || caseStore.knows(ReferralProcess.SOURCE_TYPE, r.getId(), viewer);
+    }
+
+    /**
+     * What every page and task form about a referral shows, as the viewer may read it: the concern
+     * ({@code referral}) only when they may read it, otherwise {@code handedOver} (they see what was
+     * handed to them, in the history); what has been recorded about it; its external referrals.
+     */
+    @Transactional
+    public Map<String, Object> caseModel(Referral r, Viewer viewer, String where) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("reference", r.getReference());
+        if (concernReadable(r, viewer)) {
+            model.put("referral", r);
+        } else {
+            model.put("handedOver", true);
+        }
+        model.put("history", caseStore.aboutRecord(ReferralProcess.SOURCE_TYPE, r.getId(), viewer, r.getStudentId(), where));
+        model.put("externalReferrals", externalReferralsOf(r, viewer));
+        return model;
+    }
+
+    /**
+     * The note a decision-maker writes for the group a referral is handed to when that group may
+     * not read what came before (a DSL handing a child to a PSO for support): what they need to
+     * know, written for them, at their group's confidentiality.
+     */
+    @Transactional
+    public void recordHandover(Referral r, String note, String toGroup, Viewer viewer) {
+        caseStore.record(NewEntry.now(r.getStudentId(), EntryKind.HANDOVER, Confidentiality.forGroup(toGroup), viewer.userId(),
+                "Handover note for " + groupName(toGroup) + " (" + r.getReference() + ")", note, ReferralProcess.SOURCE_TYPE, r.getId()));
+    }
+
+    static String groupName(String group) {
+        return switch (group) {
+            case "pso" -> "the PSOs";
+            case "senco" -> "the SENCO";
+            case "dsl" -> "the DSL";
+            default -> group;
+        };
+    }
+
+    /** The referral's open tasks the viewer may know of (a PSO does not see that it went back to the DSL). */
+    public List<TaskView> openTasksVisibleTo(Referral r, Viewer viewer) {
+        AccessPolicy.Access access = policy.of(viewer);
+        return inbox.openTasksOfProcess(r.getProcessInstanceId()).stream()
+                .filter(t -> access.mayReadTask(classify(r), t.candidateGroups(), t.assignee())).toList();
+    }
+
+    /** The student's referrals that exist for the viewer, newest first. */
+    public List<Referral> knownAbout(Long studentId, Viewer viewer) {
+        return aboutStudent(studentId).stream().filter(r -> r.getRoute() != null && knownTo(r, viewer)).toList();
     }
 
     @Transactional

@@ -39,10 +39,8 @@ class SupportPlanForm implements TaskForm {
     @Override
     public Map<String, Object> model(TaskView task, Viewer viewer) {
         Referral r = referral(task);
-        Map<String, Object> model = new HashMap<>();
-        model.put("referral", r);
+        Map<String, Object> model = referrals.caseModel(r, viewer, "task " + key());
         model.put("interventions", Interventions.OPTIONS);
-        model.put("history", caseStore.aboutRecord(ReferralProcess.SOURCE_TYPE, r.getId(), viewer, r.getStudentId(), "task " + key()));
         return model;
     }
 

@@ -1,5 +1,9 @@
 package org.pastoralflow.reporting;
 
+import org.pastoralflow.security.AccessPolicy;
+import org.pastoralflow.security.Classification;
+import org.pastoralflow.security.Confidentiality;
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -61,9 +65,14 @@ public class EarlyIntervention {
     private final StudentRepository students;
     private final AuditLog audit;
     private final ZoneId zone;
+    private final Visibility visibility;
+    private final AccessPolicy policy;
 
     EarlyIntervention(NamedParameterJdbcTemplate jdbc, EarlyInterventionSettings settings, TermDates termDates,
-                      StudentRepository students, AuditLog audit, @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+                      StudentRepository students, AuditLog audit, @Value("${pastoral.zone:Europe/London}") ZoneId zone,
+                      Visibility visibility, AccessPolicy policy) {
+        this.visibility = visibility;
+        this.policy = policy;
         this.jdbc = jdbc;
         this.settings = settings;
         this.termDates = termDates;
@@ -105,8 +114,11 @@ public class EarlyIntervention {
 
     private List<Listed> listed(Map<Long, List<Evidence>> found, Viewer viewer, Map<Long, List<Long>> safeguardingIncidents,
                                 Map<Long, List<Long>> safeguardingReferrals) {
-        List<Listed> listed = new ArrayList<>();
-        students.findAllById(found.keySet()).forEach(s -> listed.add(new Listed(s, found.get(s.getId()))));
+        List<Listed> all = new ArrayList<>();
+        students.findAllById(found.keySet()).forEach(s -> all.add(new Listed(s, found.get(s.getId()))));
+        // attendance figures are pastoral records of the student: a PSO or Head of Year with year groups lists theirs only
+        List<Listed> listed = new ArrayList<>(policy.readable(viewer, all, l -> Classification.of("attendance", l.student().getId(),
+                Confidentiality.PASTORAL, l.student().getId())));
         listed.sort(Comparator.comparing((Listed l) -> l.student().getYearGroup())
                 .thenComparing(l -> l.student().getLegalSurname()).thenComparing(l -> l.student().getLegalForename()));
         safeguardingIncidents.forEach((student, ids) -> audit.viewed(viewer.userId(), "incident", ids, student, WHERE));
@@ -142,9 +154,9 @@ public class EarlyIntervention {
         LocalDate since = schoolWeeksBack(rule.schoolWeeks());
         MapSqlParameterSource params = new MapSqlParameterSource("since", Timestamp.from(since.atStartOfDay(zone).toInstant()))
                 .addValue("parts", rule.parts()).addValue("count", rule.count());
-        String hidden = Visibility.seesSafeguarding(viewer) ? "" : " and not " + Visibility.incidentIsSafeguarding("i");
-        String hiddenInCount = Visibility.seesSafeguarding(viewer) ? "" : " and not " + Visibility.incidentIsSafeguarding("i2");
-        String sql = "select x.student_id, i.id, i.reference, i.type, i.occurred_at, " + Visibility.incidentIsSafeguarding("i")
+        String hidden = visibility.and(viewer, Visibility.incidents("i"), params);
+        String hiddenInCount = visibility.and(viewer, Visibility.incidents("i2"), params);
+        String sql = "select x.student_id, i.id, i.reference, i.type, i.occurred_at, i.confidentiality = 'SAFEGUARDING'"
                 + " from incident i join incident_student x on x.incident_id = i.id join student s on s.id = x.student_id"
                 + " where i.occurred_at >= :since and x.part in (:parts)" + hidden + filter.students("s", params)
                 + oneStudent(studentId, "x.student_id", params)
@@ -196,14 +208,13 @@ public class EarlyIntervention {
     private void concernsOnPlans(DashboardFilter filter, Viewer viewer, Long studentId, Map<Long, List<Evidence>> found,
                                  Map<Long, List<Long>> safeguarding) {
         LocalDate since = schoolWeeksBack(settings.concernOnPlan().schoolWeeks());
-        MapSqlParameterSource params = new MapSqlParameterSource("since", Timestamp.from(since.atStartOfDay(zone).toInstant()))
-                .addValue("readable", Visibility.readable(viewer));
-        String sql = "select r.student_id, r.id, r.reference, r.category, r.raised_at, p.started_on, r.route from referral r"
+        MapSqlParameterSource params = new MapSqlParameterSource("since", Timestamp.from(since.atStartOfDay(zone).toInstant()));
+        String sql = "select r.student_id, r.id, r.reference, r.category, r.raised_at, p.started_on, r.confidentiality from referral r"
                 + " join support_plan p on p.student_id = r.student_id join student s on s.id = r.student_id"
                 + " where r.raised_at >= :since and p.started_on <= cast(r.raised_at as date)"
                 + " and (p.closed_on is null or p.closed_on >= cast(r.raised_at as date))"
                 + " and (p.referral_id is null or p.referral_id <> r.id)"
-                + " and " + Visibility.referralConfidentiality("r") + " in (:readable) and p.confidentiality in (:readable)"
+                + visibility.and(viewer, Visibility.REFERRALS, params) + visibility.and(viewer, Visibility.PLANS, params)
                 + filter.students("s", params) + oneStudent(studentId, "r.student_id", params)
                 + " order by r.student_id, r.raised_at";
         Map<Long, Map<String, String>> byStudent = new LinkedHashMap<>();
@@ -213,7 +224,7 @@ public class EarlyIntervention {
                     rs.getString(3) + " · " + ReferralCategory.labelOf(rs.getString(4)) + " · raised "
                             + DAY.format(rs.getTimestamp(5).toInstant().atZone(zone)) + ", on a support plan since "
                             + DAY.format(rs.getDate(6).toLocalDate()));
-            if ("dsl".equals(rs.getString(7))) {
+            if ("SAFEGUARDING".equals(rs.getString(7))) {
                 List<Long> ids = safeguarding.computeIfAbsent(student, k -> new ArrayList<>());
                 if (!ids.contains(rs.getLong(2))) {
                     ids.add(rs.getLong(2));

@@ -32,8 +32,11 @@ class IncidentDashboards {
     private final ReportingSettings settings;
     private final ZoneId zone;
 
+    private final Visibility visibility;
+
     IncidentDashboards(NamedParameterJdbcTemplate jdbc, ReportingSettings settings,
-                       @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+                       @Value("${pastoral.zone:Europe/London}") ZoneId zone, Visibility visibility) {
+        this.visibility = visibility;
         this.jdbc = jdbc;
         this.settings = settings;
         this.zone = zone;
@@ -43,10 +46,8 @@ class IncidentDashboards {
     /** The incidents of the filter, as SQL after "from incident i": the conditions and their parameters. */
     private String where(DashboardFilter filter, Viewer viewer, MapSqlParameterSource params) {
         params.addValue("from", Timestamp.from(filter.from())).addValue("until", Timestamp.from(filter.until()));
-        StringBuilder sql = new StringBuilder(" where i.occurred_at >= :from and i.occurred_at < :until");
-        if (!Visibility.seesSafeguarding(viewer)) {
-            sql.append(" and not ").append(Visibility.incidentIsSafeguarding("i"));
-        }
+        StringBuilder sql = new StringBuilder(" where i.occurred_at >= :from and i.occurred_at < :until")
+                .append(visibility.and(viewer, Visibility.incidents("i"), params));
         if (filter.studentsFiltered()) {
             sql.append(" and exists (select 1 from incident_student x join student s on s.id = x.student_id where x.incident_id = i.id")
                     .append(filter.students("s", params)).append(")");
@@ -56,7 +57,8 @@ class IncidentDashboards {
 
     private static String note(Viewer viewer) {
         return Visibility.seesSafeguarding(viewer) ? "Includes safeguarding incidents."
-                : "Safeguarding incidents (harmful sexual behaviour, or marked as a safeguarding concern) are counted only for the DSL group.";
+                : "Safeguarding incidents (harmful sexual behaviour, discriminatory language, or marked as a safeguarding concern) "
+                + "are counted only for the DSL group and the staff they are shared with.";
     }
 
     Table byType(DashboardFilter filter, Viewer viewer) {
@@ -128,9 +130,7 @@ class IncidentDashboards {
         StringBuilder sql = new StringBuilder("select s.year_group, count(distinct i.id) from incident i "
                 + "join incident_student x on x.incident_id = i.id join student s on s.id = x.student_id "
                 + "where i.occurred_at >= :from and i.occurred_at < :until");
-        if (!Visibility.seesSafeguarding(viewer)) {
-            sql.append(" and not ").append(Visibility.incidentIsSafeguarding("i"));
-        }
+        sql.append(visibility.and(viewer, Visibility.incidents("i"), params));
         sql.append(filter.students("s", params)).append(" group by s.year_group order by s.year_group");
         List<List<Object>> rows = new ArrayList<>();
         jdbc.query(sql.toString(), params, rs -> {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.supportplan.Interventions;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -23,8 +24,11 @@ class InterventionDashboard implements Dashboard {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    InterventionDashboard(NamedParameterJdbcTemplate jdbc) {
+    private final Visibility visibility;
+
+    InterventionDashboard(NamedParameterJdbcTemplate jdbc, Visibility visibility) {
         this.jdbc = jdbc;
+        this.visibility = visibility;
     }
 
     @Override
@@ -39,7 +43,7 @@ class InterventionDashboard implements Dashboard {
 
     @Override
     public Table table(DashboardFilter filter, Viewer viewer) {
-        MapSqlParameterSource params = new MapSqlParameterSource("readable", Visibility.readable(viewer))
+        MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("first", Date.valueOf(filter.firstDay())).addValue("last", Date.valueOf(filter.lastDay()));
         String closedInPeriod = "p.closed_on is not null and p.closed_on <= :last and p.end_score is not null";
         String sql = "select p.interventions, count(*), "
@@ -47,7 +51,8 @@ class InterventionDashboard implements Dashboard {
                 + "sum(case when " + closedInPeriod + " then p.baseline_score else 0 end), "
                 + "sum(case when " + closedInPeriod + " then p.end_score else 0 end) "
                 + "from support_plan p join student s on s.id = p.student_id "
-                + "where p.confidentiality in (:readable) and p.started_on <= :last and (p.closed_on is null or p.closed_on >= :first)"
+                + "where p.started_on <= :last and (p.closed_on is null or p.closed_on >= :first)"
+                + visibility.and(viewer, Visibility.PLANS, params)
                 + filter.students("s", params) + " group by p.interventions";
         Map<String, long[]> byIntervention = new LinkedHashMap<>();
         Interventions.OPTIONS.keySet().forEach(code -> byIntervention.put(code, new long[4]));
@@ -69,7 +74,7 @@ class InterventionDashboard implements Dashboard {
                 .charting("Average baseline", "Average end measure")
                 .withNote("Plans running at any time in the period; averages over the plans closed in it. Measures are scores of 0–100 "
                         + "on the measure each plan named (for some, such as SDQ, lower is better). "
-                        + (Visibility.readable(viewer).contains("SEND") ? "Includes SEN support plans." : "SEN support plans are not counted here."));
+                        + (Visibility.levels(viewer).contains(Confidentiality.SEND) ? "Includes SEN support plans." : "SEN support plans are not counted here."));
     }
 
     /** One decimal place; a dash-free 0 would read as a score, so no plans gives an empty cell. */

@@ -22,8 +22,11 @@ class ReferralDashboard implements Dashboard {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    ReferralDashboard(NamedParameterJdbcTemplate jdbc) {
+    private final Visibility visibility;
+
+    ReferralDashboard(NamedParameterJdbcTemplate jdbc, Visibility visibility) {
         this.jdbc = jdbc;
+        this.visibility = visibility;
     }
 
     @Override
@@ -38,9 +41,9 @@ class ReferralDashboard implements Dashboard {
 
     @Override
     public Table table(DashboardFilter filter, Viewer viewer) {
-        MapSqlParameterSource params = new MapSqlParameterSource("readable", Visibility.readable(viewer));
-        StringBuilder sql = new StringBuilder("select r.category, r.stage, count(*) from referral r join student s on s.id = r.student_id where ")
-                .append(Visibility.referralConfidentiality("r")).append(" in (:readable)");
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder sql = new StringBuilder("select r.category, r.stage, count(*) from referral r join student s on s.id = r.student_id where 1 = 1")
+                .append(visibility.and(viewer, Visibility.REFERRALS, params));
         if (filter.termChosen()) {
             sql.append(" and r.raised_at >= :from and r.raised_at < :until");
             params.addValue("from", java.sql.Timestamp.from(filter.from())).addValue("until", java.sql.Timestamp.from(filter.until()));
@@ -74,7 +77,7 @@ class ReferralDashboard implements Dashboard {
         String title = filter.termChosen() ? "Referrals raised in " + filter.periodName() + ", by category and where they stand now"
                 : "Open referrals by category and stage";
         return new Table(name(), title, columns, rows).withNote(Visibility.seesSafeguarding(viewer)
-                ? "Includes referrals held by the DSL."
-                : "Referrals held by the DSL are not counted here: only the DSL group sees those.");
+                ? "Includes concerns reviewed by the DSL."
+                : "Concerns reviewed by the DSL are not counted here: only the DSL group sees those.");
     }
 }

@@ -31,7 +31,7 @@ class TaskDashboards {
     TaskStatistics.Scope scope(DashboardFilter filter, Viewer viewer) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String students = filter.studentsFiltered() ? filter.students("s", params) : null;
-        return new TaskStatistics.Scope(students, params, Visibility.seesSafeguarding(viewer));
+        return new TaskStatistics.Scope(students, params, Visibility.levelNames(viewer));
     }
 
     Table byGroup(DashboardFilter filter, Viewer viewer) {

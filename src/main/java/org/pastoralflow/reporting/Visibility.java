@@ -1,41 +1,55 @@
 package org.pastoralflow.reporting;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
+import org.pastoralflow.security.AccessPolicy;
+import org.pastoralflow.security.AccessPolicy.RecordSql;
 import org.pastoralflow.security.Confidentiality;
-import org.pastoralflow.investigation.IncidentType;
 import org.pastoralflow.security.Viewer;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.stereotype.Component;
 
-/** Which records a viewer's counts may include, in the forms the SQL needs. */
-final class Visibility {
+/**
+ * The access policy in the SQL the dashboards and lists count with: each kind of record they count
+ * is classified here once, and the policy writes the condition (confidentiality, year groups,
+ * shares), so a count never includes a record its viewer could not open.
+ */
+@Component
+class Visibility {
 
-    private Visibility() {
+    static final RecordSql REFERRALS = RecordSql.single("referral", "r.id", "r.confidentiality", "r.student_id");
+    static final RecordSql PLANS = RecordSql.single("support-plan", "p.id", "p.confidentiality", "p.student_id");
+
+    private final AccessPolicy policy;
+
+    Visibility(AccessPolicy policy) {
+        this.policy = policy;
     }
 
-    /** Names of the confidentialities the viewer reads, as stored ("PASTORAL", "SEND", "SAFEGUARDING"). */
-    static List<String> readable(Viewer viewer) {
-        List<String> names = Arrays.stream(Confidentiality.values()).filter(c -> c.visibleTo(viewer)).map(Enum::name).toList();
-        // an empty "in ()" is not valid SQL; a name no row has keeps the query valid and counts nothing
-        return names.isEmpty() ? List.of("NONE") : names;
+    /** Incidents over the alias given (every student involved counts for year groups). */
+    static RecordSql incidents(String alias) {
+        return RecordSql.many("incident", alias + ".id", alias + ".confidentiality",
+                "select pf_x.student_id from incident_student pf_x where pf_x.incident_id = " + alias + ".id");
+    }
+
+    /** " and (condition)", with its parameters added to those given. */
+    String and(Viewer viewer, RecordSql records, MapSqlParameterSource params) {
+        AccessPolicy.SqlFilter filter = policy.sql(viewer, records);
+        params.addValues(filter.parameters());
+        return " and " + filter.condition();
+    }
+
+    /** The confidentialities the viewer's groups read, for notes under a table. */
+    static Set<Confidentiality> levels(Viewer viewer) {
+        return AccessPolicy.levels(viewer);
     }
 
     static boolean seesSafeguarding(Viewer viewer) {
-        return Confidentiality.SAFEGUARDING.visibleTo(viewer);
+        return levels(viewer).contains(Confidentiality.SAFEGUARDING);
     }
 
-    /** A referral's confidentiality from the group holding it, in SQL over the referral alias given. */
-    static String referralConfidentiality(String alias) {
-        return "case " + alias + ".route when 'dsl' then 'SAFEGUARDING' when 'senco' then 'SEND' else 'PASTORAL' end";
-    }
-
-    /**
-     * An incident is a safeguarding record when of a safeguarding type or ticked as such (as
-     * {@code Incident.isSafeguarding} decides), in SQL over the incident alias given.
-     */
-    static String incidentIsSafeguarding(String alias) {
-        String types = Arrays.stream(IncidentType.values()).filter(IncidentType::isSafeguarding)
-                .map(t -> "'" + t.code() + "'").collect(java.util.stream.Collectors.joining(", "));
-        return "(" + alias + ".type in (" + types + ") or " + alias + ".safeguarding_indicator = true)";
+    static List<String> levelNames(Viewer viewer) {
+        return levels(viewer).stream().map(Enum::name).toList();
     }
 }

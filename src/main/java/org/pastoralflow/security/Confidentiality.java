@@ -19,11 +19,12 @@ public enum Confidentiality {
         this.readers = readers;
     }
 
-    public boolean visibleTo(Viewer viewer) {
+    /** Whether the viewer's groups read this level. Only {@link AccessPolicy} asks: features ask the policy. */
+    boolean visibleTo(Viewer viewer) {
         return viewer.groups().stream().anyMatch(readers::contains);
     }
 
-    public Set<String> readers() {
+    Set<String> readers() {
         return readers;
     }
 

@@ -1,5 +1,8 @@
 package org.pastoralflow.supportplan;
 
+import org.pastoralflow.security.AccessPolicy;
+import org.pastoralflow.security.Classification;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,10 +29,12 @@ public class SupportPlans {
     private final PlanSessionRepository sessions;
     private final CaseStore caseStore;
     private final ZoneId zone;
+    private final AccessPolicy policy;
 
     public SupportPlans(SupportPlanRepository plans, PlanSessionRepository sessions, CaseStore caseStore,
-                        @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+                        @Value("${pastoral.zone:Europe/London}") ZoneId zone, AccessPolicy policy) {
         this.zone = zone;
+        this.policy = policy;
         this.plans = plans;
         this.sessions = sessions;
         this.caseStore = caseStore;
@@ -82,13 +87,18 @@ public class SupportPlans {
         return plans.findFirstByReferralIdAndClosedOnIsNullOrderByCreatedAtDesc(referralId);
     }
 
-    public List<SupportPlan> plansOf(Long studentId, Viewer viewer) {
-        return plans.findByStudentIdOrderByCreatedAtDesc(studentId).stream()
-                .filter(p -> p.getConfidentiality().visibleTo(viewer)).toList();
+    /** The plan as the access policy sees it; its sessions are part of it. */
+    public static Classification classify(SupportPlan p) {
+        return Classification.of(SOURCE_TYPE, p.getId(), p.getConfidentiality(), p.getStudentId());
     }
 
+    public List<SupportPlan> plansOf(Long studentId, Viewer viewer) {
+        return policy.readable(viewer, plans.findByStudentIdOrderByCreatedAtDesc(studentId), SupportPlans::classify);
+    }
+
+    /** The plan, if the viewer may read it (its confidentiality, a share, its student's year groups); otherwise empty. */
     public Optional<SupportPlan> plan(Long id, Viewer viewer) {
-        return plans.findById(id).filter(p -> p.getConfidentiality().visibleTo(viewer));
+        return plans.findById(id).filter(p -> policy.mayRead(viewer, classify(p)));
     }
 
     public List<PlanSession> sessionsOf(Long planId) {

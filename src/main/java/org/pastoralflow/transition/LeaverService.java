@@ -1,5 +1,7 @@
 package org.pastoralflow.transition;
 
+import org.pastoralflow.security.Classification;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -181,14 +183,22 @@ public class LeaverService {
         return has;
     }
 
+    /** A leaver's record is the DSL's: it exists to transfer the child protection file. */
+    public static Classification classify(Leaver l) {
+        return Classification.of(LeaverProcess.SOURCE_TYPE, l.getId(), Confidentiality.SAFEGUARDING, l.getStudentId());
+    }
+
     @Transactional
     public void escalateTransfer(Long leaverId) {
         Leaver l = leaver(leaverId);
         entry(l, EntryKind.ESCALATION, "system", "Child protection file not transferred by " + TransitionService.day(l.getTransferDueOn())
                 + " (KCSIE): escalated to the DSLs and the Headteacher", null);
-        notifier.toGroups(List.of(Group.DSL.id(), Group.SLT.id()), "CP file transfer overdue for " + l.getReference(),
+        notifier.toGroups(List.of(Group.DSL.id()), "CP file transfer overdue for " + l.getReference(),
                 "The child protection file of a student who has left has not been transferred by its KCSIE deadline.",
-                "/leavers/" + l.getReference());
+                "/leavers/" + l.getReference(), classify(l));
+        notifier.toGroups(List.of(Group.SLT.id()), "A child protection file transfer is overdue",
+                "The child protection file of a student who has left has not been transferred by its KCSIE deadline. "
+                        + "The DSLs have been told which child; please make sure one of them deals with it today.", "/dashboards", null);
     }
 
     @Transactional
@@ -196,9 +206,12 @@ public class LeaverService {
         Leaver l = leaver(leaverId);
         entry(l, EntryKind.ESCALATION, "system", "No confirmation of receipt from " + l.getSentTo()
                 + ": chase the receiving school's DSL", null);
-        notifier.toGroups(List.of(Group.DSL.id(), Group.SLT.id()), "No confirmation of receipt for " + l.getReference(),
+        notifier.toGroups(List.of(Group.DSL.id()), "No confirmation of receipt for " + l.getReference(),
                 "A receiving school or college has not confirmed it received a child protection file. Chase its DSL.",
-                "/leavers/" + l.getReference());
+                "/leavers/" + l.getReference(), classify(l));
+        notifier.toGroups(List.of(Group.SLT.id()), "A child protection file has no confirmation of receipt",
+                "A receiving school or college has not confirmed it received a child protection file. "
+                        + "The DSLs have been told which child; please make sure one of them chases it.", "/dashboards", null);
     }
 
     @Transactional

@@ -152,7 +152,7 @@ class TransitionController {
 
     @GetMapping("/transition/{reference}")
     String show(@PathVariable String reference, Viewer viewer, Model model) {
-        Transition t = transitions.byReference(reference);
+        Transition t = transitions.readable(reference, viewer);
         return page(t, viewer, model, Map.of(), Map.of());
     }
 
@@ -174,7 +174,7 @@ class TransitionController {
     @PostMapping("/transition/{reference}/concerns")
     String raiseConcern(@PathVariable String reference, @RequestParam Map<String, String> params, Viewer viewer,
                         RedirectAttributes flash, Model model, HttpServletResponse response) {
-        Transition t = transitions.byReference(reference);
+        Transition t = transitions.readable(reference, viewer);
         try {
             TransitionConcern c = transitions.raiseConcern(t, form(params), viewer);
             flash.addFlashAttribute("message", "Concern recorded as referral " + c.getReferralReference() + ".");
@@ -188,7 +188,7 @@ class TransitionController {
     @PostMapping("/transition/{reference}/tutor-group")
     String tutorGroup(@PathVariable String reference, @RequestParam Map<String, String> params, Viewer viewer,
                       RedirectAttributes flash, Model model, HttpServletResponse response) {
-        Transition t = transitions.byReference(reference);
+        Transition t = transitions.readable(reference, viewer);
         try {
             transitions.setTutorGroup(t, form(params), viewer);
             flash.addFlashAttribute("message", t.displayName() + " is in tutor group "
@@ -204,7 +204,7 @@ class TransitionController {
     @PostMapping("/transition/{reference}/days")
     String days(@PathVariable String reference, @RequestParam MultiValueMap<String, String> params, Viewer viewer,
                 RedirectAttributes flash, Model model, HttpServletResponse response) {
-        Transition t = transitions.byReference(reference);
+        Transition t = transitions.readable(reference, viewer);
         TransitionCohort cohort = transitions.cohort(t.getEntryYear()).orElseThrow();
         FormData data = new FormData(flatten(params));
         String notes = data.text("notes", "Notes", 5000, false);
@@ -225,7 +225,7 @@ class TransitionController {
 
     @GetMapping("/transition/{reference}/booklet.pdf")
     ResponseEntity<byte[]> booklet(@PathVariable String reference, Viewer viewer) {
-        Transition t = transitions.byReference(reference);
+        Transition t = transitions.readable(reference, viewer);
         Map<String, Object> vars = new HashMap<>();
         vars.put("transition", t);
         vars.put("school", transitions.schoolOf(t));

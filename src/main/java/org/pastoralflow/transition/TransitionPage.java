@@ -3,7 +3,6 @@ package org.pastoralflow.transition;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.pastoralflow.security.Group;
 import org.pastoralflow.security.Viewer;
 
 /** What the transition page, its task forms and the booklet show about one incoming student. */
@@ -13,7 +12,7 @@ final class TransitionPage {
     }
 
     static Map<String, Object> model(Transition t, Viewer viewer, TransitionService transitions, String where) {
-        boolean dsl = viewer.in(Group.DSL);
+        boolean dsl = transitions.cpFileReadable(t, viewer);
         Map<String, Object> model = new HashMap<>();
         model.put("transition", t);
         model.put("school", transitions.schoolOf(t));

@@ -13,16 +13,18 @@ class TransitionPanel implements StudentPanel {
     private final TransitionService transitions;
     private final LeaverRepository leavers;
 
-    TransitionPanel(TransitionService transitions, LeaverRepository leavers) {
+    private final org.pastoralflow.security.AccessPolicy policy;
+
+    TransitionPanel(TransitionService transitions, LeaverRepository leavers, org.pastoralflow.security.AccessPolicy policy) {
+        this.policy = policy;
         this.transitions = transitions;
         this.leavers = leavers;
     }
 
     @Override
     public void addTo(Model model, Student student, Viewer viewer) {
-        model.addAttribute("transitions", transitions.ofStudent(student.getId()));
-        if (viewer.in(org.pastoralflow.security.Group.DSL)) {
-            model.addAttribute("leavers", leavers.findByStudentIdOrderByRecordedAtDesc(student.getId()));
-        }
+        model.addAttribute("transitions", transitions.ofStudent(student.getId(), viewer));
+        model.addAttribute("leavers", policy.readable(viewer, leavers.findByStudentIdOrderByRecordedAtDesc(student.getId()),
+                LeaverService::classify));
     }
 }

@@ -1,5 +1,8 @@
 package org.pastoralflow.transition;
 
+import org.pastoralflow.security.AccessPolicy;
+import org.pastoralflow.security.Classification;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -81,6 +84,7 @@ public class TransitionService {
     private final AuditLog audit;
     private final TransitionSettings settings;
     private final ZoneId zone;
+    private final AccessPolicy policy;
 
     public TransitionService(TransitionRepository transitions, TransitionMilestoneRepository milestones,
                              TransitionNoteRepository notes, TransitionConcernRepository concerns,
@@ -88,7 +92,9 @@ public class TransitionService {
                              FeederContactRepository contacts, StudentRepository students, CaseStore caseStore,
                              ReferralService referrals, Processes processes, TaskInbox inbox, References references,
                              Deadlines deadlines, TermDates termDates, Notifier notifier, AuditLog audit,
-                             TransitionSettings settings, @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+                             TransitionSettings settings, @Value("${pastoral.zone:Europe/London}") ZoneId zone,
+                             AccessPolicy policy) {
+        this.policy = policy;
         this.transitions = transitions;
         this.milestones = milestones;
         this.notes = notes;
@@ -315,7 +321,7 @@ public class TransitionService {
                     + "(pupil profile, SEND, attendance, medical, safeguarding) and log the contact here.", "system"));
             notifier.toGroups(List.of(Group.PASTORAL_LEAD.id()), "Request transition information from " + school.getName(),
                     "Students joining in September " + t.getEntryYear() + " come from " + school.getName()
-                            + ". Ask the school for their transition information.", schoolPath(school, t.getEntryYear()));
+                            + ". Ask the school for their transition information.", schoolPath(school, t.getEntryYear()), null);
         }
     }
 
@@ -332,7 +338,7 @@ public class TransitionService {
                     "Transition information is overdue: chase the school.", "system"));
             notifier.toGroups(List.of(Group.PASTORAL_LEAD.id()), "Transition information overdue from " + school.getName(),
                     "Information about students joining in September " + t.getEntryYear() + " is overdue from "
-                            + school.getName() + ". Please chase the school.", schoolPath(school, t.getEntryYear()));
+                            + school.getName() + ". Please chase the school.", schoolPath(school, t.getEntryYear()), null);
         }
     }
 
@@ -418,9 +424,13 @@ public class TransitionService {
         note(t, Milestone.CP_FILE, EntryKind.ESCALATION, Confidentiality.SAFEGUARDING, Instant.now(), "system",
                 "Child protection file not received and reviewed by " + day(m.getDueOn()) + " (KCSIE): escalated to the DSLs and the Headteacher",
                 null);
-        notifier.toGroups(List.of(Group.DSL.id(), Group.SLT.id()), "CP file overdue for " + t.getReference(),
+        notifier.toGroups(List.of(Group.DSL.id()), "CP file overdue for " + t.getReference(),
                 "A child protection file due from a primary school has not been received and reviewed by its KCSIE deadline. "
-                        + "Contact the primary's DSL today.", "/transition/" + t.getReference());
+                        + "Contact the primary's DSL today.", "/transition/" + t.getReference(), cpFileOf(t));
+        // that a child has a child protection file is the DSL's to know: the Headteacher is told without which child
+        notifier.toGroups(List.of(Group.SLT.id()), "A child protection file is overdue",
+                "A child protection file due from a primary school has not been received and reviewed by its KCSIE deadline. "
+                        + "The DSLs have been told which child; please make sure one of them deals with it today.", "/dashboards", null);
     }
 
     /** "Refer the concern" (workflow 1): the student gets a case file if they have none yet, and the referral points back here. */
@@ -457,7 +467,8 @@ public class TransitionService {
         note(t, Milestone.SETTLING_IN, EntryKind.ESCALATION, Confidentiality.PASTORAL, Instant.now(), "system",
                 "Settling-in review not done before October half-term: the Pastoral Lead is told", null);
         notifier.toGroups(List.of(Group.PASTORAL_LEAD.id()), "Settling-in review overdue for " + t.getReference(),
-                "A Year 7 settling-in review has not been done before October half-term.", "/transition/" + t.getReference());
+                "A Year 7 settling-in review has not been done before October half-term.", "/transition/" + t.getReference(),
+                classify(t));
     }
 
     /** "Close the transition". */
@@ -722,8 +733,32 @@ public class TransitionService {
         return transitions.findByReference(reference).orElseThrow(() -> new NotFoundException("No such transition"));
     }
 
+    /**
+     * A transition as the access policy sees it: pastoral, about the student once on roll, and until then
+     * about a child joining Year 7 (so PSOs and Heads of Year who work with Year 7 read it).
+     */
+    public static Classification classify(Transition t) {
+        return new Classification(TransitionProcess.SOURCE_TYPE, t.getId(), Confidentiality.PASTORAL,
+                t.getStudentId() == null ? List.of() : List.of(t.getStudentId()), List.of(7));
+    }
+
+    /** The child protection file part of a transition (its milestone, tasks and notes): the DSL's. */
+    public static Classification cpFileOf(Transition t) {
+        return classify(t).at(Confidentiality.SAFEGUARDING);
+    }
+
+    /** The transition, if the viewer may read it; otherwise the same 404 as one that does not exist. */
+    public Transition readable(String reference, Viewer viewer) {
+        return policy.require(viewer, byReference(reference), TransitionService::classify);
+    }
+
+    /** Whether the viewer may know of this child's child protection file (the CP milestone, flag and tasks). */
+    public boolean cpFileReadable(Transition t, Viewer viewer) {
+        return policy.mayRead(viewer, cpFileOf(t));
+    }
+
     public List<TransitionMilestone> milestonesOf(Transition t, Viewer viewer) {
-        return milestonesOf(t, viewer.in(Group.DSL));
+        return milestonesOf(t, cpFileReadable(t, viewer));
     }
 
     /** In board order; the CP file's only when asked for by (or printed for) the DSL group. */
@@ -736,7 +771,7 @@ public class TransitionService {
     /** What has been recorded, oldest first, as the viewer may read it; safeguarding notes shown are audited. */
     @Transactional
     public List<TransitionNote> notesOf(Transition t, Viewer viewer, String where) {
-        List<Confidentiality> readable = java.util.Arrays.stream(Confidentiality.values()).filter(c -> c.visibleTo(viewer)).toList();
+        List<Confidentiality> readable = List.copyOf(org.pastoralflow.security.AccessPolicy.levels(viewer));
         if (readable.isEmpty()) {
             return List.of();
         }
@@ -761,17 +796,18 @@ public class TransitionService {
         if (t.getProcessInstanceId() == null) {
             return List.of();
         }
-        boolean dsl = viewer.in(Group.DSL);
+        AccessPolicy.Access access = policy.of(viewer);
         return inbox.openTasksOfProcess(t.getProcessInstanceId()).stream()
-                .filter(task -> dsl || !CP_TASKS.contains(task.taskKey())).toList();
+                .filter(task -> access.mayReadTask(CP_TASKS.contains(task.taskKey()) ? cpFileOf(t) : classify(t),
+                        task.candidateGroups(), task.assignee())).toList();
     }
 
     public FeederSchool schoolOf(Transition t) {
         return schools.findById(t.getFeederSchoolId()).orElseThrow();
     }
 
-    public List<Transition> ofStudent(Long studentId) {
-        return transitions.findByStudentIdOrderByEntryYearDesc(studentId);
+    public List<Transition> ofStudent(Long studentId, Viewer viewer) {
+        return policy.readable(viewer, transitions.findByStudentIdOrderByEntryYearDesc(studentId), TransitionService::classify);
     }
 
     public List<Transition> withdrawn(int entryYear) {

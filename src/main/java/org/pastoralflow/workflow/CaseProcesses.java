@@ -1,5 +1,7 @@
 package org.pastoralflow.workflow;
 
+import org.pastoralflow.security.Classification;
+
 import java.util.List;
 
 import org.pastoralflow.security.Viewer;
@@ -12,7 +14,11 @@ import org.pastoralflow.security.Viewer;
 public interface CaseProcesses {
 
     /** A workflow instance about the student: what it is, its reference, the page about it. */
-    record CaseProcess(String title, String reference, String link, String processInstanceId) {
+    /**
+     * {@code record}: the record the instance is about, as the access policy sees it; the student page
+     * shows only the steps and tasks of the instance that the policy lets the viewer know of.
+     */
+    record CaseProcess(String title, String reference, String link, String processInstanceId, Classification record) {
     }
 
     /** Instances that may still be running; the caller keeps those the engine says are. */

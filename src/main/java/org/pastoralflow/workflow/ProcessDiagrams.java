@@ -1,5 +1,8 @@
 package org.pastoralflow.workflow;
 
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.pastoralflow.security.Confidentiality;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,9 +26,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProcessDiagrams {
 
-    /** A step the instance is at now: the element id in the model and its name. */
-    public record Step(String id, String name) {
+    /**
+     * A step the instance is at now: the element id in the model, its name, and the confidentiality
+     * the model gives it ({@code <camunda:property name="confidentiality" value="safeguarding"/>} on a
+     * timer or message wait of a safeguarding branch), or null when the model says nothing.
+     */
+    public record Step(String id, String name, Confidentiality confidentiality) {
     }
+
+    /** The extension property by which a model marks a step as more confidential than its record. */
+    public static final String CONFIDENTIALITY_PROPERTY = "confidentiality";
 
     private final RuntimeService runtime;
     private final RepositoryService repository;
@@ -58,9 +68,20 @@ public class ProcessDiagrams {
         List<Step> steps = new ArrayList<>();
         for (String id : active) {
             FlowElement element = model.getModelElementById(id);
-            steps.add(new Step(id, element == null || element.getName() == null ? id : element.getName()));
+            steps.add(new Step(id, element == null || element.getName() == null ? id : element.getName(), levelOf(element)));
         }
         return steps;
+    }
+
+    private static Confidentiality levelOf(FlowElement element) {
+        if (element == null || element.getExtensionElements() == null) {
+            return null;
+        }
+        return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(ps -> ps.getCamundaProperties().stream())
+                .filter(prop -> CONFIDENTIALITY_PROPERTY.equals(prop.getCamundaName()))
+                .map(prop -> Confidentiality.valueOf(prop.getCamundaValue().toUpperCase()))
+                .findFirst().orElse(null);
     }
 
     /** The BPMN XML the instance runs on (with its diagram information), as deployed. */

@@ -1,5 +1,12 @@
 package org.pastoralflow.workflow;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.pastoralflow.security.AccessPolicy;
+import org.pastoralflow.security.Classification;
+import org.pastoralflow.security.Confidentiality;
+
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -36,27 +43,45 @@ public class StudentProcesses {
     private final List<CaseProcesses> sources;
     private final ProcessDiagrams diagrams;
     private final TaskInbox inbox;
+    private final AccessPolicy policy;
 
-    StudentProcesses(List<CaseProcesses> sources, ProcessDiagrams diagrams, TaskInbox inbox) {
+    StudentProcesses(List<CaseProcesses> sources, ProcessDiagrams diagrams, TaskInbox inbox, AccessPolicy policy) {
         this.sources = sources;
         this.diagrams = diagrams;
         this.inbox = inbox;
+        this.policy = policy;
     }
 
     public List<OpenProcess> openFor(Long studentId, Viewer viewer) {
         List<CaseProcesses.CaseProcess> candidates = new ArrayList<>();
         sources.forEach(s -> candidates.addAll(s.openFor(studentId, viewer)));
         Map<String, String> running = diagrams.running(candidates.stream().map(CaseProcesses.CaseProcess::processInstanceId).toList());
+        AccessPolicy.Access access = policy.of(viewer);
         List<OpenProcess> open = new ArrayList<>();
         for (CaseProcesses.CaseProcess p : candidates) {
             String definition = running.get(p.processInstanceId());
             if (definition != null) {
-                List<TaskView> tasks = inbox.openTasksOfProcess(p.processInstanceId()).stream()
+                List<TaskView> all = inbox.openTasksOfProcess(p.processInstanceId());
+                // a task the viewer may not know of is left out, and so is its step on the diagram
+                Set<String> hiddenSteps = all.stream().filter(t -> !access.mayReadTask(p.record(), t.candidateGroups(), t.assignee()))
+                        .map(TaskView::taskKey).collect(Collectors.toSet());
+                List<TaskView> tasks = all.stream().filter(t -> !hiddenSteps.contains(t.taskKey()))
                         .filter(t -> t.studentId() == null || t.studentId().equals(studentId)).toList();
-                open.add(new OpenProcess(p, definition, diagrams.currentSteps(p.processInstanceId(), definition), tasks));
+                List<ProcessDiagrams.Step> steps = diagrams.currentSteps(p.processInstanceId(), definition).stream()
+                        .filter(s -> !hiddenSteps.contains(s.id()) && mayKnowStep(access, p.record(), s)).toList();
+                open.add(new OpenProcess(p, definition, steps, tasks));
             }
         }
         return open;
+    }
+
+    private static boolean mayKnowStep(AccessPolicy.Access access, Classification record, ProcessDiagrams.Step step) {
+        if (step.confidentiality() == null) {
+            return true;
+        }
+        Confidentiality level = step.confidentiality().compareTo(record.confidentiality()) > 0
+                ? step.confidentiality() : record.confidentiality();
+        return access.mayRead(record.at(level));
     }
 
     /** The model of an open instance about the student, if the viewer may see that instance; otherwise empty. */

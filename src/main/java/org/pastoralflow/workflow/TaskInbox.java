@@ -84,9 +84,16 @@ public class TaskInbox {
         return describe(page, true);
     }
 
+    /**
+     * The open tasks of a workflow instance with the groups each is offered to, so that a page
+     * about the record can ask the access policy which of them the viewer may know of.
+     */
     @Transactional(readOnly = true)
     public List<TaskView> openTasksOfProcess(String processInstanceId) {
-        return describe(tasks.createTaskQuery().processInstanceId(processInstanceId).initializeFormKeys().list(), true);
+        List<TaskView> open = describe(tasks.createTaskQuery().processInstanceId(processInstanceId).initializeFormKeys().list(), true);
+        return open.stream().map(t -> t.withCandidateGroups(tasks.getIdentityLinksForTask(t.id()).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).collect(Collectors.toSet()))).toList();
     }
 
     /** The task if the viewer may work on it: assigned to them, offered to them, or offered to one of their groups. */
@@ -323,7 +330,7 @@ public class TaskInbox {
                     t.getProcessInstanceId(), t.getProcessDefinitionId().split(":")[0],
                     (String) v.get(REFERENCE), t.getCreateTime(), t.getDueDate(), t.getPriority(), t.getAssignee(),
                     studentId, s != null ? s.displayName() : subject == null ? null : subject.name(),
-                    s != null ? s.yearAndGroup() : subject == null ? null : subject.detail());
+                    s != null ? s.yearAndGroup() : subject == null ? null : subject.detail(), Set.of());
         }).toList();
     }
 

@@ -1,5 +1,12 @@
 package org.pastoralflow.workflow;
 
+import java.util.Arrays;
+import java.util.List;
+
+import org.pastoralflow.security.AccessPolicy;
+import org.pastoralflow.security.ConfidentialRecords;
+import org.pastoralflow.security.Confidentiality;
+
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,19 +25,23 @@ public class TaskStatistics {
     /**
      * Which open tasks to count: those about students matching {@code studentConditions} (SQL
      * conditions over the {@code student} table as {@code s}, each starting with " and ", with
-     * their parameters; null for every task), and whether tasks offered to the DSL group count.
+     * their parameters; null for every task), and the confidentialities the viewer reads: a task
+     * counts only when both the groups it is offered to and the record it is about are readable at
+     * those levels (the access policy's rule for tasks, {@code AccessPolicy.taskLevel}).
      */
-    public record Scope(String studentConditions, MapSqlParameterSource params, boolean withSafeguarding) {
+    public record Scope(String studentConditions, MapSqlParameterSource params, List<String> levels) {
 
         public static Scope everything() {
-            return new Scope(null, new MapSqlParameterSource(), true);
+            return new Scope(null, new MapSqlParameterSource(), Arrays.stream(Confidentiality.values()).map(Enum::name).toList());
         }
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final List<ConfidentialRecords.Kind> records;
 
-    TaskStatistics(NamedParameterJdbcTemplate jdbc) {
+    TaskStatistics(NamedParameterJdbcTemplate jdbc, List<ConfidentialRecords> declarations) {
         this.jdbc = jdbc;
+        this.records = declarations.stream().flatMap(d -> d.kinds().stream()).filter(k -> k.processKey() != null).toList();
     }
 
     /** Open tasks past their due date, by the group they are offered to (a task in two groups counts in both). */
@@ -70,10 +81,26 @@ public class TaskStatistics {
      * A task is about the student its multi-instance execution names ({@link TaskInbox#TASK_STUDENT_ID}),
      * or else the student of its process ({@link TaskInbox#STUDENT_ID}).
      */
-    private static String conditions(Scope scope) {
+    private String conditions(Scope scope) {
         StringBuilder sql = new StringBuilder();
-        if (!scope.withSafeguarding()) {
-            sql.append(" and not exists (select 1 from act_ru_identitylink d where d.task_id_ = t.id_ and d.group_id_ = 'dsl')");
+        List<String> unreadableGroups = AccessPolicy.groupsAbove(scope.levels().stream().map(Confidentiality::valueOf).toList());
+        if (!unreadableGroups.isEmpty()) {
+            // offered to groups, the task is as confidential as the least confidential of them
+            scope.params().addValue("unreadableGroups", unreadableGroups);
+            sql.append(" and (not exists (select 1 from act_ru_identitylink d where d.task_id_ = t.id_ and d.type_ = 'candidate'")
+                    .append(" and d.group_id_ is not null) or exists (select 1 from act_ru_identitylink d where d.task_id_ = t.id_")
+                    .append(" and d.type_ = 'candidate' and d.group_id_ is not null and d.group_id_ not in (:unreadableGroups)))");
+        }
+        if (!records.isEmpty()) {
+            // and never less confidential than the record it is about
+            scope.params().addValue("levels", scope.levels().isEmpty() ? List.of("NONE") : scope.levels());
+            StringBuilder level = new StringBuilder("(select case pd.key_");
+            for (ConfidentialRecords.Kind r : records) {
+                level.append(" when '").append(r.processKey()).append("' then (").append(r.confidentialityByReference("e.business_key_"))
+                        .append(")");
+            }
+            level.append(" end from act_ru_execution e join act_re_procdef pd on pd.id_ = e.proc_def_id_ where e.id_ = t.proc_inst_id_)");
+            sql.append(" and coalesce(").append(level).append(", 'PASTORAL') in (:levels)");
         }
         if (scope.studentConditions() != null) {
             sql.append(" and exists (select 1 from student s where s.id = coalesce(")

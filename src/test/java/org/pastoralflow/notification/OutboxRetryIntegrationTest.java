@@ -57,7 +57,7 @@ class OutboxRetryIntegrationTest {
     void anEmailThatFailedWhileTheMailServerWasDownIsSentOnceItIsBack() throws Exception {
         String subject = "Immediate risk: review now " + System.nanoTime();
         TestMail.down();
-        transaction.executeWithoutResult(s -> notifier.toUsers(List.of("dsl"), subject, "A concern needs you", "/inbox"));
+        transaction.executeWithoutResult(s -> notifier.toUsers(List.of("dsl"), subject, "A concern needs you", "/inbox", null));
 
         Notification failed = bySubject(subject);
         assertThat(failed.getStatus()).isEqualTo("FAILED");
@@ -99,7 +99,7 @@ class OutboxRetryIntegrationTest {
     void afterTheLastTryTheEmailIsLeftFailedAndNotTriedAgain() {
         String subject = "Mail server gone for good " + System.nanoTime();
         TestMail.down();
-        transaction.executeWithoutResult(s -> notifier.toUsers(List.of("dsl"), subject, "A concern needs you", "/inbox"));
+        transaction.executeWithoutResult(s -> notifier.toUsers(List.of("dsl"), subject, "A concern needs you", "/inbox", null));
 
         Notification n = bySubject(subject);
         assertThat(n.getNextAttemptAt()).isBefore(Instant.now().plus(Duration.ofMinutes(2))); // the first wait: a minute

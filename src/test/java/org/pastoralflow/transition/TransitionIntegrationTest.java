@@ -335,6 +335,8 @@ class TransitionIntegrationTest {
     @Autowired javax.sql.DataSource dataSource;
     @Autowired TransitionService transitionService;
 
+    @Autowired org.pastoralflow.security.AccessPolicy accessPolicy;
+
     @Test
     void theCohortBoardIsReadWithAFixedNumberOfQueriesAndItsCsvIsTheFilteredRows() throws Exception {
         // the same few statements for the 240 of the demo cohort as for a cohort of 24, whoever asks
@@ -342,7 +344,7 @@ class TransitionIntegrationTest {
         org.pastoralflow.security.Viewer dslViewer = new org.pastoralflow.security.Viewer("dsl", "Dee", java.util.Set.of("dsl"));
         CountingDataSource counting = new CountingDataSource();
         CohortBoard board = new CohortBoard(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(
-                counting.wrap(dataSource)), transitionService);
+                counting.wrap(dataSource)), transitionService, accessPolicy);
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (var viewer : List.of(leadViewer, dslViewer)) {
             for (var filters : List.of(new CohortBoard.Filters(null, null, null, null), new CohortBoard.Filters("110011", "undecided", null, "INTERVIEW"))) {
