@@ -14,6 +14,14 @@ public class AuditLog {
     /** A record or a report leaving the application as a file (data pack, subject access export). */
     public static final String EXPORT = "EXPORT";
 
+    /**
+     * Record types of the events an administrator sees: running the system (imports, term dates,
+     * year groups, group membership, sign-in). Every other event is about case records and is read by
+     * the DSL (in a subject access export), never by an administrator.
+     */
+    public static final List<String> ADMINISTRATION = List.of("students", "attendance", "allocation-list", "transition-cohort",
+            "year-groups", "group-membership", "sign-in", "calendar", "user");
+
     private final AuditRepository events;
 
     public AuditLog(AuditRepository events) {
@@ -23,6 +31,12 @@ public class AuditLog {
     @Transactional
     public void record(String actor, String action, String recordType, Long recordId, Long studentId, String detail) {
         events.save(new AuditEvent(actor, action, recordType, recordId, studentId, detail));
+    }
+
+    /** The latest events an administrator may see (no case records, no student). */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> latestAdministration() {
+        return events.findTop100ByRecordTypeInAndStudentIdIsNullOrderByAtDesc(ADMINISTRATION);
     }
 
     /** One event per record viewed, so "who has seen this entry" has a complete answer. */

@@ -9,4 +9,6 @@ public interface AuditRepository extends JpaRepository<AuditEvent, Long> {
     List<AuditEvent> findByRecordTypeAndRecordId(String recordType, Long recordId);
 
     List<AuditEvent> findTop100ByOrderByAtDesc();
+
+    List<AuditEvent> findTop100ByRecordTypeInAndStudentIdIsNullOrderByAtDesc(java.util.Collection<String> recordTypes);
 }

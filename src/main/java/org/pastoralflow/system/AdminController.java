@@ -1,6 +1,6 @@
 package org.pastoralflow.system;
 
-import org.pastoralflow.audit.AuditRepository;
+import org.pastoralflow.audit.AuditLog;
 import org.pastoralflow.notification.NotificationRepository;
 import org.pastoralflow.workflow.TermDates;
 import org.springframework.stereotype.Controller;
@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 class AdminController {
 
     private final NotificationRepository notifications;
-    private final AuditRepository audit;
+    private final AuditLog audit;
     private final TermDates termDates;
 
-    AdminController(NotificationRepository notifications, AuditRepository audit, TermDates termDates) {
+    AdminController(NotificationRepository notifications, AuditLog audit, TermDates termDates) {
         this.notifications = notifications;
         this.audit = audit;
         this.termDates = termDates;
@@ -24,7 +24,9 @@ class AdminController {
     @GetMapping("/admin")
     String admin(Model model) {
         model.addAttribute("notifications", notifications.findTop100ByOrderByCreatedAtDesc());
-        model.addAttribute("audit", audit.findTop100ByOrderByAtDesc());
+        // the administrator runs the system and reads no case content: the outbox without what e-mails say,
+        // the audit trail of administration only
+        model.addAttribute("audit", audit.latestAdministration());
         model.addAttribute("calendar", termDates.calendar());
         return "system/admin";
     }
