@@ -1,0 +1,447 @@
+package org.pastoralflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.pastoralflow.casefile.ChronologyEntry;
+import org.pastoralflow.casefile.ChronologyRepository;
+import org.pastoralflow.investigation.Incident;
+import org.pastoralflow.investigation.IncidentRepository;
+import org.pastoralflow.referral.Referral;
+import org.pastoralflow.referral.ReferralRepository;
+import org.pastoralflow.student.Student;
+import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.supportplan.SupportPlanRepository;
+import org.pastoralflow.support.HttpUser;
+import org.pastoralflow.support.PostgresIntegrationTest;
+import org.pastoralflow.support.TestMail;
+import org.pastoralflow.support.Web;
+import org.pastoralflow.transition.Leaver;
+import org.pastoralflow.transition.LeaverRepository;
+import org.pastoralflow.transition.Transition;
+import org.pastoralflow.transition.TransitionRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The canary: records a DSL keeps to the DSL group are seeded through the application's own pages,
+ * each holding a unique marker (a safeguarding concern handed on to a PSO, the social-care referral
+ * and the agency's feedback, a harmful sexual behaviour incident, a transition's child protection
+ * file, a leaver's file transfer). Then every other role visits every route the route matrix knows,
+ * with the real ids of those records, downloads every export, reads every dashboard and every
+ * e-mail: no marker appears, nor the reference of a record that is the DSL's alone.
+ *
+ * <p>The scanner proves it can fail: the DSL's own views, a deliberately leaking e-mail, and each
+ * format (page, CSV, PDF, ZIP, JSON) are checked to be caught.
+ */
+@PostgresIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConfidentialityCanaryIntegrationTest {
+
+    static final String RUN = Long.toString(System.nanoTime(), 36).toUpperCase();
+    static final String CONCERN = "CANARYCONCERN" + RUN;
+    static final String WORDS = "CANARYWORDS" + RUN;
+    static final String RATIONALE = "CANARYRATIONALE" + RUN;
+    static final String MASH = "CANARYMASH" + RUN;
+    static final String FEEDBACK = "CANARYFEEDBACK" + RUN;
+    static final String HSB = "CANARYHSB" + RUN;
+    static final String PLACE = "CANARYPLACE" + RUN;
+    static final String CP_REVIEW = "CANARYCPREVIEW" + RUN;
+    static final String LEAVER_CONCERN = "CANARYLEAVER" + RUN;
+    static final List<String> MARKERS = List.of(CONCERN, WORDS, RATIONALE, MASH, FEEDBACK, HSB, PLACE, CP_REVIEW, LEAVER_CONCERN);
+    /** What the PSO who takes the child on is meant to read: proof that their pages were really reached. */
+    static final String HANDOVER = "Weekly check-ins with her form tutor; she trusts Mrs Patel " + RUN;
+
+    static final List<String> OTHER_ROLES = List.of("teacher", "pso", "pso9", "hoy", "senco", "lead", "head", "admin");
+
+    @LocalServerPort int port;
+    @Autowired MockMvc mvc;
+    @Autowired StudentRepository students;
+    @Autowired ReferralRepository referrals;
+    @Autowired IncidentRepository incidents;
+    @Autowired TransitionRepository transitions;
+    @Autowired LeaverRepository leavers;
+    @Autowired ChronologyRepository chronology;
+    @Autowired SupportPlanRepository plans;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+
+    Student handedOn;
+    Student target;
+    Student alleged;
+    Student leaving;
+    Referral concern;
+    Incident incident;
+    Transition cpTransition;
+    Leaver leaver;
+    /** References of records that are the DSL's alone: nobody else may learn they exist. */
+    final Set<String> dslOnlyReferences = new LinkedHashSet<>();
+
+    @BeforeAll
+    void seed() throws Exception {
+        TestMail.reset();
+        List<Student> year10 = students.findAll().stream().filter(s -> s.getYearGroup() == 10).limit(4).toList();
+        handedOn = year10.get(0);
+        leaving = year10.get(1);
+        List<Student> year8 = students.findAll().stream().filter(s -> s.getYearGroup() == 8).limit(2).toList();
+        target = year8.get(0);
+        alleged = year8.get(1);
+        MockHttpSession teacher = Web.signIn(mvc, "teacher"), dsl = Web.signIn(mvc, "dsl"), hoy = Web.signIn(mvc, "hoy");
+
+        // 1. a safeguarding concern; the DSL refers it to social care, hears back, hands the child to a PSO for support
+        concern = raise(teacher, handedOn, CONCERN);
+        complete(dsl, concern, "Task_DslReview", "decision", "social-care", "rationale", RATIONALE);
+        complete(dsl, concern, "Task_RecordExternalReferral", "agency", "social-care", "referredOn", LocalDate.now().toString(),
+                "agencyReference", MASH, "notes", "Spoke to the duty social worker");
+        complete(dsl, concern, "Task_RecordAgencyFeedback", "decision", "support-in-school", "rationale", "Closed by social care",
+                "feedbackOn", LocalDate.now().toString(), "feedback", FEEDBACK, "handover", HANDOVER);
+        assertThat(task(concern.getProcessInstanceId(), "Task_WriteSupportPlan")).as("the PSO's support plan task").isNotNull();
+
+        // 2. harmful sexual behaviour between two Year 8 students, logged by a teacher; it goes to the DSL
+        mvc.perform(post("/investigations").session(teacher).with(csrf())
+                        .param("occurredOn", LocalDate.now().minusDays(1).toString()).param("occurredTime", "10:40")
+                        .param("location", PLACE).param("type", "harmful-sexual-behaviour").param("description", HSB)
+                        .param("upn-0", target.getUpn()).param("part-0", "target")
+                        .param("upn-1", alleged.getUpn()).param("part-1", "alleged-perpetrator"))
+                .andExpect(status().is3xxRedirection());
+        incident = incidents.findAll().stream().filter(i -> HSB.equals(i.getDescription())).findFirst().orElseThrow();
+        dslOnlyReferences.add(incident.getReference());
+        referrals.findAll().stream().filter(r -> incident.getReference().equals(r.getRaisedFromReference()))
+                .forEach(r -> dslOnlyReferences.add(r.getReference()));
+
+        // 3. an incoming child with a child protection plan: the DSL receives and reviews the primary's CP file
+        cpTransition = transitions.findAll().stream().filter(t -> t.isCpPlan() && t.getProcessInstanceId() != null)
+                .filter(t -> task(t.getProcessInstanceId(), "Task_ReviewCpFile") != null).findFirst().orElseThrow();
+        post(dsl, "/tasks/" + task(cpTransition.getProcessInstanceId(), "Task_ReviewCpFile").getId(), "outcome", "received",
+                "receivedOn", LocalDate.now().toString(), "from", "The primary's DSL", "how", "secure-electronic",
+                "receiptConfirmed", "yes", "reviewedOn", LocalDate.now().toString(), "review", CP_REVIEW);
+
+        // 4. a student with a safeguarding record leaves; the transfer of their CP file is overdue and escalated
+        Referral before = raise(teacher, leaving, LEAVER_CONCERN);
+        dslOnlyReferences.add(before.getReference());
+        post(hoy, "/leavers", "upn", leaving.getUpn(), "leavingOn", LocalDate.now().minusDays(10).toString(), "reason", "other");
+        leaver = leavers.findByStudentIdOrderByRecordedAtDesc(leaving.getId()).get(0);
+        dslOnlyReferences.add(leaver.getReference());
+        Job overdue = management.createJobQuery().processInstanceId(leaver.getProcessInstanceId()).activityId("Timer_TransferOverdue")
+                .singleResult();
+        assertThat(overdue).as("the leaver's transfer deadline").isNotNull();
+        management.executeJob(overdue.getId());
+    }
+
+    Referral raise(MockHttpSession teacher, Student s, String description) throws Exception {
+        post(teacher, "/referrals", "studentId", s.getId().toString(), "category", "safeguarding", "description", description,
+                "childWords", WORDS, "occurredAt", LocalDate.now().minusDays(1) + "T09:15", "location", "Library");
+        return referrals.findAll().stream().filter(r -> description.equals(r.getDescription())).findFirst().orElseThrow();
+    }
+
+    void complete(MockHttpSession session, Referral r, String taskKey, String... fields) throws Exception {
+        post(session, "/tasks/" + task(r.getProcessInstanceId(), taskKey).getId(), fields);
+    }
+
+    void post(MockHttpSession session, String path, String... fields) throws Exception {
+        MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                .session(session).with(csrf());
+        for (int i = 0; i < fields.length; i += 2) {
+            request.param(fields[i], fields[i + 1]);
+        }
+        mvc.perform(request).andExpect(status().is3xxRedirection());
+    }
+
+    Task task(String processInstanceId, String key) {
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+    }
+
+    // ---------------------------------------------------------------- the routes, with real ids
+
+    /** Every GET route of the route matrix with each placeholder replaced by the ids of the seeded records. */
+    List<String> urls() {
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        List<Student> seeded = List.of(handedOn, target, alleged, leaving);
+        ids.put("/referrals/{reference}", referrals.findAll().stream()
+                .filter(r -> seeded.stream().anyMatch(s -> s.getId().equals(r.getStudentId()))).map(Referral::getReference).toList());
+        ids.put("/api/referrals/{reference}", ids.get("/referrals/{reference}"));
+        ids.put("/investigations/{reference}", List.of(incident.getReference()));
+        ids.put("/transition/{reference}", List.of(cpTransition.getReference()));
+        ids.put("/leavers/{reference}", List.of(leaver.getReference()));
+        ids.put("/students/{id}", seeded.stream().map(s -> s.getId().toString()).toList());
+        ids.put("/early-intervention/{id}", ids.get("/students/{id}"));
+        ids.put("/api/students/{upn}", seeded.stream().map(Student::getUpn).toList());
+        ids.put("/chronology/{id}", seeded.stream().flatMap(s -> chronology.findByStudentIdOrderByOccurredAtAscIdAsc(s.getId()).stream())
+                .map(e -> e.getId().toString()).toList());
+        ids.put("/plans/{id}", seeded.stream().flatMap(s -> plans.findByStudentIdOrderByCreatedAtDesc(s.getId()).stream())
+                .map(p -> p.getId().toString()).toList());
+        List<String> processes = new ArrayList<>(List.of(concern.getProcessInstanceId(), incident.getProcessInstanceId(),
+                cpTransition.getProcessInstanceId(), leaver.getProcessInstanceId()));
+        ids.put("/tasks/{id}", processes.stream().flatMap(p -> tasks.createTaskQuery().processInstanceId(p).list().stream())
+                .map(Task::getId).toList());
+        List<String> urls = new ArrayList<>();
+        for (String[] row : RouteMatrixIntegrationTest.ROUTES) {
+            String[] route = row[0].split(" ", 2);
+            if (!route[0].equals("GET") || route[1].startsWith("/camunda") || route[1].equals("/logout")) {
+                continue;
+            }
+            urls.addAll(expand(route[1], ids));
+        }
+        // every dashboard's CSV, by name
+        for (String name : List.of("referrals", "attendance", "interventions", "incidents-type", "incidents-location", "incidents-time",
+                "incidents-year", "overdue-groups", "overdue-people")) {
+            urls.add("/dashboards/" + name + ".csv");
+        }
+        // the student pages' model route, with each seeded record's process
+        for (Student s : seeded) {
+            for (String p : processes) {
+                urls.add("/students/" + s.getId() + "/processes/" + p + "/model.bpmn");
+            }
+        }
+        return urls;
+    }
+
+    static List<String> expand(String pattern, Map<String, List<String>> ids) {
+        if (!pattern.contains("{")) {
+            return List.of(pattern);
+        }
+        for (Map.Entry<String, List<String>> e : ids.entrySet()) {
+            String prefix = e.getKey();
+            if (pattern.startsWith(prefix)) {
+                String placeholder = prefix.substring(prefix.lastIndexOf('{'));
+                List<String> out = new ArrayList<>();
+                for (String id : e.getValue()) {
+                    String rest = pattern.replace(placeholder, id);
+                    out.addAll(rest.contains("{") ? List.of(rest.replaceAll("\\{[^}]+}", "1")) : List.of(rest));
+                }
+                return out;
+            }
+        }
+        // a route about no seeded record (an id of something else): called with an id that does not exist
+        return List.of(pattern.replaceAll("\\{[^}]+}", "1"));
+    }
+
+    // ---------------------------------------------------------------- the scanner
+
+    /** What a response shows, as text: a page, a CSV or JSON as it is; a PDF by its text; a ZIP by every file in it. */
+    static String text(byte[] body, String contentType) throws IOException {
+        if (contentType != null && contentType.contains("pdf") || body.length > 4 && body[0] == '%' && body[1] == 'P') {
+            try (var pdf = Loader.loadPDF(body)) {
+                return new PDFTextStripper().getText(pdf);
+            } catch (IOException encrypted) {
+                return new String(body, StandardCharsets.ISO_8859_1);
+            }
+        }
+        if (contentType != null && contentType.contains("zip") || body.length > 4 && body[0] == 'P' && body[1] == 'K') {
+            StringBuilder all = new StringBuilder();
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(body))) {
+                ZipEntry e;
+                while ((e = zip.getNextEntry()) != null) {
+                    all.append(e.getName()).append('\n').append(text(zip.readAllBytes(), e.getName().endsWith(".pdf") ? "pdf" : null));
+                }
+            }
+            return all.toString();
+        }
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The markers and DSL-only references a text gives away. */
+    List<String> leaks(String text) {
+        return leaks(text, Set.of());
+    }
+
+    /**
+     * The same, but references the reader knows already are not news: the teacher who logged an
+     * incident sees its reference and "received" on their own list, and anyone sees the reference
+     * they typed into the address bar.
+     */
+    List<String> leaks(String text, Set<String> known) {
+        List<String> found = new ArrayList<>();
+        MARKERS.stream().filter(text::contains).forEach(found::add);
+        dslOnlyReferences.stream().filter(ref -> !known.contains(ref))
+                .filter(ref -> Pattern.compile("\\b" + Pattern.quote(ref) + "\\b").matcher(text).find())
+                .forEach(found::add);
+        return found;
+    }
+
+    /** The DSL-only references this role recorded itself (it raised the concern, logged the incident). */
+    Set<String> recordedBy(String role) {
+        Set<String> own = new TreeSet<>();
+        referrals.findAll().stream().filter(r -> role.equals(r.getRaisedBy())).forEach(r -> own.add(r.getReference()));
+        incidents.findAll().stream().filter(i -> role.equals(i.getLoggedBy())).forEach(i -> own.add(i.getReference()));
+        leavers.findAll().stream().filter(l -> role.equals(l.getRecordedBy())).forEach(l -> own.add(l.getReference()));
+        return own;
+    }
+
+    HttpResponse<byte[]> fetch(HttpUser user, String url) {
+        return user.getBytes(url);
+    }
+
+    @Test
+    void noRoleButTheDslSeesAnyMarkerOrLearnsThatADslRecordExists() throws Exception {
+        List<String> urls = urls();
+        Map<String, List<String>> leaksFound = new LinkedHashMap<>();
+        int visited = 0;
+        for (String role : OTHER_ROLES) {
+            HttpUser user = HttpUser.signedIn(port, role);
+            Set<String> own = recordedBy(role);
+            for (String url : urls) {
+                HttpResponse<byte[]> r = fetch(user, url);
+                visited++;
+                assertThat(r.statusCode()).as("%s %s", role, url).isLessThan(500);
+                Set<String> known = new TreeSet<>(own);
+                dslOnlyReferences.stream().filter(url::contains).forEach(known::add);
+                List<String> found = leaks(text(r.body(), r.headers().firstValue("Content-Type").orElse(null)), known);
+                if (!found.isEmpty()) {
+                    leaksFound.put(role + " GET " + url + " (" + r.statusCode() + ")", found);
+                }
+            }
+        }
+        System.out.printf("Canary: %d pages, exports and API calls visited as %d roles%n", visited, OTHER_ROLES.size());
+        assertThat(leaksFound).as("markers or DSL-only references shown to someone outside the DSL group").isEmpty();
+    }
+
+    @Test
+    void thePsoWhoTakesTheChildOnReadsTheHandoverAndNothingBeforeIt() throws Exception {
+        HttpUser pso = HttpUser.signedIn(port, "pso");
+        String page = new String(fetch(pso, "/referrals/" + concern.getReference()).body(), StandardCharsets.UTF_8);
+        assertThat(page).contains(HANDOVER);
+        assertThat(leaks(page)).isEmpty();
+        Task plan = task(concern.getProcessInstanceId(), "Task_WriteSupportPlan");
+        String form = new String(fetch(pso, "/tasks/" + plan.getId()).body(), StandardCharsets.UTF_8);
+        assertThat(form).contains(HANDOVER, "Start the plan");
+        assertThat(leaks(form)).isEmpty();
+    }
+
+    @Test
+    void theAdministratorReadsNothingThroughTheCamundaWebappsRestApi() throws Exception {
+        HttpUser admin = HttpUser.signedIn(port, "admin");
+        for (String path : List.of("/camunda/api/engine/engine/default/variable-instance",
+                "/camunda/api/engine/engine/default/history/variable-instance",
+                "/camunda/api/engine/engine/default/process-instance",
+                "/camunda/api/engine/engine/default/history/process-instance",
+                "/camunda/api/engine/engine/default/task", "/camunda/api/engine/engine/default/history/task",
+                "/camunda/api/engine/engine/default/history/activity-instance")) {
+            HttpResponse<byte[]> r = fetch(admin, path);
+            assertThat(leaks(text(r.body(), "application/json"))).as("admin GET %s (%d)", path, r.statusCode()).isEmpty();
+        }
+    }
+
+    @Test
+    void noEmailToAnyoneButTheDslNamesAChildOrGivesAMarkerAway() throws Exception {
+        Set<String> dslAddresses = dslAddresses();
+        List<String> childNames = List.of(handedOn, target, alleged, leaving).stream()
+                .flatMap(s -> java.util.stream.Stream.of(s.displayName(), s.getLegalSurname() + ", " + s.getLegalForename())).toList();
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        MimeMessage[] received = TestMail.received();
+        assertThat(received).as("the seeding sent e-mails (the leaver's overdue transfer)").isNotEmpty();
+        for (MimeMessage m : received) {
+            List<String> leaks = emailLeaks(m, dslAddresses, childNames);
+            if (!leaks.isEmpty()) {
+                found.put(m.getSubject() + " to " + java.util.Arrays.toString(m.getAllRecipients()), leaks);
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    /** An e-mail never names a child; to anyone but the DSLs it holds no marker and no DSL-only reference. */
+    List<String> emailLeaks(MimeMessage m, Set<String> dslAddresses, List<String> childNames) throws Exception {
+        String text = m.getSubject() + "\n" + m.getContent();
+        List<String> leaks = new ArrayList<>();
+        childNames.stream().filter(text::contains).forEach(leaks::add);
+        boolean toDslOnly = java.util.Arrays.stream(m.getAllRecipients()).allMatch(a -> dslAddresses.contains(a.toString()));
+        if (!toDslOnly) {
+            leaks.addAll(leaks(text));
+        }
+        return leaks;
+    }
+
+    Set<String> dslAddresses() {
+        Set<String> out = new TreeSet<>();
+        for (MimeMessage m : TestMail.received()) {
+            try {
+                if (m.getSubject().startsWith("CP file transfer overdue for ")) {
+                    java.util.Arrays.stream(m.getAllRecipients()).forEach(a -> out.add(a.toString()));
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(out).as("the DSLs were e-mailed about the overdue transfer").isNotEmpty();
+        return out;
+    }
+
+    // ---------------------------------------------------------------- the scanner can fail
+
+    @Test
+    void theScannerCatchesEveryFormatItReads() throws Exception {
+        HttpUser dsl = HttpUser.signedIn(port, "dsl");
+        // a page: the DSL's own view of the incident holds its account and its reference
+        assertThat(leaks(text(fetch(dsl, "/investigations/" + incident.getReference()).body(), "text/html")))
+                .contains(HSB, incident.getReference());
+        // a PDF: the checklist report the DSL prints
+        HttpResponse<byte[]> pdf = fetch(dsl, "/investigations/" + incident.getReference() + "/report.pdf");
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).contains("pdf");
+        assertThat(leaks(text(pdf.body(), "application/pdf"))).contains(HSB);
+        // JSON: the chronology API as the DSL
+        assertThat(leaks(text(dsl.getBytes("/students/" + handedOn.getId()).body(), "text/html"))).isNotEmpty();
+        HttpResponse<byte[]> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/students/" + handedOn.getUpn() + "/chronology"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("dsl:demo".getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(leaks(text(api.body(), "application/json"))).contains(CONCERN);
+        // CSV and ZIP: a CSV with a marker, zipped, is read through both
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new ZipEntry("part.csv"));
+            zip.write(("reference,summary\r\n" + incident.getReference() + ",\"" + HSB + "\"\r\n").getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        assertThat(leaks(text(zipped.toByteArray(), "application/zip"))).contains(HSB, incident.getReference());
+        // an e-mail: one to a PSO holding a marker, and one to a DSL naming a child, are both caught
+        jakarta.mail.Session mail = jakarta.mail.Session.getInstance(new java.util.Properties());
+        MimeMessage toPso = new MimeMessage(mail);
+        toPso.setRecipients(jakarta.mail.Message.RecipientType.TO, "pso@school.example");
+        toPso.setSubject("Overdue task " + incident.getReference());
+        toPso.setText("About " + PLACE);
+        toPso.saveChanges();
+        assertThat(emailLeaks(toPso, Set.of("dsl@school.example"), List.of())).contains(PLACE, incident.getReference());
+        MimeMessage toDsl = new MimeMessage(mail);
+        toDsl.setRecipients(jakarta.mail.Message.RecipientType.TO, "dsl@school.example");
+        toDsl.setSubject("About " + target.displayName());
+        toDsl.setText("x");
+        toDsl.saveChanges();
+        assertThat(emailLeaks(toDsl, Set.of("dsl@school.example"), List.of(target.displayName()))).contains(target.displayName());
+    }
+}
