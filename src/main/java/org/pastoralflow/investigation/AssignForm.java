@@ -20,7 +20,8 @@ class AssignForm extends IncidentForm {
     @Override
     List<FormField> fields(Incident i, TaskView task) {
         return List.of(FormField.select(InvestigationProcess.INVESTIGATOR, "Investigator", investigations.possibleInvestigators(i))
-                .withHint(i.isSafeguarding() ? "A safeguarding incident is investigated by the DSL or a deputy."
+                .withHint(i.isSafeguarding() ? "A DSL, or a Head of Year or PSO you name: they alone outside the DSL group "
+                        + "can then open this incident, and the share is recorded."
                         : "A Head of Year or a PSO. The evidence checklist goes to their inbox."));
     }
 

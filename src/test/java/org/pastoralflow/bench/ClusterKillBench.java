@@ -151,14 +151,14 @@ class ClusterKillBench extends TrustScaleBenchBase {
             int completed = -1;
             if (task != null) {
                 completed = reviewerOnB.post("/api/tasks/" + task.get("id") + "/complete", firstReview.equals("WITH_DSL")
-                        ? Map.of("decision", "pastoral-support", "rationale", "Decided on node B after node A went down")
+                        ? Map.of("decision", "pastoral-support", "rationale", "Decided on node B after node A went down", "handover", "Check in weekly")
                         : Map.of("decision", "accept", "rationale", "Accepted on node B after node A went down")).statusCode();
             } else {
                 // not on the first page of the inbox (the trust's queue is long): find it by reference
                 String id = jdbc.queryForObject("select t.id_ from act_ru_task t join referral r on r.process_instance_id = t.proc_inst_id_ "
                         + "where r.reference = ?", String.class, fromA.reference());
                 completed = reviewerOnB.post("/api/tasks/" + id + "/complete", firstReview.equals("WITH_DSL")
-                        ? Map.of("decision", "pastoral-support", "rationale", "Decided on node B after node A went down")
+                        ? Map.of("decision", "pastoral-support", "rationale", "Decided on node B after node A went down", "handover", "Check in weekly")
                         : Map.of("decision", "accept", "rationale", "Accepted on node B after node A went down")).statusCode();
             }
             BenchResults.value(BENCH, "B completes the first review of a referral A acknowledged (HTTP status)", completed, "", "204", completed == 204);

@@ -228,7 +228,7 @@ class ReferralBench extends TrustScaleBenchBase {
             Task first = engineTasks.createTaskQuery().processInstanceBusinessKey(r.getReference()).singleResult();
             if (toDsl) {
                 inbox.complete(first.getId(), new FormData(Map.of("decision", "pastoral-support",
-                        "rationale", "Pastoral support is the right level")), DSL);
+                        "rationale", "Pastoral support is the right level", "handover", "Check in weekly")), DSL);
             } else {
                 inbox.complete(first.getId(), new FormData(Map.of("decision", "accept",
                         "rationale", "Accept for pastoral support")), PSO);

@@ -70,6 +70,7 @@ class InvestigationIntegrationTest {
     @Autowired MediationPartyRepository parties;
     @Autowired TaskService tasks;
     @Autowired RuntimeService runtime;
+    @Autowired org.pastoralflow.audit.AuditRepository audit;
 
     Student student(String upn) {
         return students.findByUpn(upn).orElseThrow();
@@ -244,7 +245,7 @@ class InvestigationIntegrationTest {
     }
 
     @Test
-    void harmfulSexualBehaviourGoesToTheDslLinkedBothWaysAndItsDetailIsForTheDslOnly() throws Exception {
+    void harmfulSexualBehaviourIsTheDslsRecordWholeAndTheInvestigatorTheyNameIsSharedIt() throws Exception {
         Student target = student("Q873400123022"), perpetrator = student("E873400122022");
         String description = "Comments of a sexual nature and touching in the corridor " + System.nanoTime();
         MockHttpSession teacher = Web.signIn(mvc, "teacher");
@@ -252,6 +253,7 @@ class InvestigationIntegrationTest {
                 "upn-1", perpetrator.getUpn(), "part-1", "alleged-perpetrator"), "harmful-sexual-behaviour", LocalDate.now(LONDON)))
                 .andExpect(status().is3xxRedirection());
         Incident incident = logged(description);
+        assertThat(incident.detailConfidentiality()).isEqualTo(Confidentiality.SAFEGUARDING);
 
         for (Student s : List.of(target, perpetrator)) {
             IncidentStudent row = involved.findByIncidentIdAndStudentId(incident.getId(), s.getId()).orElseThrow();
@@ -263,32 +265,46 @@ class InvestigationIntegrationTest {
             // the referral's page links back to the incident
             assertThat(mvc.perform(get("/referrals/" + r.getReference()).session(Web.signIn(mvc, "dsl"))).andReturn().getResponse()
                     .getContentAsString()).contains("/investigations/" + incident.getReference());
-            // a pastoral entry without the detail, a safeguarding one with it
-            assertThat(entries(s, incident)).anySatisfy(e -> {
-                assertThat(e.getConfidentiality()).isEqualTo(Confidentiality.PASTORAL);
-                assertThat(e.getSummary()).contains("the DSL holds the details").doesNotContain("sexual");
-                assertThat(e.getDetail()).isNull();
-            }).anySatisfy(e -> {
-                assertThat(e.getConfidentiality()).isEqualTo(Confidentiality.SAFEGUARDING);
-                assertThat(e.getDetail()).contains(description);
-            });
+            // no pastoral entry says anything of it, not even that the student was involved
+            assertThat(entries(s, incident)).isNotEmpty().allSatisfy(e ->
+                    assertThat(e.getConfidentiality()).isEqualTo(Confidentiality.SAFEGUARDING));
+            assertThat(entries(s, incident)).anySatisfy(e -> assertThat(e.getDetail()).contains(description));
         }
         assertThat(tasks.createTaskQuery().processInstanceId(incident.getProcessInstanceId())
                 .taskDefinitionKey(InvestigationProcess.TASK_ASSIGN).taskCandidateGroup("dsl").count()).isOne();
 
-        String asHoy = mvc.perform(get("/investigations/" + incident.getReference()).session(Web.signIn(mvc, "hoy")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(asHoy).doesNotContain(description).doesNotContain("Harmful sexual behaviour").contains("the DSL holds the details");
+        // to a Head of Year or PSO it does not exist: no page, not on the list, not on the students' pages
+        MockHttpSession hoy = Web.signIn(mvc, "hoy"), pso = Web.signIn(mvc, "pso");
+        for (MockHttpSession other : List.of(hoy, pso)) {
+            mvc.perform(get("/investigations/" + incident.getReference()).session(other)).andExpect(status().isNotFound());
+            mvc.perform(get("/investigations/" + incident.getReference() + "/report.pdf").session(other)).andExpect(status().isNotFound());
+            assertThat(mvc.perform(get("/investigations").session(other)).andReturn().getResponse().getContentAsString())
+                    .doesNotContain(incident.getReference());
+            assertThat(mvc.perform(get("/students/" + target.getId()).session(other)).andReturn().getResponse().getContentAsString())
+                    .doesNotContain(incident.getReference()).doesNotContain(perpetrator.displayName());
+        }
+        // the teacher who logged it is told only that the DSL has it
+        assertThat(mvc.perform(get("/investigations/mine").session(teacher)).andReturn().getResponse().getContentAsString())
+                .contains(incident.getReference(), "Received by the DSL").doesNotContain("Playground by the science block");
         String asDsl = mvc.perform(get("/investigations/" + incident.getReference()).session(Web.signIn(mvc, "dsl")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(asDsl).contains(description);
 
-        // only a DSL may investigate it
+        // the DSL names a Head of Year as investigator: they are shared the incident, by name, and it is audited
         MockHttpSession dsl = Web.signIn(mvc, "dsl");
-        String refused = submit(dsl, task(incident, InvestigationProcess.TASK_ASSIGN), 422, r -> r.param("investigator", "hoy"));
-        assertThat(refused).contains("Investigator must be one of");
-        submit(dsl, task(incident, InvestigationProcess.TASK_ASSIGN), 302, r -> r.param("investigator", "dsl2"));
-        assertThat(tasks.createTaskQuery().processInstanceId(incident.getProcessInstanceId()).taskAssignee("dsl2").count()).isEqualTo(5);
+        submit(dsl, task(incident, InvestigationProcess.TASK_ASSIGN), 302, r -> r.param("investigator", "hoy"));
+        assertThat(tasks.createTaskQuery().processInstanceId(incident.getProcessInstanceId()).taskAssignee("hoy").count()).isEqualTo(5);
+        assertThat(mvc.perform(get("/investigations/" + incident.getReference()).session(hoy)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains(description);
+        mvc.perform(get("/investigations/" + incident.getReference()).session(pso)).andExpect(status().isNotFound());
+        assertThat(audit.findByRecordTypeAndRecordId("incident", incident.getId()))
+                .anySatisfy(a -> assertThat(a.getAction() + " " + a.getDetail()).startsWith("SHARE Shared with hoy"));
+        assertThat(asDslAgain(incident)).contains("Shared with named staff", "Named investigator of " + incident.getReference());
+    }
+
+    String asDslAgain(Incident incident) throws Exception {
+        return mvc.perform(get("/investigations/" + incident.getReference()).session(Web.signIn(mvc, "dsl")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     @Test

@@ -255,18 +255,36 @@ class ReferralJourneyIntegrationTest {
                 .param("referredOn", "2026-11-20").param("agencyReference", "MASH-4411").param("notes", "Spoke to the duty social worker"))
                 .andExpect(status().is3xxRedirection());
         Task feedback = task(r, "Task_RecordAgencyFeedback");
-        mvc.perform(post("/tasks/" + feedback.getId()).session(dsl).with(csrf()).param("decision", "support-in-school")
+        // handing the child to a PSO needs a handover note: all the PSO will read of what came before
+        String refused = mvc.perform(post("/tasks/" + feedback.getId()).session(dsl).with(csrf()).param("decision", "support-in-school")
                 .param("rationale", "Social care closed it with advice; pastoral support in school")
                 .param("feedbackOn", "2026-11-20").param("feedback", "Assessment found mother in hospital; family support arranged"))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("id=\"handover-error\"");
+        String handover = "Quiet and tired; weekly check-ins, and tell the DSL of any absence " + System.nanoTime();
+        mvc.perform(post("/tasks/" + feedback.getId()).session(dsl).with(csrf()).param("decision", "support-in-school")
+                .param("rationale", "Social care closed it with advice; pastoral support in school")
+                .param("feedbackOn", "2026-11-20").param("feedback", "Assessment found mother in hospital; family support arranged")
+                .param("handover", handover))
                 .andExpect(status().is3xxRedirection());
 
         assertThat(referrals.findById(r.getId()).orElseThrow().getRoute()).isEqualTo("pso");
         ChronologyEntry said = entriesAbout(r, EntryKind.AGENCY_FEEDBACK).get(0);
         assertThat(said.getDetail()).contains("mother in hospital");
         assertThat(said.getConfidentiality()).isEqualTo(Confidentiality.SAFEGUARDING);
-        String psoView = mvc.perform(get("/students/" + student.getId()).session(Web.signIn(mvc, "pso")))
+        MockHttpSession pso = Web.signIn(mvc, "pso");
+        String psoView = mvc.perform(get("/students/" + student.getId()).session(pso))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(psoView).doesNotContain("mother in hospital");
+        assertThat(psoView).doesNotContain("mother in hospital").contains(handover);
+        // the PSO who writes the plan reads the handover, not the concern, the decision, the agency or its reference
+        String referralPage = mvc.perform(get("/referrals/" + r.getReference()).session(pso))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String planForm = mvc.perform(get("/tasks/" + task(r, "Task_WriteSupportPlan").getId()).session(pso))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        for (String page : List.of(referralPage, planForm)) {
+            assertThat(page).contains(handover).doesNotContain("mother in hospital", "MASH-4411", "Talks of being left alone",
+                    "He said it hurts", "Meets the threshold", "Science corridor");
+        }
     }
 
     Task task(Referral r, String activityId) {
