@@ -67,6 +67,8 @@ class RouteMatrixIntegrationTest {
             {"GET /subject-access",                         "L", "F", "F", "F", "F", "A", "F", "F", "A"},
             {"GET /subject-access/{id}",                    "L", "F", "F", "F", "F", "N", "F", "F", "N"},
             {"GET /subject-access/{id}/export.zip",         "L", "F", "F", "F", "F", "N", "F", "F", "N"},
+            {"POST /records/{type}/{id}/shares",            "F", "N", "N", "N", "N", "N", "N", "N", "N"},
+            {"POST /records/{type}/{id}/shares/{shareId}/revoke", "F", "N", "N", "N", "N", "N", "N", "N", "N"},
             {"GET /chronology/{id}",                        "L", "F", "N", "N", "N", "N", "N", "N", "F"},
             {"POST /chronology/{id}/corrections",           "F", "F", "N", "N", "N", "N", "N", "N", "F"},
             {"GET /plans/{id}",                             "L", "F", "N", "N", "N", "N", "N", "N", "F"},
