@@ -1,24 +1,38 @@
 package org.pastoralflow;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the shape the style guide asks for from drifting. */
+/**
+ * Keeps the shape the style guide asks for from drifting, and checks what docs/architecture.md
+ * says of it: the engine behind one adapter, a ground floor that depends on no feature, no cycles
+ * between packages, and the app shell and the demo on top where nothing imports them.
+ */
 class ArchitectureTest {
 
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.pastoralflow");
 
+    /** The shared core every feature may use; it uses no feature. */
+    static final String[] GROUND_FLOOR = {"org.pastoralflow.security..", "org.pastoralflow.forms..", "org.pastoralflow.documents..",
+            "org.pastoralflow.audit..", "org.pastoralflow.casefile..", "org.pastoralflow.student..", "org.pastoralflow.notification..",
+            "org.pastoralflow.workflow.."};
+
+    static final String[] FEATURES = {"org.pastoralflow.referral..", "org.pastoralflow.supportplan..", "org.pastoralflow.investigation..",
+            "org.pastoralflow.mediation..", "org.pastoralflow.transition..", "org.pastoralflow.attendance..", "org.pastoralflow.oncall..",
+            "org.pastoralflow.retention..", "org.pastoralflow.reporting..", "org.pastoralflow.subjectaccess.."};
+
     @Test
-    void onlyTheWorkflowAdapterAndDelegatesTalkToTheEngine() {
-        noClasses().that().resideOutsideOfPackages("..workflow..", "..process..", "..security..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine", "org.camunda.bpm.engine.runtime",
-                        "org.camunda.bpm.engine.task", "org.camunda.bpm.engine.identity")
-                .because("engine calls go through the workflow adapter, so moving to a Camunda 7 fork stays mechanical")
+    void onlyTheWorkflowAdapterTheDelegatesAndTheWebappBridgeUseCamunda() {
+        noClasses().that().resideOutsideOfPackages("org.pastoralflow.workflow..", "org.pastoralflow..process..",
+                        "org.pastoralflow.security.webapps..")
+                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+                .because("engine calls go through the workflow adapter, so moving to a Camunda 7 fork (Operaton) stays mechanical")
                 .check(CLASSES);
     }
 
@@ -26,14 +40,37 @@ class ArchitectureTest {
     void theChronologyIsReadAndWrittenOnlyThroughTheCaseStore() {
         noClasses().that().resideOutsideOfPackage("..casefile..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.pastoralflow.casefile.ChronologyRepository")
-                .because("the case store filters by confidentiality and audits views of safeguarding entries")
+                .because("the case store filters by the access policy and audits views of safeguarding entries")
                 .check(CLASSES);
     }
 
     @Test
-    void theCaseStoreDoesNotDependOnFeatures() {
-        noClasses().that().resideInAnyPackage("..casefile..", "..audit..", "..student..")
-                .should().dependOnClassesThat().resideInAnyPackage("..referral..", "..supportplan..")
+    void theGroundFloorDependsOnNoFeature() {
+        noClasses().that().resideInAnyPackage(GROUND_FLOOR)
+                .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingDependsOnTheAppShellOrTheDemo() {
+        noClasses().that().resideOutsideOfPackage("org.pastoralflow.system..")
+                .should().dependOnClassesThat().resideInAPackage("org.pastoralflow.system..")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackage("org.pastoralflow.demo..")
+                .should().dependOnClassesThat().resideInAPackage("org.pastoralflow.demo..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching("org.pastoralflow.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void featuresDoNotImportEachOthersDelegates() {
+        noClasses().that().resideOutsideOfPackage("..process..")
+                .should().dependOnClassesThat().resideInAPackage("org.pastoralflow..process..")
+                .because("delegates are reached by the engine through the models, never called by other code")
                 .check(CLASSES);
     }
 }

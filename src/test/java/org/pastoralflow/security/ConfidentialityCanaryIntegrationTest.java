@@ -148,14 +148,14 @@ class ConfidentialityCanaryIntegrationTest {
         // 3. an incoming child with a child protection plan: the DSL receives and reviews the primary's CP file
         cpTransition = transitions.findAll().stream().filter(t -> t.isCpPlan() && t.getProcessInstanceId() != null)
                 .filter(t -> task(t.getProcessInstanceId(), "Task_ReviewCpFile") != null).findFirst().orElseThrow();
-        post(dsl, "/tasks/" + task(cpTransition.getProcessInstanceId(), "Task_ReviewCpFile").getId(), "outcome", "received",
+        submit(dsl, "/tasks/" + task(cpTransition.getProcessInstanceId(), "Task_ReviewCpFile").getId(), "outcome", "received",
                 "receivedOn", LocalDate.now().toString(), "from", "The primary's DSL", "how", "secure-electronic",
                 "receiptConfirmed", "yes", "reviewedOn", LocalDate.now().toString(), "review", CP_REVIEW);
 
         // 4. a student with a safeguarding record leaves; the transfer of their CP file is overdue and escalated
         Referral before = raise(teacher, leaving, LEAVER_CONCERN);
         dslOnlyReferences.add(before.getReference());
-        post(hoy, "/leavers", "upn", leaving.getUpn(), "leavingOn", LocalDate.now().minusDays(10).toString(), "reason", "other");
+        submit(hoy, "/leavers", "upn", leaving.getUpn(), "leavingOn", LocalDate.now().minusDays(10).toString(), "reason", "other");
         leaver = leavers.findByStudentIdOrderByRecordedAtDesc(leaving.getId()).get(0);
         dslOnlyReferences.add(leaver.getReference());
         Job overdue = management.createJobQuery().processInstanceId(leaver.getProcessInstanceId()).activityId("Timer_TransferOverdue")
@@ -165,16 +165,16 @@ class ConfidentialityCanaryIntegrationTest {
     }
 
     Referral raise(MockHttpSession teacher, Student s, String description) throws Exception {
-        post(teacher, "/referrals", "studentId", s.getId().toString(), "category", "safeguarding", "description", description,
+        submit(teacher, "/referrals", "studentId", s.getId().toString(), "category", "safeguarding", "description", description,
                 "childWords", WORDS, "occurredAt", LocalDate.now().minusDays(1) + "T09:15", "location", "Library");
         return referrals.findAll().stream().filter(r -> description.equals(r.getDescription())).findFirst().orElseThrow();
     }
 
     void complete(MockHttpSession session, Referral r, String taskKey, String... fields) throws Exception {
-        post(session, "/tasks/" + task(r.getProcessInstanceId(), taskKey).getId(), fields);
+        submit(session, "/tasks/" + task(r.getProcessInstanceId(), taskKey).getId(), fields);
     }
 
-    void post(MockHttpSession session, String path, String... fields) throws Exception {
+    void submit(MockHttpSession session, String path, String... fields) throws Exception {
         MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
                 .session(session).with(csrf());
         for (int i = 0; i < fields.length; i += 2) {

@@ -1,13 +1,12 @@
-package org.pastoralflow.audit;
+package org.pastoralflow.security;
 
 import java.util.List;
 
-import org.pastoralflow.security.ConfidentialRecords;
 import org.springframework.stereotype.Component;
 
-/** What this feature keeps about students, and who may read it (docs/security.md, "The confidentiality model"). */
+/** The audit trail holds ids of records about students (never their content): who reads it. */
 @Component
-class AuditRecords implements ConfidentialRecords {
+class AuditTrailRecords implements ConfidentialRecords {
 
     @Override
     public List<Kind> kinds() {
