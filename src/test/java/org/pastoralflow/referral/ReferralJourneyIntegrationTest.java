@@ -198,8 +198,9 @@ class ReferralJourneyIntegrationTest {
         assertThat(entriesAbout(r, EntryKind.ESCALATION).get(0).getConfidentiality()).isEqualTo(Confidentiality.SAFEGUARDING);
         List<MimeMessage> toDsls = Arrays.stream(TestMail.received())
                 .filter(m -> subject(m).contains("Overdue DSL review " + r.getReference())).toList();
-        assertThat(toDsls).extracting(ReferralJourneyIntegrationTest::to)
-                .singleElement().satisfies(to -> assertThat(to).containsExactlyInAnyOrder("dsl@demo-school.example", "dsl2@demo-school.example"));
+        // GreenMail keeps a copy per mailbox: each copy is the one e-mail to the two DSLs and nobody else
+        assertThat(toDsls).isNotEmpty().extracting(ReferralJourneyIntegrationTest::to)
+                .allSatisfy(to -> assertThat(to).containsExactlyInAnyOrder("dsl@demo-school.example", "dsl2@demo-school.example"));
         // the Headteacher is told, without the reference of a record they cannot open
         List<MimeMessage> toHead = Arrays.stream(TestMail.received())
                 .filter(m -> to(m).contains("head@demo-school.example") && subject(m).equals("A DSL review is overdue")).toList();
