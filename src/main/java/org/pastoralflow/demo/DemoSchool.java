@@ -6,7 +6,9 @@ import java.util.List;
 import org.pastoralflow.security.Group;
 import org.pastoralflow.student.ImportReport;
 import org.pastoralflow.student.StudentImporter;
+import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.subjectaccess.SubjectAccessService;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.transition.AllocationImporter;
 import org.pastoralflow.transition.CohortDates;
@@ -28,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Makes sure the role groups exist, and, when {@code pastoral.demo.enabled}, seeds a demo school:
  * 1,500 invented students (made by gen_school.py), an incoming Year 7 cohort of 240 from 12 primaries
- * (gen_school.py allocation) and one login per role. A real school turns
+ * (gen_school.py allocation), one login per role, and a subject access request waiting for the DSL's
+ * review. A real school turns
  * the demo off and sets {@code pastoral.initial-admin.password} for its first administrator.
  */
 @Component
@@ -70,13 +73,14 @@ class DemoSchool {
     private final TransitionRepository transitionRecords;
     private final TaskInbox inbox;
     private final org.pastoralflow.security.YearGroupScope yearGroups;
+    private final SubjectAccessService subjectAccess;
     private final boolean demo;
     private final String demoPassword;
     private final String initialAdminPassword;
 
     DemoSchool(StaffDirectory directory, StudentRepository students, StudentImporter importer,
                AllocationImporter allocations, TransitionService transitions, TransitionRepository transitionRecords,
-               TaskInbox inbox, org.pastoralflow.security.YearGroupScope yearGroups,
+               TaskInbox inbox, org.pastoralflow.security.YearGroupScope yearGroups, SubjectAccessService subjectAccess,
                @Value("${pastoral.demo.enabled:false}") boolean demo,
                @Value("${pastoral.demo.password:demo}") String demoPassword,
                @Value("${pastoral.initial-admin.password:}") String initialAdminPassword) {
@@ -88,6 +92,7 @@ class DemoSchool {
         this.transitionRecords = transitionRecords;
         this.inbox = inbox;
         this.yearGroups = yearGroups;
+        this.subjectAccess = subjectAccess;
         this.demo = demo;
         this.demoPassword = demoPassword;
         this.initialAdminPassword = initialAdminPassword;
@@ -127,6 +132,20 @@ class DemoSchool {
             }
             primariesReplied();
         }
+        if (subjectAccess.count() == 0) {
+            subjectAccessRequest();
+        }
+    }
+
+    /** A parent's subject access request, logged by the office a week ago and waiting for the DSL's review. */
+    private void subjectAccessRequest() {
+        Student s = students.findByYearGroupOrderByLegalSurnameAscLegalForenameAsc(8).get(0);
+        Viewer office = new Viewer("admin", "Ada Admin", java.util.Set.of(Group.ADMIN.id()));
+        var r = subjectAccess.log(new FormData(java.util.Map.of("upn", s.getUpn(), "requesterName", "Robin Demo-Parent",
+                "relationship", "parent-carer", "identityCheck", "known", "identityNotes", "Parent on the MIS contact list; asked in person",
+                "receivedOn", subjectAccess.today().minusDays(7).toString(), "replyMethod", "email",
+                "replyTo", "robin.parent@demo-family.example")), office);
+        log.info("Demo: subject access request {} waiting for the DSL's review", r.getReference());
     }
 
     /**
