@@ -3,6 +3,10 @@ package org.pastoralflow.demo;
 import java.io.InputStream;
 import java.util.List;
 
+import org.pastoralflow.casefile.CaseStore;
+import org.pastoralflow.casefile.EntryKind;
+import org.pastoralflow.casefile.NewEntry;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.security.Group;
 import org.pastoralflow.student.ImportReport;
 import org.pastoralflow.student.StudentImporter;
@@ -74,6 +78,7 @@ class DemoSchool {
     private final TaskInbox inbox;
     private final org.pastoralflow.security.YearGroupScope yearGroups;
     private final SubjectAccessService subjectAccess;
+    private final CaseStore caseStore;
     private final boolean demo;
     private final String demoPassword;
     private final String initialAdminPassword;
@@ -81,7 +86,7 @@ class DemoSchool {
     DemoSchool(StaffDirectory directory, StudentRepository students, StudentImporter importer,
                AllocationImporter allocations, TransitionService transitions, TransitionRepository transitionRecords,
                TaskInbox inbox, org.pastoralflow.security.YearGroupScope yearGroups, SubjectAccessService subjectAccess,
-               @Value("${pastoral.demo.enabled:false}") boolean demo,
+               CaseStore caseStore, @Value("${pastoral.demo.enabled:false}") boolean demo,
                @Value("${pastoral.demo.password:demo}") String demoPassword,
                @Value("${pastoral.initial-admin.password:}") String initialAdminPassword) {
         this.directory = directory;
@@ -93,6 +98,7 @@ class DemoSchool {
         this.inbox = inbox;
         this.yearGroups = yearGroups;
         this.subjectAccess = subjectAccess;
+        this.caseStore = caseStore;
         this.demo = demo;
         this.demoPassword = demoPassword;
         this.initialAdminPassword = initialAdminPassword;
@@ -137,9 +143,20 @@ class DemoSchool {
         }
     }
 
-    /** A parent's subject access request, logged by the office a week ago and waiting for the DSL's review. */
+    /**
+     * A parent's subject access request, logged by the office a week ago and waiting for the DSL's
+     * review; the student's file has a note naming another pupil (redacted in the export) and a
+     * safeguarding note, so the review has something to decide.
+     */
     private void subjectAccessRequest() {
-        Student s = students.findByYearGroupOrderByLegalSurnameAscLegalForenameAsc(8).get(0);
+        List<Student> year8 = students.findByYearGroupOrderByLegalSurnameAscLegalForenameAsc(8);
+        Student s = year8.get(0);
+        Student friend = year8.get(1);
+        caseStore.record(NewEntry.now(s.getId(), EntryKind.NOTE, Confidentiality.PASTORAL, "pso", "Upset at break",
+                "Upset after falling out with " + friend.getLegalForename() + " " + friend.getLegalSurname()
+                        + " at break; talked it through and agreed to check in tomorrow.", null, null));
+        caseStore.record(NewEntry.now(s.getId(), EntryKind.NOTE, Confidentiality.SAFEGUARDING, "dsl", "Call from the family's social worker",
+                "A child in need meeting is planned for next month; the DSL will attend.", null, null));
         Viewer office = new Viewer("admin", "Ada Admin", java.util.Set.of(Group.ADMIN.id()));
         var r = subjectAccess.log(new FormData(java.util.Map.of("upn", s.getUpn(), "requesterName", "Robin Demo-Parent",
                 "relationship", "parent-carer", "identityCheck", "known", "identityNotes", "Parent on the MIS contact list; asked in person",
