@@ -3,10 +3,16 @@ package org.pastoralflow.demo;
 import java.io.InputStream;
 import java.util.List;
 
+import org.pastoralflow.casefile.CaseStore;
+import org.pastoralflow.casefile.EntryKind;
+import org.pastoralflow.casefile.NewEntry;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.security.Group;
 import org.pastoralflow.student.ImportReport;
 import org.pastoralflow.student.StudentImporter;
+import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.subjectaccess.SubjectAccessService;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.transition.AllocationImporter;
 import org.pastoralflow.transition.CohortDates;
@@ -28,7 +34,8 @@ import org.springframework.stereotype.Component;
 /**
  * Makes sure the role groups exist, and, when {@code pastoral.demo.enabled}, seeds a demo school:
  * 1,500 invented students (made by gen_school.py), an incoming Year 7 cohort of 240 from 12 primaries
- * (gen_school.py allocation) and one login per role. A real school turns
+ * (gen_school.py allocation), one login per role, and a subject access request waiting for the DSL's
+ * review. A real school turns
  * the demo off and sets {@code pastoral.initial-admin.password} for its first administrator.
  */
 @Component
@@ -70,14 +77,16 @@ class DemoSchool {
     private final TransitionRepository transitionRecords;
     private final TaskInbox inbox;
     private final org.pastoralflow.security.YearGroupScope yearGroups;
+    private final SubjectAccessService subjectAccess;
+    private final CaseStore caseStore;
     private final boolean demo;
     private final String demoPassword;
     private final String initialAdminPassword;
 
     DemoSchool(StaffDirectory directory, StudentRepository students, StudentImporter importer,
                AllocationImporter allocations, TransitionService transitions, TransitionRepository transitionRecords,
-               TaskInbox inbox, org.pastoralflow.security.YearGroupScope yearGroups,
-               @Value("${pastoral.demo.enabled:false}") boolean demo,
+               TaskInbox inbox, org.pastoralflow.security.YearGroupScope yearGroups, SubjectAccessService subjectAccess,
+               CaseStore caseStore, @Value("${pastoral.demo.enabled:false}") boolean demo,
                @Value("${pastoral.demo.password:demo}") String demoPassword,
                @Value("${pastoral.initial-admin.password:}") String initialAdminPassword) {
         this.directory = directory;
@@ -88,6 +97,8 @@ class DemoSchool {
         this.transitionRecords = transitionRecords;
         this.inbox = inbox;
         this.yearGroups = yearGroups;
+        this.subjectAccess = subjectAccess;
+        this.caseStore = caseStore;
         this.demo = demo;
         this.demoPassword = demoPassword;
         this.initialAdminPassword = initialAdminPassword;
@@ -127,6 +138,31 @@ class DemoSchool {
             }
             primariesReplied();
         }
+        if (subjectAccess.count() == 0) {
+            subjectAccessRequest();
+        }
+    }
+
+    /**
+     * A parent's subject access request, logged by the office a week ago and waiting for the DSL's
+     * review; the student's file has a note naming another pupil (redacted in the export) and a
+     * safeguarding note, so the review has something to decide.
+     */
+    private void subjectAccessRequest() {
+        List<Student> year8 = students.findByYearGroupOrderByLegalSurnameAscLegalForenameAsc(8);
+        Student s = year8.get(0);
+        Student friend = year8.get(1);
+        caseStore.record(NewEntry.now(s.getId(), EntryKind.NOTE, Confidentiality.PASTORAL, "pso", "Upset at break",
+                "Upset after falling out with " + friend.getLegalForename() + " " + friend.getLegalSurname()
+                        + " at break; talked it through and agreed to check in tomorrow.", null, null));
+        caseStore.record(NewEntry.now(s.getId(), EntryKind.NOTE, Confidentiality.SAFEGUARDING, "dsl", "Call from the family's social worker",
+                "A child in need meeting is planned for next month; the DSL will attend.", null, null));
+        Viewer office = new Viewer("admin", "Ada Admin", java.util.Set.of(Group.ADMIN.id()));
+        var r = subjectAccess.log(new FormData(java.util.Map.of("upn", s.getUpn(), "requesterName", "Robin Demo-Parent",
+                "relationship", "parent-carer", "identityCheck", "known", "identityNotes", "Parent on the MIS contact list; asked in person",
+                "receivedOn", subjectAccess.today().minusDays(7).toString(), "replyMethod", "email",
+                "replyTo", "robin.parent@demo-family.example")), office);
+        log.info("Demo: subject access request {} waiting for the DSL's review", r.getReference());
     }
 
     /**

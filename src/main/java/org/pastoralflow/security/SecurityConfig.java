@@ -100,7 +100,11 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/mediations").hasAnyRole(Group.PSO.id(), Group.HOY.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
                         .requestMatchers("/mediations", "/mediations/**").hasAnyRole(Group.CASEWORKERS)
                         .requestMatchers("/reports/**").hasAnyRole(Group.SLT.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
-                        .requestMatchers("/subject-access", "/subject-access/**").hasAnyRole(Group.DSL.id(), Group.ADMIN.id())
+                        // the office logs subject access requests and follows their dates; what is held is the DSL's
+                        .requestMatchers(HttpMethod.GET, "/subject-access").hasAnyRole(Group.DSL.id(), Group.ADMIN.id(), Group.SLT.id())
+                        .requestMatchers("/subject-access/new").hasAnyRole(Group.DSL.id(), Group.ADMIN.id())
+                        .requestMatchers(HttpMethod.POST, "/subject-access").hasAnyRole(Group.DSL.id(), Group.ADMIN.id())
+                        .requestMatchers("/subject-access", "/subject-access/**").hasRole(Group.DSL.id())
                         .requestMatchers("/transition/import").hasAnyRole(Group.ADMIN.id(), Group.PASTORAL_LEAD.id())
                         .requestMatchers(HttpMethod.POST, "/transition/cohort").hasAnyRole(Group.ADMIN.id(), Group.PASTORAL_LEAD.id())
                         .requestMatchers(HttpMethod.POST, "/transition/*/tutor-group").hasAnyRole(Group.HOY.id(), Group.PASTORAL_LEAD.id())

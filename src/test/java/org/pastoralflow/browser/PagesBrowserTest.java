@@ -76,13 +76,19 @@ class PagesBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         browser.check();
 
         Student s = demoStudent("M873400126299");
+        // the demo's subject access request: everything held on one page, a decision for each record
+        var sarTask = tasks.createTaskQuery().processDefinitionKey("subject-access").taskDefinitionKey("Task_ReviewHeld").list().get(0);
+        String sarReview = sarTask.getId();
+        String sarReference = runtime.createProcessInstanceQuery().processInstanceId(sarTask.getProcessInstanceId()).singleResult()
+                .getBusinessKey();
         Map<String, List<String>> pagesByRole = Map.of(
                 "pso", List.of("/", "/inbox", "/inbox?show=mine", "/inbox?show=groups", "/students", "/students?q=" + s.getLegalSurname(),
                         "/students/" + s.getId(), "/referrals/mine", "/referrals/new", "/oncall", "/oncall/new", "/students/999999999", "/tasks/no-such-task", "/dashboards", "/dashboards?year=8", "/early-intervention"),
                 "admin", List.of("/admin", "/admin/calendar", "/admin/year-groups", "/admin/students/import", "/admin/incidents", "/oncall/rota", "/subject-access",
-                        "/subject-access?q=" + s.getLegalSurname()),
+                        "/subject-access/new?q=" + s.getLegalSurname()),
                 "pso9", List.of("/students?q=" + s.getLegalSurname(), "/students/" + s.getId()),
-                "dsl", List.of("/retention", "/reports/data-pack", "/subject-access/" + s.getId()),
+                "dsl", List.of("/retention", "/reports/data-pack", "/subject-access", "/subject-access/new?upn=" + s.getUpn(),
+                        "/subject-access/" + sarReference, "/tasks/" + sarReview),
                 "teacher", List.of("/", "/referrals/mine", "/admin"));
         pagesByRole.forEach((role, pages) -> {
             browser.signIn(role);

@@ -84,7 +84,8 @@ class ConfidentialityCanaryIntegrationTest {
     static final String PLACE = "CANARYPLACE" + RUN;
     static final String CP_REVIEW = "CANARYCPREVIEW" + RUN;
     static final String LEAVER_CONCERN = "CANARYLEAVER" + RUN;
-    static final List<String> MARKERS = List.of(CONCERN, WORDS, RATIONALE, MASH, FEEDBACK, HSB, PLACE, CP_REVIEW, LEAVER_CONCERN);
+    static final String SAR_NOTE = "CANARYWITHHELD" + RUN;
+    static final List<String> MARKERS = List.of(CONCERN, WORDS, RATIONALE, MASH, FEEDBACK, HSB, PLACE, CP_REVIEW, LEAVER_CONCERN, SAR_NOTE);
     /** What the PSO who takes the child on is meant to read: proof that their pages were really reached. */
     static final String HANDOVER = "Weekly check-ins with her form tutor; she trusts Mrs Patel " + RUN;
 
@@ -101,6 +102,7 @@ class ConfidentialityCanaryIntegrationTest {
     @Autowired SupportPlanRepository plans;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
+    @Autowired org.pastoralflow.subjectaccess.SubjectAccessRequestRepository subjectAccessRequests;
 
     Student handedOn;
     Student target;
@@ -110,6 +112,7 @@ class ConfidentialityCanaryIntegrationTest {
     Incident incident;
     Transition cpTransition;
     Leaver leaver;
+    org.pastoralflow.subjectaccess.SubjectAccessRequest sar;
     /** References of records that are the DSL's alone: nobody else may learn they exist. */
     final Set<String> dslOnlyReferences = new LinkedHashSet<>();
 
@@ -162,6 +165,19 @@ class ConfidentialityCanaryIntegrationTest {
                 .singleResult();
         assertThat(overdue).as("the leaver's transfer deadline").isNotNull();
         management.executeJob(overdue.getId());
+
+        // 5. a subject access request for the handed-on child: the DSL withholds the concern, with a reason only the DSL reads
+        String requester = "A parent " + RUN;
+        submit(dsl, "/subject-access", "upn", handedOn.getUpn(), "requesterName", requester, "relationship", "parent-carer",
+                "identityCheck", "photo-id", "receivedOn", LocalDate.now().minusDays(3).toString(), "replyMethod", "email",
+                "replyTo", "parent@family.example");
+        sar = subjectAccessRequests.findAll().stream().filter(r -> requester.equals(r.getRequesterName())).findFirst().orElseThrow();
+        ChronologyEntry concernEntry = chronology.findByStudentIdOrderByOccurredAtAscIdAsc(handedOn.getId()).stream()
+                .filter(e -> "referral".equals(e.getSourceType()) && concern.getId().equals(e.getSourceId())
+                        && e.getKind() == org.pastoralflow.casefile.EntryKind.CONCERN).findFirst().orElseThrow();
+        String key = org.pastoralflow.casefile.CaseStore.ENTRY + "-" + concernEntry.getId();
+        submit(dsl, "/tasks/" + task(sar.getProcessInstanceId(), org.pastoralflow.subjectaccess.SubjectAccessProcess.TASK_REVIEW).getId(),
+                "withhold." + key, "other", "note." + key, SAR_NOTE);
     }
 
     Referral raise(MockHttpSession teacher, Student s, String description) throws Exception {
@@ -199,6 +215,7 @@ class ConfidentialityCanaryIntegrationTest {
         ids.put("/investigations/{reference}", List.of(incident.getReference()));
         ids.put("/transition/{reference}", List.of(cpTransition.getReference()));
         ids.put("/leavers/{reference}", List.of(leaver.getReference()));
+        ids.put("/subject-access/{reference}", List.of(sar.getReference()));
         ids.put("/students/{id}", seeded.stream().map(s -> s.getId().toString()).toList());
         ids.put("/early-intervention/{id}", ids.get("/students/{id}"));
         ids.put("/api/students/{upn}", seeded.stream().map(Student::getUpn).toList());
@@ -207,7 +224,7 @@ class ConfidentialityCanaryIntegrationTest {
         ids.put("/plans/{id}", seeded.stream().flatMap(s -> plans.findByStudentIdOrderByCreatedAtDesc(s.getId()).stream())
                 .map(p -> p.getId().toString()).toList());
         List<String> processes = new ArrayList<>(List.of(concern.getProcessInstanceId(), incident.getProcessInstanceId(),
-                cpTransition.getProcessInstanceId(), leaver.getProcessInstanceId()));
+                cpTransition.getProcessInstanceId(), leaver.getProcessInstanceId(), sar.getProcessInstanceId()));
         ids.put("/tasks/{id}", processes.stream().flatMap(p -> tasks.createTaskQuery().processInstanceId(p).list().stream())
                 .map(Task::getId).toList());
         List<String> urls = new ArrayList<>();
