@@ -255,6 +255,8 @@ class RouteMatrixIntegrationTest {
                 .replace("{name}", "referrals")
                 .replace("{processInstanceId}", "no-such-instance")
                 .replace("{urn}", "999999")
+                .replace("{type}", "incident")
+                .replace("{shareId}", "987654321")
                 .replace("{id}", "987654321");
     }
 
