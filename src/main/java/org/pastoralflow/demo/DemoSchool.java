@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.util.List;
 
 import org.pastoralflow.security.Group;
-import org.pastoralflow.student.ImportReport;
+import org.pastoralflow.forms.ImportReport;
 import org.pastoralflow.student.StudentImporter;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.security.Viewer;
