@@ -2,7 +2,6 @@ package org.pastoralflow.subjectaccess;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSetMetaData;
@@ -16,8 +15,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.pastoralflow.documents.CsvExport;
 import org.pastoralflow.documents.PdfRenderer;
 import org.pastoralflow.audit.AuditLog;
 import org.pastoralflow.casefile.CaseStore;
@@ -133,7 +131,7 @@ public class SubjectAccessExport {
             put(zip, "README.txt", readme(student, viewer).getBytes(StandardCharsets.UTF_8));
             put(zip, "record.pdf", pdf(student, parts, viewer));
             for (Part p : parts) {
-                put(zip, p.file() + ".csv", csv(p).getBytes(StandardCharsets.UTF_8));
+                put(zip, p.file() + ".csv", csv(p));
             }
             jdbc.query("select a.incident_id, a.id, a.file_name, a.content from incident_attachment a join incident_check c on c.id = a.check_id "
                     + "where c.student_id = ?", rs -> {
@@ -176,16 +174,10 @@ public class SubjectAccessExport {
                 + "be likely to cause serious harm to the child or another person).\n";
     }
 
-    static String csv(Part p) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(p.columns().toArray(String[]::new)).get())) {
-            for (List<String> row : p.rows()) {
-                printer.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+    static byte[] csv(Part p) {
+        CsvExport csv = CsvExport.withHeader(p.columns());
+        p.rows().forEach(csv::row);
+        return csv.toBytes();
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {

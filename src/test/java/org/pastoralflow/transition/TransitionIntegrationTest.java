@@ -369,7 +369,8 @@ class TransitionIntegrationTest {
         long inSchool = transitions.findByEntryYear(2027).stream().filter(t -> !t.isWithdrawn())
                 .filter(t -> schools.findById(t.getFeederSchoolId()).orElseThrow().getUrn().equals("110002")).count();
         assertThat(lines).hasSize((int) inSchool + 1);
-        assertThat(lines.get(0)).startsWith("Reference,UPN,Surname,Forename,Feeder school").doesNotContain("Child protection file");
+        assertThat(lines.get(0)).as("a byte-order mark, then the header")
+                .startsWith("\uFEFFReference,UPN,Surname,Forename,Feeder school").doesNotContain("Child protection file");
         assertThat(lines.subList(1, lines.size())).allMatch(l -> l.contains("St Mary's C of E Primary"));
     }
 
