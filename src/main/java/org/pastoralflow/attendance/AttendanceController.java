@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.student.ImportReport;
+import org.pastoralflow.forms.ImportReport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -5,21 +5,20 @@ import java.io.InputStream;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.pastoralflow.audit.AuditLog;
-import org.pastoralflow.student.CsvUpload;
-import org.pastoralflow.student.ImportReport;
+import org.pastoralflow.forms.ImportReport;
+import org.pastoralflow.forms.MisCsv;
+import org.pastoralflow.forms.MisRow;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.student.Upn;
@@ -33,8 +32,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AttendanceImporter {
 
-    static final List<String> COLUMNS = List.of("UPN", "Week Commencing", "Possible Sessions", "Attended Sessions",
-            "Authorised Absence", "Unauthorised Absence", "Late Before Registers Closed");
+    /** Our name for each column first, then the other names exports use (docs/operations.md has which product uses which). */
+    static final List<MisCsv.Column> COLUMNS = List.of(
+            MisCsv.Column.of("UPN", "Unique Pupil Number"),
+            MisCsv.Column.of("Week Commencing", "Week Beginning", "Week Starting", "Week Start", "W/C", "Week"),
+            MisCsv.Column.of("Possible Sessions", "Possible", "Possible Marks", "Sessions Possible", "Possible Attendance"),
+            MisCsv.Column.of("Attended Sessions", "Attended", "Sessions Attended", "Present", "Present Marks"),
+            MisCsv.Column.of("Authorised Absence", "Authorised Absences", "Authorised Absent", "Authorised",
+                    "Authorized Absence", "Authorized Absences"),
+            MisCsv.Column.of("Unauthorised Absence", "Unauthorised Absences", "Unauthorised Absent", "Unauthorised",
+                    "Unauthorized Absence", "Unauthorized Absences"),
+            MisCsv.Column.of("Late Before Registers Closed", "Late", "Lates", "Late Marks"));
 
     public record Result(ImportReport report, int concernsStarted, int missingEducationAlerts) {
     }
@@ -54,56 +62,47 @@ public class AttendanceImporter {
 
     @Transactional
     public Result importCsv(InputStream csv, String importedBy) throws IOException {
-        List<ImportReport.Problem> problems = new ArrayList<>();
         List<AttendanceRow> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        try (CSVParser parser = CsvUpload.open(csv)) {
-            List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
-            if (!missing.isEmpty()) {
-                problems.add(new ImportReport.Problem(1, String.join(", ", missing),
-                        "The header row lacks column(s): " + String.join(", ", missing) + "."));
-                return new Result(new ImportReport(0, 0, 0, problems), 0, 0);
-            }
-            Set<String> seen = new HashSet<>();
-            for (CSVRecord record : parser) {
-                int line = (int) parser.getCurrentLineNumber();
-                AttendanceRow row = read(record, line, problems);
-                if (row != null && !seen.add(row.upn())) {
-                    problems.add(new ImportReport.Problem(line, "UPN", "UPN " + row.upn() + " appears more than once in the file."));
-                } else if (row != null) {
-                    rows.add(row);
-                    lines.add(line);
+        try (MisCsv file = MisCsv.open(csv, COLUMNS)) {
+            for (MisRow row = file.next(); row != null; row = file.next()) {
+                AttendanceRow valid = read(row);
+                if (valid != null) {
+                    rows.add(valid);
+                    lines.add(row.number());
                 }
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            problems.add(new ImportReport.Problem(1, "file", "This is not a readable CSV file: " + e.getMessage()));
-        } catch (CsvUpload.NotCsvException e) {
-            return new Result(new ImportReport(0, 0, 0, List.of(new ImportReport.Problem(1, "file", e.getMessage()))), 0, 0);
-        }
-        Set<LocalDate> weeksInFile = rows.stream().map(AttendanceRow::week).collect(Collectors.toSet());
-        if (weeksInFile.size() > 1) {
-            problems.add(new ImportReport.Problem(1, "Week Commencing",
-                    "The file holds more than one week (" + weeksInFile.stream().sorted().map(LocalDate::toString)
-                            .collect(Collectors.joining(", ")) + "); import one week at a time."));
-        }
-        Map<String, Student> byUpn = new HashMap<>();
-        for (int i = 0; i < rows.size(); i += 1000) {
-            students.findByUpnIn(rows.subList(i, Math.min(rows.size(), i + 1000)).stream().map(AttendanceRow::upn).toList())
-                    .forEach(s -> byUpn.put(s.getUpn(), s));
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            if (!byUpn.containsKey(rows.get(i).upn())) {
-                problems.add(new ImportReport.Problem(lines.get(i), "UPN", "No student with UPN " + rows.get(i).upn()
-                        + ": import the students export first."));
+            List<ImportReport.ColumnRead> columns = file.columnsRead();
+            Set<LocalDate> weeksInFile = rows.stream().map(AttendanceRow::week).collect(Collectors.toSet());
+            if (weeksInFile.size() > 1) {
+                String weeks = weeksInFile.stream().sorted().map(LocalDate::toString).collect(Collectors.joining(", "));
+                file.problem(1, file.label("Week Commencing"), "The file holds more than one week (" + weeks
+                        + "); import one week at a time.");
             }
+            Map<String, Student> byUpn = new HashMap<>();
+            for (int i = 0; i < rows.size(); i += 1000) {
+                students.findByUpnIn(rows.subList(i, Math.min(rows.size(), i + 1000)).stream().map(AttendanceRow::upn).toList())
+                        .forEach(s -> byUpn.put(s.getUpn(), s));
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                if (!byUpn.containsKey(rows.get(i).upn())) {
+                    file.problem(lines.get(i), file.label("UPN"), "No student with UPN " + rows.get(i).upn()
+                            + ": import the students export first.");
+                }
+            }
+            if (!file.problems().isEmpty()) {
+                return new Result(new ImportReport(file.rowsRead(), 0, 0, file.problems(), columns), 0, 0);
+            }
+            if (rows.isEmpty()) {
+                return new Result(new ImportReport(0, 0, 0, List.of(new ImportReport.Problem(1, "file", "The file has no rows.")),
+                        columns), 0, 0);
+            }
+            return write(rows, byUpn, columns, importedBy);
         }
-        if (!problems.isEmpty()) {
-            problems.sort(java.util.Comparator.comparingInt(ImportReport.Problem::line));
-            return new Result(new ImportReport(rows.size(), 0, 0, problems), 0, 0);
-        }
-        if (rows.isEmpty()) {
-            return new Result(new ImportReport(0, 0, 0, List.of(new ImportReport.Problem(1, "file", "The file has no rows."))), 0, 0);
-        }
+    }
+
+    private Result write(List<AttendanceRow> rows, Map<String, Student> byUpn, List<ImportReport.ColumnRead> columns,
+                         String importedBy) {
         LocalDate week = rows.get(0).week();
         List<Long> ids = rows.stream().map(r -> byUpn.get(r.upn()).getId()).toList();
         Map<Long, AttendanceWeek> existing = weeks.findByStudentIdInAndWeekCommencing(ids, week).stream()
@@ -126,49 +125,39 @@ public class AttendanceImporter {
         AttendanceService.Evaluation evaluation = attendance.evaluate(ids, week);
         audit.record(importedBy, "IMPORT", "attendance", null, null, "week " + week + ": " + rows.size() + " rows, "
                 + evaluation.concernsStarted() + " concerns started");
-        return new Result(new ImportReport(rows.size(), created, rows.size() - created, List.of()),
+        return new Result(new ImportReport(rows.size(), created, rows.size() - created, List.of(), columns),
                 evaluation.concernsStarted(), evaluation.missingEducationAlerts());
     }
 
-    private static AttendanceRow read(CSVRecord r, int line, List<ImportReport.Problem> problems) {
-        int before = problems.size();
-        String upn = r.get("UPN").toUpperCase();
-        String upnProblem = Upn.problem(upn);
-        if (upnProblem != null) {
-            problems.add(new ImportReport.Problem(line, "UPN", upnProblem));
+    private static AttendanceRow read(MisRow r) {
+        String upn = Upn.read(r, "UPN");
+        LocalDate week = r.date("Week Commencing");
+        if (week != null && week.getDayOfWeek() != DayOfWeek.MONDAY) {
+            r.problem("Week Commencing", r.label("Week Commencing") + " " + r.cell("Week Commencing") + " is a "
+                    + week.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.UK) + ", not a Monday.");
         }
-        LocalDate week = null;
-        try {
-            week = LocalDate.parse(r.get("Week Commencing"));
-            if (week.getDayOfWeek() != DayOfWeek.MONDAY) {
-                problems.add(new ImportReport.Problem(line, "Week Commencing", "Week Commencing " + week + " is not a Monday."));
-            }
-        } catch (DateTimeParseException e) {
-            problems.add(new ImportReport.Problem(line, "Week Commencing", "Week Commencing '" + r.get("Week Commencing")
-                    + "' is not a date like 2026-10-05."));
+        Integer possible = sessions(r, "Possible Sessions");
+        Integer attended = sessions(r, "Attended Sessions");
+        Integer authorised = sessions(r, "Authorised Absence");
+        Integer unauthorised = sessions(r, "Unauthorised Absence");
+        Integer late = sessions(r, "Late Before Registers Closed");
+        if (r.hasProblems()) {
+            return null;
         }
-        int possible = count(r, "Possible Sessions", line, problems);
-        int attended = count(r, "Attended Sessions", line, problems);
-        int authorised = count(r, "Authorised Absence", line, problems);
-        int unauthorised = count(r, "Unauthorised Absence", line, problems);
-        int late = count(r, "Late Before Registers Closed", line, problems);
-        if (problems.size() == before && attended + authorised + unauthorised != possible) {
-            problems.add(new ImportReport.Problem(line, "Possible Sessions", "Attended (" + attended + ") + authorised ("
-                    + authorised + ") + unauthorised (" + unauthorised + ") absence should equal possible sessions (" + possible + ")."));
+        if (attended + authorised + unauthorised != possible) {
+            r.problem("Possible Sessions", "Attended (" + attended + ") + authorised (" + authorised + ") + unauthorised ("
+                    + unauthorised + ") absence should equal possible sessions (" + possible + ").");
+            return null;
         }
-        return problems.size() > before ? null : new AttendanceRow(upn, week, possible, attended, authorised, unauthorised, late);
+        return new AttendanceRow(upn, week, possible, attended, authorised, unauthorised, late);
     }
 
-    private static int count(CSVRecord r, String column, int line, List<ImportReport.Problem> problems) {
-        try {
-            int n = Integer.parseInt(r.get(column));
-            if (n < 0 || n > 14) {
-                problems.add(new ImportReport.Problem(line, column, column + " " + n + " is not between 0 and 14 sessions."));
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            problems.add(new ImportReport.Problem(line, column, column + " '" + r.get(column) + "' is not a whole number."));
-            return 0;
+    private static Integer sessions(MisRow r, String column) {
+        Integer n = r.whole(column);
+        if (n != null && (n < 0 || n > 14)) {
+            r.problem(column, r.label(column) + " " + n + " is not between 0 and 14 sessions.");
+            return null;
         }
+        return n;
     }
 }

@@ -8,7 +8,7 @@ import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.security.Group;
-import org.pastoralflow.student.ImportReport;
+import org.pastoralflow.forms.ImportReport;
 import org.pastoralflow.student.StudentImporter;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;

@@ -46,6 +46,6 @@ class DashboardController {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(file.toLowerCase().replaceAll("[^a-z0-9-]+", "-") + ".csv").build().toString())
-                .body(table.csv().getBytes(StandardCharsets.UTF_8));
+                .body(table.csv());
     }
 }

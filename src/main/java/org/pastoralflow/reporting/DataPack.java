@@ -1,8 +1,5 @@
 package org.pastoralflow.reporting;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,8 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.pastoralflow.documents.CsvExport;
 import org.pastoralflow.documents.PdfRenderer;
 import org.pastoralflow.audit.AuditLog;
 import org.pastoralflow.security.Viewer;
@@ -168,32 +164,28 @@ public class DataPack {
 
     /** Every section in one file: section, the row's measure, the term before, this term, change (and the interventions as they are). */
     @Transactional
-    public String csv(Pack pack, Viewer viewer) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord("Data pack", pack.title(), pack.edition() == Edition.GOVERNORS ? "Governors' edition" : "Senior leaders' edition");
-            for (Section s : pack.sections()) {
-                List<Object> header = new ArrayList<>(List.of("Section"));
-                header.addAll(s.columns());
-                printer.printRecord(header);
-                for (List<Object> row : s.rows()) {
-                    List<Object> line = new ArrayList<>(List.of(s.title()));
-                    line.addAll(row);
-                    printer.printRecord(line);
-                }
+    public byte[] csv(Pack pack, Viewer viewer) {
+        CsvExport csv = new CsvExport()
+                .row("Data pack", pack.title(), pack.edition() == Edition.GOVERNORS ? "Governors' edition" : "Senior leaders' edition");
+        for (Section s : pack.sections()) {
+            List<Object> header = new ArrayList<>(List.of("Section"));
+            header.addAll(s.columns());
+            csv.row(header);
+            for (List<Object> row : s.rows()) {
+                List<Object> line = new ArrayList<>(List.of(s.title()));
+                line.addAll(row);
+                csv.row(line);
             }
-            if (!pack.listed().isEmpty()) {
-                printer.printRecord("Section", "Student", "Year and group", "Why");
-                for (EarlyIntervention.Listed l : pack.listed()) {
-                    printer.printRecord("Early-intervention list", l.student().displayName(), l.student().yearAndGroup(),
-                            String.join("; ", l.evidence().stream().map(EarlyIntervention.Evidence::title).toList()));
-                }
+        }
+        if (!pack.listed().isEmpty()) {
+            csv.row("Section", "Student", "Year and group", "Why");
+            for (EarlyIntervention.Listed l : pack.listed()) {
+                csv.row("Early-intervention list", l.student().displayName(), l.student().yearAndGroup(),
+                        String.join("; ", l.evidence().stream().map(EarlyIntervention.Evidence::title).toList()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         audited(pack, viewer, "CSV");
-        return out.toString();
+        return csv.toBytes();
     }
 
     private void audited(Pack pack, Viewer viewer, String format) {

@@ -46,7 +46,7 @@ class DataPackController {
     ResponseEntity<byte[]> csv(@RequestParam(required = false) Long term, @RequestParam(required = false) Integer year,
                                @RequestParam(defaultValue = "governors") String edition, Viewer viewer) {
         DataPack.Pack pack = pack(term, year, edition, viewer);
-        return download(dataPack.csv(pack, viewer).getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv", StandardCharsets.UTF_8),
+        return download(dataPack.csv(pack, viewer), new MediaType("text", "csv", StandardCharsets.UTF_8),
                 name(pack) + ".csv");
     }
 

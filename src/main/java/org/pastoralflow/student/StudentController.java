@@ -10,6 +10,7 @@ import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.ChronologyEntry;
 import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
+import org.pastoralflow.forms.ImportReport;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.security.NotFoundException;
 import org.springframework.data.domain.Page;

@@ -4,32 +4,46 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.pastoralflow.audit.AuditLog;
+import org.pastoralflow.forms.ImportReport;
+import org.pastoralflow.forms.MisCsv;
+import org.pastoralflow.forms.MisRow;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports the students export of the school's MIS. All or nothing: every row is checked first,
- * and if any row is wrong nothing is written and the report names each bad row and field.
- * Re-importing updates students by UPN.
+ * Imports the students export of the school's MIS (SIMS, Arbor, Bromcom: the names each gives a
+ * column are in {@link #COLUMNS}). All or nothing: every row is checked first, and if any row is
+ * wrong nothing is written and the report names each bad row and field. Re-importing updates
+ * students by UPN.
  */
 @Service
 public class StudentImporter {
 
-    static final List<String> COLUMNS = List.of("UPN", "Legal Surname", "Legal Forename", "Preferred Forename", "DOB",
-            "Gender", "Year", "Reg Group", "SEN Status", "EHCP", "FSM", "EAL", "In Care", "Young Carer");
+    /** Our name for each column first, then the other names exports use (docs/operations.md has which product uses which). */
+    static final List<MisCsv.Column> COLUMNS = List.of(
+            MisCsv.Column.of("UPN", "Unique Pupil Number"),
+            MisCsv.Column.of("Legal Surname", "Legal Last Name", "Surname", "Last Name"),
+            MisCsv.Column.of("Legal Forename", "Legal First Name", "Forename", "First Name"),
+            MisCsv.Column.of("Preferred Forename", "Preferred First Name", "Preferred Name", "Known As"),
+            MisCsv.Column.of("DOB", "Date of Birth", "Birth Date"),
+            MisCsv.Column.of("Gender", "Sex"),
+            MisCsv.Column.of("Year", "Year Group", "NC Year", "National Curriculum Year", "Year Taught In"),
+            MisCsv.Column.of("Reg Group", "Reg", "Registration Group", "Registration Form", "Reg Form", "Form", "Form Group",
+                    "Tutor Group"),
+            MisCsv.Column.of("SEN Status", "SEN Provision", "SEND Status", "SEN"),
+            MisCsv.Column.of("EHCP", "EHC Plan", "Education Health and Care Plan"),
+            MisCsv.Column.of("FSM", "FSM Eligible", "FSM Eligibility", "Eligible for FSM", "Free School Meals"),
+            MisCsv.Column.of("EAL", "English as an Additional Language"),
+            MisCsv.Column.of("In Care", "Looked After", "Child Looked After", "CLA", "LAC"),
+            MisCsv.Column.of("Young Carer"));
 
     private final StudentRepository students;
     private final AuditLog audit;
@@ -41,39 +55,19 @@ public class StudentImporter {
 
     @Transactional
     public ImportReport importCsv(InputStream csv, String importedBy) throws IOException {
-        List<ImportReport.Problem> problems = new ArrayList<>();
         List<StudentRow> rows = new ArrayList<>();
-        try (CSVParser parser = CsvUpload.open(csv)) {
-            List<String> missing = COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
-            if (!missing.isEmpty()) {
-                problems.add(new ImportReport.Problem(1, String.join(", ", missing),
-                        "The header row lacks column(s): " + String.join(", ", missing)
-                                + ". Export the students report with these columns: " + String.join(", ", COLUMNS) + "."));
-                return new ImportReport(0, 0, 0, problems);
-            }
-            Set<String> seen = new HashSet<>();
-            for (CSVRecord record : parser) {
-                int line = (int) parser.getCurrentLineNumber();
-                StudentRow row = read(record, line, problems);
-                if (row != null && !seen.add(row.upn())) {
-                    problems.add(new ImportReport.Problem(line, "UPN", "UPN " + row.upn() + " appears more than once in the file."));
-                } else if (row != null) {
-                    rows.add(row);
+        try (MisCsv file = MisCsv.open(csv, COLUMNS)) {
+            for (MisRow row = file.next(); row != null; row = file.next()) {
+                StudentRow valid = read(row);
+                if (valid != null) {
+                    rows.add(valid);
                 }
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            problems.add(new ImportReport.Problem(1, "file", "This is not a readable CSV file: " + e.getMessage()));
-        } catch (CsvUpload.NotCsvException e) {
-            return new ImportReport(0, 0, 0, List.of(new ImportReport.Problem(1, "file", e.getMessage())));
+            if (!file.problems().isEmpty()) {
+                return new ImportReport(file.rowsRead(), 0, 0, file.problems(), file.columnsRead());
+            }
+            return write(rows, importedBy).withColumns(file.columnsRead());
         }
-        if (!problems.isEmpty()) {
-            return new ImportReport(rows.size() + countRowsWithProblems(problems), 0, 0, problems);
-        }
-        return write(rows, importedBy);
-    }
-
-    private static int countRowsWithProblems(List<ImportReport.Problem> problems) {
-        return (int) problems.stream().map(ImportReport.Problem::line).distinct().count();
     }
 
     private ImportReport write(List<StudentRow> rows, String importedBy) {
@@ -99,68 +93,25 @@ public class StudentImporter {
         return new ImportReport(rows.size(), created, rows.size() - created, List.of());
     }
 
-    private static StudentRow read(CSVRecord r, int line, List<ImportReport.Problem> problems) {
-        int before = problems.size();
-        String upn = r.get("UPN").toUpperCase();
-        String upnProblem = Upn.problem(upn);
-        if (upnProblem != null) {
-            problems.add(new ImportReport.Problem(line, "UPN", upnProblem));
-        }
-        String surname = required(r, "Legal Surname", line, problems);
-        String forename = required(r, "Legal Forename", line, problems);
-        LocalDate dob = null;
-        try {
-            dob = LocalDate.parse(r.get("DOB"));
-        } catch (DateTimeParseException e) {
-            problems.add(new ImportReport.Problem(line, "DOB", "DOB '" + r.get("DOB") + "' is not a date like 2014-05-31."));
-        }
-        Integer year = null;
-        try {
-            year = Integer.parseInt(r.get("Year"));
-            if (year < 1 || year > 14) {
-                problems.add(new ImportReport.Problem(line, "Year", "Year " + year + " is not a year group (1 to 14)."));
-            }
-        } catch (NumberFormatException e) {
-            problems.add(new ImportReport.Problem(line, "Year", "Year '" + r.get("Year") + "' is not a number."));
-        }
-        String sen = r.get("SEN Status").toUpperCase();
-        if (!List.of("N", "K", "E").contains(sen)) {
-            problems.add(new ImportReport.Problem(line, "SEN Status", "SEN Status '" + sen + "' must be N, K or E."));
-        }
-        String gender = r.get("Gender").toUpperCase();
-        boolean ehcp = yesNo(r, "EHCP", line, problems);
-        boolean fsm = yesNo(r, "FSM", line, problems);
-        boolean eal = yesNo(r, "EAL", line, problems);
-        boolean inCare = yesNo(r, "In Care", line, problems);
-        boolean youngCarer = yesNo(r, "Young Carer", line, problems);
-        if (problems.size() > before) {
+    private static StudentRow read(MisRow r) {
+        String upn = Upn.read(r, "UPN");
+        String surname = r.text("Legal Surname", 100, true);
+        String forename = r.text("Legal Forename", 100, true);
+        String preferred = r.text("Preferred Forename", 100, false);
+        LocalDate dob = r.date("DOB");
+        String gender = MisCodes.gender(r, "Gender");
+        Integer year = MisCodes.yearGroup(r, "Year");
+        String regGroup = r.text("Reg Group", 10, false);
+        String sen = MisCodes.senStatus(r, "SEN Status");
+        Boolean ehcp = r.yesNo("EHCP");
+        Boolean fsm = r.yesNo("FSM");
+        Boolean eal = r.yesNo("EAL");
+        Boolean inCare = r.yesNo("In Care");
+        Boolean youngCarer = r.yesNo("Young Carer");
+        if (r.hasProblems()) {
             return null;
         }
-        String preferred = r.get("Preferred Forename");
-        return new StudentRow(upn, surname, forename, preferred.isBlank() ? null : preferred, dob,
-                gender.isBlank() ? null : gender, year, blankToNull(r.get("Reg Group")), sen,
-                ehcp, fsm, eal, inCare, youngCarer);
-    }
-
-    private static String required(CSVRecord r, String column, int line, List<ImportReport.Problem> problems) {
-        String v = r.get(column);
-        if (v.isBlank()) {
-            problems.add(new ImportReport.Problem(line, column, column + " is empty."));
-        } else if (v.length() > 100) {
-            problems.add(new ImportReport.Problem(line, column, column + " is longer than 100 characters."));
-        }
-        return v;
-    }
-
-    private static boolean yesNo(CSVRecord r, String column, int line, List<ImportReport.Problem> problems) {
-        String v = r.get(column).toUpperCase();
-        if (!v.equals("Y") && !v.equals("N")) {
-            problems.add(new ImportReport.Problem(line, column, column + " '" + r.get(column) + "' must be Y or N."));
-        }
-        return v.equals("Y");
-    }
-
-    private static String blankToNull(String v) {
-        return v == null || v.isBlank() ? null : v;
+        return new StudentRow(upn, surname, forename, preferred, dob, gender, year, regGroup, sen, ehcp, fsm, eal, inCare,
+                youngCarer);
     }
 }

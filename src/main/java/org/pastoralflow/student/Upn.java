@@ -1,6 +1,9 @@
 package org.pastoralflow.student;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
+
+import org.pastoralflow.forms.MisRow;
 
 /**
  * The Unique Pupil Number: a check letter followed by 12 characters (LA code, establishment
@@ -30,6 +33,25 @@ public final class Upn {
                     + ": it was probably mistyped.";
         }
         return null;
+    }
+
+    /**
+     * The UPN in a column of a MIS export, in capitals; null, with the problem recorded, when it is
+     * not a valid one. A valid UPN an earlier row already had is a problem too.
+     */
+    public static String read(MisRow row, String column) {
+        String v = row.cell(column);
+        if (v == null) {
+            return null;
+        }
+        String upn = v.toUpperCase(Locale.ROOT);
+        String problem = problem(upn);
+        if (problem != null) {
+            row.problem(column, problem);
+            return null;
+        }
+        row.unique(column, upn);
+        return upn;
     }
 
     public static boolean isValid(String upn) {

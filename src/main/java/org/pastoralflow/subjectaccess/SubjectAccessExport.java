@@ -2,7 +2,6 @@ package org.pastoralflow.subjectaccess;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,8 +16,7 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.pastoralflow.documents.CsvExport;
 import org.pastoralflow.documents.Formats;
 import org.pastoralflow.documents.PdfRenderer;
 import org.pastoralflow.security.Viewer;
@@ -98,8 +96,7 @@ public class SubjectAccessExport {
             put(zip, "record.pdf", pdf(r, student, contents, viewer));
             for (Held.Table t : contents.disclosed()) {
                 put(zip, t.file() + ".csv", csv(t.columns(), t.rows().stream()
-                        .map(row -> t.columns().stream().map(c -> row.shown().getOrDefault(c, "")).toList()).toList())
-                        .getBytes(StandardCharsets.UTF_8));
+                        .map(row -> t.columns().stream().map(c -> row.shown().getOrDefault(c, "")).toList()).toList()));
                 for (Held.Row row : t.rows()) {
                     if (row.item().attachment() != null) {
                         // named by the record, not the uploaded name, which may name someone
@@ -109,7 +106,7 @@ public class SubjectAccessExport {
                 }
             }
             put(zip, "withheld.csv", csv(WITHHELD_COLUMNS, contents.withheld().stream().map(w -> List.of(w.part(), w.recordType(),
-                    String.valueOf(w.recordId()), w.what(), w.reason().label(), w.explanation())).toList()).getBytes(StandardCharsets.UTF_8));
+                    String.valueOf(w.recordId()), w.what(), w.reason().label(), w.explanation())).toList()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,17 +145,11 @@ public class SubjectAccessExport {
                 + "are shown as \"" + PupilNames.REPLACEMENT + "\".\n";
     }
 
-    /** The one place the export writes CSV, so the shared writer can take its place. */
-    static String csv(List<String> columns, List<List<String>> rows) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(columns.toArray(String[]::new)).get())) {
-            for (List<String> row : rows) {
-                printer.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+    /** The one place the export writes CSV: the shared writer (UTF-8 with a BOM, formulas neutralised). */
+    static byte[] csv(List<String> columns, List<List<String>> rows) {
+        CsvExport csv = CsvExport.withHeader(columns);
+        rows.forEach(csv::row);
+        return csv.toBytes();
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.forms.FormData;
+import org.pastoralflow.forms.MisCsv;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,7 +67,7 @@ class AllocationImportController {
     private String page(Map<String, String> form, Map<String, String> errors, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("columns", String.join(", ", AllocationImporter.COLUMNS));
+        model.addAttribute("columns", String.join(", ", AllocationImporter.COLUMNS.stream().map(MisCsv.Column::name).toList()));
         model.addAttribute("cohorts", transitions.cohorts());
         return "transition/import";
     }

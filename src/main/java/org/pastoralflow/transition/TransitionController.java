@@ -1,8 +1,5 @@
 package org.pastoralflow.transition;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -15,11 +12,10 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.pastoralflow.referral.ReferralCategory;
 import org.pastoralflow.security.Group;
 import org.pastoralflow.security.Viewer;
+import org.pastoralflow.documents.CsvExport;
 import org.pastoralflow.documents.Formats;
 import org.pastoralflow.security.NotFoundException;
 import org.pastoralflow.documents.PdfRenderer;
@@ -106,7 +102,7 @@ class TransitionController {
         }
     }
 
-    /** The same rows as the filtered board, as CSV (commons-csv); the CP file column only for the DSL group. */
+    /** The same rows as the filtered board, as CSV (documents.CsvExport); the CP file column only for the DSL group. */
     @GetMapping("/transition/board.csv")
     ResponseEntity<byte[]> csv(@RequestParam(name = "year", required = false) Integer asked,
                                @RequestParam(required = false) String school,
@@ -114,38 +110,29 @@ class TransitionController {
                                @RequestParam(required = false) String outstanding, Viewer viewer) {
         int year = cohortYear(asked);
         CohortBoard.Board b = board.board(year, new CohortBoard.Filters(school, pathway, tutor, outstanding), viewer);
-        StringWriter out = new StringWriter();
         List<String> header = new ArrayList<>(List.of("Reference", "UPN", "Surname", "Forename", "Feeder school", "Feeder URN",
                 "Tutor group", "Transition", "Needs"));
         for (Milestone m : b.columns()) {
             header.add(m.label());
             header.add(m.label() + " due");
         }
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
-            for (CohortBoard.Row r : b.rows()) {
-                List<String> line = new ArrayList<>(List.of(r.reference(), r.upn(), r.surname(), r.forename(), r.school(),
-                        r.schoolUrn(), r.tutorGroup() == null ? "" : r.tutorGroup(), r.pathwayLabel(), String.join("; ", r.needs())));
-                for (Milestone m : b.columns()) {
-                    CohortBoard.Cell c = r.cells().get(m);
-                    line.add(c == null ? "" : c.rag().label() + (c.outcome() == null ? "" : ": " + c.outcome()));
-                    line.add(c == null || c.due() == null ? "" : c.due().toString());
-                }
-                csv.printRecord(line.stream().map(TransitionController::safe).toList());
+        CsvExport csv = CsvExport.withHeader(header);
+        for (CohortBoard.Row r : b.rows()) {
+            List<String> line = new ArrayList<>(List.of(r.reference(), r.upn(), r.surname(), r.forename(), r.school(),
+                    r.schoolUrn(), r.tutorGroup() == null ? "" : r.tutorGroup(), r.pathwayLabel(), String.join("; ", r.needs())));
+            for (Milestone m : b.columns()) {
+                CohortBoard.Cell c = r.cells().get(m);
+                line.add(c == null ? "" : c.rag().label() + (c.outcome() == null ? "" : ": " + c.outcome()));
+                line.add(c == null || c.due() == null ? "" : c.due().toString());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            csv.row(line);
         }
         transitions.audited(viewer, "EXPORT", "transition-board", (long) year, null, "Cohort board CSV, September " + year + ", "
                 + b.rows().size() + " students" + (b.dsl() ? " with the CP file column" : "") + (b.filters().any() ? ", filtered" : ""));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("transition-" + year + ".csv").build().toString())
-                .body(out.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A cell a spreadsheet would run as a formula is written as text. */
-    static String safe(String v) {
-        return v != null && !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
+                .body(csv.toBytes());
     }
 
     // ---------------------------------------------------------------- one student

@@ -8,19 +8,26 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.pastoralflow.student.Student;
+import org.pastoralflow.student.StudentImporter;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.supportplan.SupportPlanRepository;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.support.Web;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,6 +43,7 @@ class AttendanceIntegrationTest {
     @Autowired AttendanceConcernRepository concerns;
     @Autowired AttendanceWeekRepository weeks;
     @Autowired StudentRepository students;
+    @Autowired StudentImporter studentImporter;
     @Autowired SupportPlanRepository plans;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
@@ -167,5 +175,32 @@ class AttendanceIntegrationTest {
         String page = mvc.perform(multipart("/attendance/import").file(file).session(Web.signIn(mvc, "lead")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Imported <strong>1</strong> rows");
+    }
+
+    @Test
+    void aWeekExportedFromArborIsImportedThroughThePageWithItsOwnColumnNamesAndDates() throws Exception {
+        byte[] arborStudents = new ClassPathResource("mis/arbor-students.csv").getInputStream().readAllBytes();
+        assertThat(studentImporter.importCsv(new ByteArrayInputStream(arborStudents), "admin").accepted()).isTrue();
+
+        byte[] week = new ClassPathResource("mis/arbor-attendance.csv").getInputStream().readAllBytes();
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(new String(week, StandardCharsets.UTF_8))).getRecords();
+        MockMultipartFile file = new MockMultipartFile("file", "arbor-week.csv", "text/csv", week);
+        long started = System.nanoTime();
+        String page = mvc.perform(multipart("/attendance/import").file(file).session(Web.signIn(mvc, "lead")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        System.out.printf("MIS export arbor-attendance.csv: %d rows imported through the page in %d ms%n", rows.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        assertThat(page).contains("Imported <strong>" + rows.size() + "</strong> rows", "&#39;Week beginning&#39; read as Week Commencing",
+                "&#39;Present&#39; read as Attended Sessions", "&#39;Late&#39; read as Late Before Registers Closed");
+
+        LocalDate monday = LocalDate.of(2026, 10, 5);
+        for (CSVRecord row : rows) {
+            assertThat(LocalDate.parse(row.get("Week beginning"), DateTimeFormatter.ofPattern("d/M/uuuu"))).isEqualTo(monday);
+            AttendanceWeek w = weeks.findByStudentIdAndWeekCommencing(id(row.get("UPN")), monday).orElseThrow();
+            assertThat(w.getPossibleSessions()).isEqualTo(Integer.parseInt(row.get("Possible")));
+            assertThat(w.getAttendedSessions()).isEqualTo(Integer.parseInt(row.get("Present")));
+            assertThat(w.getUnauthorisedAbsence()).isEqualTo(Integer.parseInt(row.get("Unauthorised absences")));
+        }
     }
 }

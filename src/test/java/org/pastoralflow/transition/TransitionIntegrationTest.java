@@ -7,12 +7,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -367,7 +371,8 @@ class TransitionIntegrationTest {
         long inSchool = transitions.findByEntryYear(2027).stream().filter(t -> !t.isWithdrawn())
                 .filter(t -> schools.findById(t.getFeederSchoolId()).orElseThrow().getUrn().equals("110002")).count();
         assertThat(lines).hasSize((int) inSchool + 1);
-        assertThat(lines.get(0)).startsWith("Reference,UPN,Surname,Forename,Feeder school").doesNotContain("Child protection file");
+        assertThat(lines.get(0)).as("a byte-order mark, then the header")
+                .startsWith("\uFEFFReference,UPN,Surname,Forename,Feeder school").doesNotContain("Child protection file");
         assertThat(lines.subList(1, lines.size())).allMatch(l -> l.contains("St Mary's C of E Primary"));
     }
 
@@ -441,5 +446,33 @@ class TransitionIntegrationTest {
                 "The date must be in the year before 1 September 2031.");
         assertThat(transitions.count()).isEqualTo(before);
         assertThat(cohorts.findById(2031)).isEmpty();
+    }
+
+    @Test
+    void anAllocationListWithOtherNamesForItsColumnsUkDatesAndAByteOrderMarkIsImported() throws Exception {
+        int year = 2032;
+        byte[] list = resource("mis/allocation-list.csv");
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(new String(list, StandardCharsets.UTF_8).substring(1))).getRecords();
+        long started = System.nanoTime();
+        String report = mvc.perform(importRequest(Web.signIn(mvc, "lead"), year, list)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        System.out.printf("MIS export allocation-list.csv: %d rows imported through the page in %d ms%n", rows.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        assertThat(report).contains("Imported <strong>" + rows.size() + "</strong> students",
+                "&#39;Previous School URN&#39; read as Feeder School URN", "&#39;Date of Birth&#39; read as DOB",
+                "&#39;Sex&#39; read as Gender");
+
+        Map<String, Transition> byUpn = new java.util.HashMap<>();
+        transitions.findByEntryYear(year).forEach(t -> byUpn.put(t.getUpn(), t));
+        assertThat(byUpn).hasSize(rows.size());
+        for (CSVRecord row : rows) {
+            Transition t = byUpn.get(row.get("UPN"));
+            assertThat(t.getLegalSurname()).isEqualTo(row.get("Surname"));
+            assertThat(t.getDateOfBirth()).isEqualTo(LocalDate.parse(row.get("Date of Birth"), DateTimeFormatter.ofPattern("dd/MM/uuuu")));
+            assertThat(t.getGender()).isEqualTo(row.get("Sex").substring(0, 1));
+            assertThat(t.isCpPlan()).isEqualTo(row.get("Child Protection Plan").equals("Y"));
+            assertThat(t.getParentName()).isEqualTo(row.get("Parent/Carer Name"));
+        }
     }
 }
