@@ -2,10 +2,12 @@ package org.pastoralflow.workflow;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -16,6 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes out of the engine's history the facts about children that the models kept as process
@@ -25,17 +30,18 @@ import org.springframework.stereotype.Component;
  * ids, references and routing codes. Without this, {@code ACT_HI_VARINST} would keep the old values
  * for years after retention has destroyed the records they came from.
  * <p>
- * It runs at every start, after the engine is up, and is cheap once done: one count per model on the
- * variable name index. It is not a Flyway migration because Flyway runs before the engine, and on a
+ * It runs at every start, after the engine is up, and is cheap once done: per model, one look for
+ * the names among running variables and one count on the history's variable name index. It is not a Flyway migration because Flyway runs before the engine, and on a
  * fresh database the engine's tables do not exist until the engine creates them; and the rows go
  * through {@link HistoryService#deleteHistoricVariableInstance}, which also removes the values the
  * engine keeps elsewhere (byte arrays).
  * <p>
- * Only instances that have ended are cleaned. An instance still running on an older version of its
- * model keeps its variables, because that version still reads them (the old leaver model's gateway
- * reads {@code hasCpFile}, the old investigation model's task {@code safeguarding}); it is cleaned at
- * the first start after it ends. Nothing here fails the start: a school needs its workflows more than
- * this clean-up, which is tried again at the next start.
+ * Instances still running lose theirs too, first ({@link RunningFactVariables}): a transition on an
+ * older version of its model is moved to the newest version before, because older versions read the
+ * facts later in the flow and the application no longer writes them into the engine; one the engine
+ * refuses to move keeps its variables until it ends, and is cleaned at the first start after. Nothing
+ * here fails the start: a school needs its workflows more than this clean-up, which is tried again at
+ * the next start.
  */
 @Component
 class FactVariablesCleanUp implements ApplicationRunner {
@@ -47,31 +53,55 @@ class FactVariablesCleanUp implements ApplicationRunner {
             "referral", List.of("category"),
             "investigation", List.of("safeguarding"));
 
+    /**
+     * The models whose older versions read their retired variables after the first wait state: their
+     * running instances are moved to the newest version before they lose them.
+     */
+    static final Set<String> MOVED_TO_NEWEST = Set.of("transition");
+
     private static final Logger log = LoggerFactory.getLogger(FactVariablesCleanUp.class);
     private static final int PAGE = 500;
 
     private final HistoryService history;
     private final ManagementService management;
+    private final RunningFactVariables running;
     private final Map<String, List<String>> retired;
+    private final Set<String> moved;
 
     @Autowired
-    FactVariablesCleanUp(HistoryService history, ManagementService management) {
-        this(history, management, RETIRED);
+    FactVariablesCleanUp(ProcessEngine engine, PlatformTransactionManager transactions) {
+        this(engine, new TransactionTemplate(transactions), RETIRED, MOVED_TO_NEWEST);
     }
 
-    FactVariablesCleanUp(HistoryService history, ManagementService management, Map<String, List<String>> retired) {
-        this.history = history;
-        this.management = management;
+    FactVariablesCleanUp(ProcessEngine engine, TransactionOperations transaction, Map<String, List<String>> retired,
+                         Set<String> moved) {
+        this.history = engine.getHistoryService();
+        this.management = engine.getManagementService();
+        this.running = new RunningFactVariables(engine, transaction);
         this.retired = retired;
+        this.moved = moved;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         try {
+            removeFromRunningInstances();
             cleanUp();
         } catch (RuntimeException e) {
             log.error("Could not take retired fact variables out of the engine's history; tried again at the next start", e);
         }
+    }
+
+    /** Returns how many running instances lost their retired variables (and were moved, where needed). */
+    int removeFromRunningInstances() {
+        int done = 0;
+        for (Map.Entry<String, List<String>> model : retired.entrySet()) {
+            done += running.remove(model.getKey(), model.getValue(), moved.contains(model.getKey()));
+        }
+        if (done > 0) {
+            log.info("Took the retired fact variables out of {} running workflows", done);
+        }
+        return done;
     }
 
     /** Deletes the retired variables of every ended instance; returns how many history rows went. */

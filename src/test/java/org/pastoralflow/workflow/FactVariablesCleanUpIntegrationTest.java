@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -17,12 +18,16 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The start-up clean-up of issue 13 on PostgreSQL, in the application's engine: a small model that
- * keeps facts the way the models did before (as process variables), run to its end, loses them from
- * history, variables removed before the end included; its other variables stay; an instance still
- * running keeps its facts until it has ended; a second run finds nothing to do.
+ * keeps facts the way the models did before (as process variables, read only at its start like the
+ * leaver, referral and investigation models): an instance that has ended loses them from history,
+ * variables removed before the end included; an instance still running loses them from its
+ * variables and history and carries on; other variables stay; a second run finds nothing to do.
+ * (Older transitions, which are moved to the new model first: FactVariablesOfOlderVersionsTest.)
  */
 @PostgresIntegrationTest
 class FactVariablesCleanUpIntegrationTest {
@@ -33,7 +38,8 @@ class FactVariablesCleanUpIntegrationTest {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired HistoryService history;
-    @Autowired ManagementService management;
+    @Autowired ProcessEngine engine;
+    @Autowired PlatformTransactionManager transactions;
     @Autowired FactVariablesCleanUp atStartUp;
 
     void deploy() {
@@ -60,10 +66,10 @@ class FactVariablesCleanUpIntegrationTest {
     }
 
     @Test
-    void factsOfEndedInstancesLeaveTheHistoryAndEverythingElseStays() {
+    void factsLeaveTheEngineAndEverythingElseStays() {
         deploy();
-        FactVariablesCleanUp cleanUp = new FactVariablesCleanUp(history, management, Map.of(KEY, List.of("cpPlan", "category",
-                "anxiety")));
+        FactVariablesCleanUp cleanUp = new FactVariablesCleanUp(engine, new TransactionTemplate(transactions),
+                Map.of(KEY, List.of("cpPlan", "category", "anxiety")), Set.of());
         ProcessInstance ended = started("F-ENDED"), running = started("F-RUNNING"), removedFirst = started("F-REMOVED");
         end(ended);
         runtime.setVariable(removedFirst.getId(), "anxiety", true);
@@ -72,16 +78,18 @@ class FactVariablesCleanUpIntegrationTest {
         assertThat(kept(ended)).containsExactly("category", "cpPlan", "reference");
         assertThat(kept(removedFirst)).containsExactly("anxiety", "category", "cpPlan", "reference");
 
+        assertThat(cleanUp.removeFromRunningInstances()).isEqualTo(1);
+        assertThat(kept(running)).containsExactly("reference");
+        assertThat(runtime.getVariables(running.getId())).containsOnlyKeys("reference");
+        assertThat(kept(ended)).containsExactly("category", "cpPlan", "reference");
+
         assertThat(cleanUp.cleanUp()).isEqualTo(5);
         assertThat(kept(ended)).containsExactly("reference");
         assertThat(kept(removedFirst)).containsExactly("reference");
-        // its old model may still read them: kept until it ends
-        assertThat(kept(running)).containsExactly("category", "cpPlan", "reference");
-        assertThat(runtime.getVariables(running.getId())).containsEntry("cpPlan", true);
+        assertThat(cleanUp.removeFromRunningInstances()).isZero();
         assertThat(cleanUp.cleanUp()).isZero();
 
         end(running);
-        assertThat(cleanUp.cleanUp()).isEqualTo(2);
         assertThat(kept(running)).containsExactly("reference");
         assertThat(cleanUp.cleanUp()).isZero();
     }
@@ -92,7 +100,9 @@ class FactVariablesCleanUpIntegrationTest {
         assertThat(FactVariablesCleanUp.RETIRED.values().stream().flatMap(List::stream)).containsExactlyInAnyOrder("ehcp",
                 "inCare", "cpPlan", "anxiety", "youngCarer", "primaryRecommends", "cpFileExpected", "hasCpFile", "category",
                 "safeguarding");
+        assertThat(FactVariablesCleanUp.MOVED_TO_NEWEST).containsExactly("transition");
         // it ran when the application started; nothing of the application's models is left to clean
+        assertThat(atStartUp.removeFromRunningInstances()).isZero();
         assertThat(atStartUp.cleanUp()).isZero();
     }
 }
