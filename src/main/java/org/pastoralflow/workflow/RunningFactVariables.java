@@ -54,7 +54,7 @@ class RunningFactVariables {
 
     /** Returns how many running instances lost their retired variables. */
     int remove(String processKey, List<String> names, boolean moveToNewest) {
-        Set<String> holding = instancesHolding(processKey, names);
+        List<ProcessInstance> holding = instancesHolding(processKey, names);
         if (holding.isEmpty()) {
             return 0;
         }
@@ -62,7 +62,7 @@ class RunningFactVariables {
                 .singleResult();
         Map<String, MigrationPlan> plans = new HashMap<>();
         int done = 0;
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(holding).list()) {
+        for (ProcessInstance instance : holding) {
             boolean move = moveToNewest && !instance.getProcessDefinitionId().equals(newest.getId());
             try {
                 transaction.executeWithoutResult(status -> {
@@ -83,7 +83,7 @@ class RunningFactVariables {
     }
 
     /** The running instances of the model that hold one of the names, whatever version they run on. */
-    private Set<String> instancesHolding(String processKey, List<String> names) {
+    private List<ProcessInstance> instancesHolding(String processKey, List<String> names) {
         Set<String> instances = new LinkedHashSet<>();
         String[] n = names.toArray(String[]::new);
         for (int from = 0; ; from += PAGE) {
@@ -95,15 +95,12 @@ class RunningFactVariables {
             }
         }
         instances.remove(null);
-        if (instances.isEmpty()) {
-            return instances;
-        }
-        Set<String> ofModel = new LinkedHashSet<>();
+        List<ProcessInstance> ofModel = new ArrayList<>();
         List<String> all = new ArrayList<>(instances);
+        // in slices, so that a first start with thousands of them stays inside the database's parameter limit
         for (int from = 0; from < all.size(); from += PAGE) {
-            runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
-                    .processInstanceIds(Set.copyOf(all.subList(from, Math.min(all.size(), from + PAGE))))
-                    .list().forEach(p -> ofModel.add(p.getId()));
+            ofModel.addAll(runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                    .processInstanceIds(Set.copyOf(all.subList(from, Math.min(all.size(), from + PAGE)))).list());
         }
         return ofModel;
     }
