@@ -9,8 +9,13 @@ public final class InvestigationProcess {
     public static final String REFERENCE = "reference";
     public static final String FORCE_USED = "forceUsed";
     public static final String REFER_TO_DSL = "referToDsl";
-    /** The account of what happened is safeguarding: the DSL group assigns and investigates. */
-    public static final String SAFEGUARDING = "safeguarding";
+    /**
+     * Who assigns the investigator, as candidate groups: {@link #ASSIGN_DSL} for an incident whose
+     * account is safeguarding, else {@link #ASSIGN_PASTORAL}. A routing code, not the fact behind it.
+     */
+    public static final String ASSIGN_GROUPS = "assignGroups";
+    public static final String ASSIGN_DSL = "dsl";
+    public static final String ASSIGN_PASTORAL = "hoy,pastoral-lead";
     public static final String INVESTIGATOR = "investigator";
     public static final String CCTV_WARN_AT = "cctvWarnAt";
     public static final String NEEDS_HEAD_APPROVAL = "needsHeadApproval";

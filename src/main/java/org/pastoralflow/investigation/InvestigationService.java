@@ -166,7 +166,8 @@ public class InvestigationService {
         vars.put(InvestigationProcess.REFERENCE, incident.getReference());
         vars.put(InvestigationProcess.FORCE_USED, force);
         vars.put(InvestigationProcess.REFER_TO_DSL, incident.isReferredToDsl());
-        vars.put(InvestigationProcess.SAFEGUARDING, incident.isSafeguarding());
+        vars.put(InvestigationProcess.ASSIGN_GROUPS, incident.isSafeguarding() ? InvestigationProcess.ASSIGN_DSL
+                : InvestigationProcess.ASSIGN_PASTORAL);
         vars.put(InvestigationProcess.CCTV_WARN_AT, Date.from(overwritten.minus(settings.cctvWarningDays(), ChronoUnit.DAYS)));
         incident.started(processes.start(InvestigationProcess.KEY, incident.getReference(), vars));
         return incident;

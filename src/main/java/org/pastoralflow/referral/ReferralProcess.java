@@ -8,6 +8,7 @@ public final class ReferralProcess {
     public static final String REFERRAL_ID = "referralId";
     public static final String STUDENT_ID = "studentId";
     public static final String REFERENCE = "reference";
+    /** Transient: given to the start transaction for the routing table only, never stored by the engine. */
     public static final String CATEGORY = "category";
     public static final String IMMEDIATE_RISK = "immediateRisk";
     public static final String ROUTE = "route";

@@ -125,9 +125,10 @@ public class ReferralService {
         variables.put(ReferralProcess.REFERRAL_ID, referral.getId());
         variables.put(ReferralProcess.STUDENT_ID, referral.getStudentId());
         variables.put(ReferralProcess.REFERENCE, referral.getReference());
-        variables.put(ReferralProcess.CATEGORY, referral.getCategory());
         variables.put(ReferralProcess.IMMEDIATE_RISK, referral.isImmediateRisk());
-        referral.started(processes.start(ReferralProcess.KEY, referral.getReference(), variables));
+        // the routing table runs before the first wait state: the category reaches it and nothing else
+        referral.started(processes.start(ReferralProcess.KEY, referral.getReference(), variables,
+                Map.of(ReferralProcess.CATEGORY, referral.getCategory())));
     }
 
     private Student readStudent(FormData data) {

@@ -60,8 +60,7 @@ class TransitionForms {
                 transitions.recordPrimaryInformation(t, new TransitionService.PrimaryInformation(received, day(v, "receivedOn"),
                         items, anxiety, youngCarer, recommends, "yes".equals(v.get("cpFile")), v.get("notes"), v.get("medical"),
                         v.get("send"), v.get("notComing")), viewer);
-                return Map.of(TransitionProcess.ANXIETY, anxiety, TransitionProcess.YOUNG_CARER, youngCarer,
-                        TransitionProcess.PRIMARY_RECOMMENDS, recommends);
+                return Map.of(); // the triage reads the answers from the record, never from the engine
             }
 
             @Override

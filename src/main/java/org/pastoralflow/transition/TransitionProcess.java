@@ -12,7 +12,11 @@ public final class TransitionProcess {
     public static final String ENTRY_YEAR = "entryYear";
     /** Set when the student has a case file, so the inbox names them like any other student. */
     public static final String STUDENT_ID = org.pastoralflow.workflow.TaskInbox.STUDENT_ID;
-    // inputs of the triage table
+    /*
+     * The inputs of the triage table: transient variables set by "Read what the triage table needs"
+     * from the transition record, used by the table in the same transaction and never stored by the
+     * engine, so its tables and history hold no facts about the child (issue 13).
+     */
     public static final String EHCP = "ehcp";
     public static final String IN_CARE = "inCare";
     public static final String CP_PLAN = "cpPlan";
@@ -23,7 +27,8 @@ public final class TransitionProcess {
     public static final String PATHWAY = "pathway";
     /** After the first chase, the primary is chased again at a shorter interval. */
     public static final String PRIMARY_CHASED = "primaryChased";
-    public static final String CP_FILE_EXPECTED = "cpFileExpected";
+    /** Transient, set by "Record the withdrawal" for the gateway after it: a CP file was expected. */
+    public static final String CP_FILE_TO_DEAL_WITH = "cpFileToDealWith";
     public static final String MISSED_TRANSITION_DAY = "missedTransitionDay";
     /** Local to the "A concern is raised" event sub-process. */
     public static final String CONCERN_ID = "concernId";

@@ -156,11 +156,7 @@ public class TransitionService {
                 reinstated++;
             } else if (t.differsFrom(row, schoolId)) {
                 boolean cpPlanBefore = t.isCpPlan();
-                t.update(row, schoolId);
-                if (t.isActive() && t.getPathway() == null && processes.isRunning(t.getProcessInstanceId())) {
-                    processes.setVariables(t.getProcessInstanceId(), Map.of(TransitionProcess.EHCP, t.isEhcp(),
-                            TransitionProcess.IN_CARE, t.isInCare(), TransitionProcess.CP_PLAN, t.isCpPlan()));
-                }
+                t.update(row, schoolId); // the triage table reads the record when it runs, so it sees this
                 if (t.isActive() && t.isCpPlan() && !cpPlanBefore) {
                     expectCpFile(t, by, "The allocation list now says the child has a child protection plan");
                 }
@@ -229,14 +225,8 @@ public class TransitionService {
         vars.put(TransitionProcess.TRANSITION_ID, t.getId());
         vars.put(TransitionProcess.REFERENCE, t.getReference());
         vars.put(TransitionProcess.ENTRY_YEAR, year);
-        vars.put(TransitionProcess.EHCP, t.isEhcp());
-        vars.put(TransitionProcess.IN_CARE, t.isInCare());
-        vars.put(TransitionProcess.CP_PLAN, t.isCpPlan());
-        vars.put(TransitionProcess.ANXIETY, false);
-        vars.put(TransitionProcess.YOUNG_CARER, false);
-        vars.put(TransitionProcess.PRIMARY_RECOMMENDS, false);
+        // no facts about the child: the model reads them from the record when a table or gateway needs them
         vars.put(TransitionProcess.PRIMARY_CHASED, false);
-        vars.put(TransitionProcess.CP_FILE_EXPECTED, false);
         vars.put(TransitionProcess.MISSED_TRANSITION_DAY, false);
         if (t.getStudentId() != null) {
             vars.put(TransitionProcess.STUDENT_ID, t.getStudentId());
@@ -491,8 +481,9 @@ public class TransitionService {
     public void recordPrimaryInformation(Transition t, PrimaryInformation in, Viewer viewer) {
         Instant at = in.on() == null ? Instant.now() : in.on().atStartOfDay(zone).toInstant();
         String from = schoolName(t);
+        // the form asks these whether or not the information came, and the triage table reads them from here
+        t.primarySaid(in.anxiety(), in.youngCarer(), in.recommendsEnhanced());
         if (in.received()) {
-            t.primarySaid(in.anxiety(), in.youngCarer(), in.recommendsEnhanced());
             milestone(t, Milestone.INFORMATION).done(in.on(), viewer.userId(), "Received " + day(in.on()) + ": "
                     + String.join(", ", in.items()));
             StringBuilder detail = new StringBuilder(in.notes());
@@ -545,7 +536,6 @@ public class TransitionService {
             note(t, Milestone.CP_FILE, EntryKind.NOTE, Confidentiality.SAFEGUARDING, Instant.now(), by,
                     why + ": child protection file expected by " + day(due), null);
         }
-        processes.setVariables(t.getProcessInstanceId(), Map.of(TransitionProcess.CP_FILE_EXPECTED, true));
         processes.correlate(TransitionProcess.MESSAGE_CP_FILE_EXPECTED, t.getProcessInstanceId(), Map.of(), Map.of());
     }
 

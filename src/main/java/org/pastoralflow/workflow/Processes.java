@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /** Starts and inspects process instances for the feature services. */
@@ -20,6 +22,17 @@ public class Processes {
     public String start(String processKey, String reference, Map<String, Object> variables) {
         ProcessInstance instance = runtime.startProcessInstanceByKey(processKey, reference, variables);
         return instance.getId();
+    }
+
+    /**
+     * The same, with facts a routing table needs before the first wait state (a referral's category,
+     * say): they are given to the engine as transient variables, used in this transaction and never
+     * written to its tables or its history. The record in the case store keeps them.
+     */
+    public String start(String processKey, String reference, Map<String, Object> variables, Map<String, Object> facts) {
+        VariableMap all = Variables.fromMap(variables);
+        facts.forEach((name, value) -> all.putValueTyped(name, Variables.untypedValue(value, true)));
+        return runtime.startProcessInstanceByKey(processKey, reference, all).getId();
     }
 
     /** Starts the process whose start event waits for this message, e.g. a second way into a workflow. */

@@ -258,7 +258,6 @@ public class TrustScaleData {
                     vars.put(ReferralProcess.REFERRAL_ID, ID_BASE + i);
                     vars.put(ReferralProcess.STUDENT_ID, studentFor(i, studentIds));
                     vars.put(ReferralProcess.REFERENCE, reference(i));
-                    vars.put(ReferralProcess.CATEGORY, category(w));
                     vars.put(ReferralProcess.IMMEDIATE_RISK, w.group().equals("dsl") && i % 10 == 0);
                     vars.put(ReferralProcess.ROUTE, w.group());
                     vars.put(ReferralProcess.OWNER_GROUP, w.group());

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pastoralflow.mediation.MediationProcess;
 import org.pastoralflow.referral.ReferralProcess;
+import org.pastoralflow.support.EngineFacts;
 import org.pastoralflow.support.ProcessTestEngine;
 import org.pastoralflow.support.RecordingDelegate;
+import org.pastoralflow.workflow.Processes;
 
 /**
  * The investigation's links to the other workflows, on one engine with all three models: a
@@ -55,7 +57,7 @@ class InvestigationLinksProcessTest {
         }
     }
 
-    /** Starts a referral for each student of the incident, as ReferralService.raiseFrom does. */
+    /** Starts a referral for each student of the incident, as ReferralService.raiseFrom does: the category for the routing table only. */
     static class StartsReferrals implements JavaDelegate {
         final String category;
 
@@ -71,11 +73,10 @@ class InvestigationLinksProcessTest {
                 vars.put(ReferralProcess.REFERRAL_ID, student);
                 vars.put(ReferralProcess.STUDENT_ID, student);
                 vars.put(ReferralProcess.REFERENCE, reference);
-                vars.put(ReferralProcess.CATEGORY, category);
                 vars.put(ReferralProcess.IMMEDIATE_RISK, false);
                 vars.put("raisedFrom", execution.getBusinessKey());
-                execution.getProcessEngineServices().getRuntimeService()
-                        .startProcessInstanceByKey(ReferralProcess.KEY, reference, vars);
+                new Processes(execution.getProcessEngineServices().getRuntimeService())
+                        .start(ReferralProcess.KEY, reference, vars, Map.of(ReferralProcess.CATEGORY, category));
             }
         }
     }
@@ -108,6 +109,7 @@ class InvestigationLinksProcessTest {
 
     @AfterEach
     void reset() {
+        EngineFacts.assertNoneHeld(engine.getProcessEngine(), List.of(ReferralProcess.CATEGORY, "safeguarding"));
         BpmnAwareTests.reset();
         Mocks.reset();
         ClockUtil.reset();
@@ -119,7 +121,7 @@ class InvestigationLinksProcessTest {
         vars.put(InvestigationProcess.REFERENCE, "I26-00009");
         vars.put(InvestigationProcess.FORCE_USED, false);
         vars.put(InvestigationProcess.REFER_TO_DSL, referToDsl);
-        vars.put(InvestigationProcess.SAFEGUARDING, referToDsl);
+        vars.put(InvestigationProcess.ASSIGN_GROUPS, referToDsl ? InvestigationProcess.ASSIGN_DSL : InvestigationProcess.ASSIGN_PASTORAL);
         vars.put(InvestigationProcess.CCTV_WARN_AT, new Date(ClockUtil.getCurrentTime().getTime() + 20L * 86_400_000));
         return runtimeService().startProcessInstanceByKey(InvestigationProcess.KEY, "I26-00009", vars);
     }

@@ -27,10 +27,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pastoralflow.support.EngineFacts;
 import org.pastoralflow.support.ProcessTestEngine;
 import org.pastoralflow.support.RecordingDelegate;
 
-/** Every path of investigation.bpmn on a real engine; the CCTV timer by the engine clock. */
+/**
+ * Every path of investigation.bpmn on a real engine; the CCTV timer by the engine clock. Who assigns
+ * the investigator comes as a routing code; after every path the engine holds no "safeguarding" flag
+ * (the variable the model kept before issue 13).
+ */
 @Deployment(resources = "processes/investigation.bpmn")
 class InvestigationProcessTest {
 
@@ -74,6 +79,7 @@ class InvestigationProcessTest {
 
     @AfterEach
     void reset() {
+        EngineFacts.assertNoneHeld(engine.getProcessEngine(), List.of("safeguarding"));
         BpmnAwareTests.reset();
         Mocks.reset();
         ClockUtil.reset();
@@ -83,13 +89,14 @@ class InvestigationProcessTest {
         return Date.from(t.atZone(ProcessTestEngine.LONDON).toInstant());
     }
 
+    /** As InvestigationService logs it; a safeguarding incident's investigator is assigned by the DSL group. */
     static ProcessInstance log(boolean force, boolean referToDsl, boolean safeguarding) {
         Map<String, Object> vars = new HashMap<>();
         vars.put(InvestigationProcess.INCIDENT_ID, 7L);
         vars.put(InvestigationProcess.REFERENCE, "I26-00007");
         vars.put(InvestigationProcess.FORCE_USED, force);
         vars.put(InvestigationProcess.REFER_TO_DSL, referToDsl);
-        vars.put(InvestigationProcess.SAFEGUARDING, safeguarding);
+        vars.put(InvestigationProcess.ASSIGN_GROUPS, safeguarding ? InvestigationProcess.ASSIGN_DSL : InvestigationProcess.ASSIGN_PASTORAL);
         // incident at 10:40 today, footage kept 30 days, warning 7 days before
         vars.put(InvestigationProcess.CCTV_WARN_AT, at(MONDAY_MORNING.plusDays(23)));
         ProcessInstance pi = runtimeService().startProcessInstanceByKey(InvestigationProcess.KEY, "I26-00007", vars);
@@ -189,6 +196,7 @@ class InvestigationProcessTest {
     @Test
     void harmfulSexualBehaviourIsReferredToTheDslAndTheDslGroupAssignsTheInvestigator() {
         ProcessInstance pi = log(false, true, true);
+        assertThat(pi).variables().containsEntry(InvestigationProcess.ASSIGN_GROUPS, "dsl");
         assertThat(referToDsl.calls()).isEqualTo(1);
         assertThat(pi).hasPassed("Task_ReferToDsl");
         assertThat(task(InvestigationProcess.TASK_ASSIGN, pi)).hasCandidateGroup("dsl");

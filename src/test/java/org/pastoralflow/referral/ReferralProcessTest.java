@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -24,8 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pastoralflow.support.EngineFacts;
 import org.pastoralflow.support.ProcessTestEngine;
 import org.pastoralflow.support.RecordingDelegate;
+import org.pastoralflow.workflow.Processes;
 
 /**
  * Every path of referral.bpmn on a real engine (PostgreSQL), with the service tasks' delegates
@@ -65,6 +68,7 @@ class ReferralProcessTest {
 
     @AfterEach
     void reset() {
+        EngineFacts.assertNoneHeld(engine.getProcessEngine(), List.of(ReferralProcess.CATEGORY));
         BpmnAwareTests.reset();
         Mocks.reset();
         ClockUtil.reset();
@@ -78,11 +82,15 @@ class ReferralProcessTest {
         return Date.from(t.atZone(ProcessTestEngine.LONDON).toInstant());
     }
 
-    /** Starts a referral; task() and job lookups without an instance then refer to this one. */
+    /**
+     * Starts a referral through the workflow adapter as ReferralService does, the category given to
+     * the routing table only; task() and job lookups without an instance then refer to this one.
+     */
     static ProcessInstance raise(String category, boolean immediateRisk) {
-        ProcessInstance pi = runtimeService().startProcessInstanceByKey(ReferralProcess.KEY, "R26-00001", Map.of(
+        String id = new Processes(runtimeService()).start(ReferralProcess.KEY, "R26-00001", Map.of(
                 ReferralProcess.REFERRAL_ID, 1L, ReferralProcess.STUDENT_ID, 2L, ReferralProcess.REFERENCE, "R26-00001",
-                ReferralProcess.CATEGORY, category, ReferralProcess.IMMEDIATE_RISK, immediateRisk));
+                ReferralProcess.IMMEDIATE_RISK, immediateRisk), Map.of(ReferralProcess.CATEGORY, category));
+        ProcessInstance pi = runtimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
         assertThat(pi).isStarted();
         return pi;
     }

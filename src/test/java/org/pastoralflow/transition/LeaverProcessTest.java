@@ -13,6 +13,7 @@ import static org.pastoralflow.transition.TransitionTestCalendar.endOf;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,15 +24,21 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pastoralflow.support.EngineFacts;
 import org.pastoralflow.support.ProcessTestEngine;
 import org.pastoralflow.support.RecordingDelegate;
 
-/** Every path of leaver.bpmn: no file to transfer, sent and received, no receiving school, both escalations by the clock. */
+/**
+ * Every path of leaver.bpmn: no file to transfer, sent and received, no receiving school, both
+ * escalations by the clock. Whether there is a CP file reaches the gateway as a transient variable,
+ * and after every path the engine holds none.
+ */
 @Deployment(resources = "processes/leaver.bpmn")
 class LeaverProcessTest {
 
@@ -45,12 +52,13 @@ class LeaverProcessTest {
     static final LocalDateTime RECORDED = LocalDateTime.of(2027, 3, 12, 14, 0);
     static final LocalDate TRANSFER_DUE = LocalDate.of(2027, 3, 19);
 
+    /** "Check for a child protection file", as CheckChildProtectionFileDelegate answers: transient. */
     static class Checks implements JavaDelegate {
         boolean hasCpFile;
 
         @Override
         public void execute(DelegateExecution execution) {
-            execution.setVariable(LeaverProcess.HAS_CP_FILE, hasCpFile);
+            execution.setVariable(LeaverProcess.HAS_CP_FILE, Variables.booleanValue(hasCpFile, true));
         }
     }
 
@@ -72,6 +80,7 @@ class LeaverProcessTest {
 
     @AfterEach
     void reset() {
+        EngineFacts.assertNoneHeld(engine.getProcessEngine(), List.of(LeaverProcess.HAS_CP_FILE));
         BpmnAwareTests.reset();
         Mocks.reset();
         ClockUtil.reset();

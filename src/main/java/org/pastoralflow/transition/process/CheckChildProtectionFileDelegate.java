@@ -2,11 +2,15 @@ package org.pastoralflow.transition.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.pastoralflow.transition.LeaverProcess;
 import org.pastoralflow.transition.LeaverService;
 import org.springframework.stereotype.Component;
 
-/** "Check for a child protection file". */
+/**
+ * "Check for a child protection file". The answer is a transient variable for the gateway right
+ * after it (no wait state in between): the leaver record keeps it, the engine does not.
+ */
 @Component("checkChildProtectionFile")
 public class CheckChildProtectionFileDelegate implements JavaDelegate {
 
@@ -18,7 +22,8 @@ public class CheckChildProtectionFileDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(LeaverProcess.HAS_CP_FILE, leavers.checkChildProtectionFile(id(execution)));
+        boolean hasCpFile = leavers.checkChildProtectionFile(id(execution));
+        execution.setVariable(LeaverProcess.HAS_CP_FILE, Variables.booleanValue(hasCpFile, true));
     }
 
     private static Long id(DelegateExecution execution) {
