@@ -15,10 +15,19 @@ class ArchitectureTest {
 
     @Test
     void onlyTheWorkflowAdapterAndDelegatesTalkToTheEngine() {
-        noClasses().that().resideOutsideOfPackages("..workflow..", "..process..", "..security..")
+        noClasses().that().resideOutsideOfPackages("..workflow..", "..process..", "..security.webapps..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine", "org.camunda.bpm.engine.runtime",
                         "org.camunda.bpm.engine.task", "org.camunda.bpm.engine.identity")
                 .because("engine calls go through the workflow adapter, so moving to a Camunda 7 fork stays mechanical")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheWebappBridgeTouchesTheWebappsAndTheEngineAuthorizations() {
+        noClasses().that().resideOutsideOfPackage("..security.webapps..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.webapp..", "org.camunda.bpm.engine.rest..",
+                        "org.camunda.bpm.engine.authorization..", "org.camunda.bpm.engine.impl.cfg.auth..")
+                .because("what an administrator may do in Cockpit and Admin is decided in one place (security.webapps)")
                 .check(CLASSES);
     }
 

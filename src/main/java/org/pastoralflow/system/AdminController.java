@@ -3,6 +3,7 @@ package org.pastoralflow.system;
 import org.pastoralflow.audit.AuditRepository;
 import org.pastoralflow.notification.NotificationRepository;
 import org.pastoralflow.workflow.TermDates;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,11 +15,14 @@ class AdminController {
     private final NotificationRepository notifications;
     private final AuditRepository audit;
     private final TermDates termDates;
+    private final boolean webapps;
 
-    AdminController(NotificationRepository notifications, AuditRepository audit, TermDates termDates) {
+    AdminController(NotificationRepository notifications, AuditRepository audit, TermDates termDates,
+                    @Value("${pastoral.camunda-webapps.enabled:true}") boolean webapps) {
         this.notifications = notifications;
         this.audit = audit;
         this.termDates = termDates;
+        this.webapps = webapps;
     }
 
     @GetMapping("/admin")
@@ -26,6 +30,7 @@ class AdminController {
         model.addAttribute("notifications", notifications.findTop100ByOrderByCreatedAtDesc());
         model.addAttribute("audit", audit.findTop100ByOrderByAtDesc());
         model.addAttribute("calendar", termDates.calendar());
+        model.addAttribute("webapps", webapps);
         return "system/admin";
     }
 }
