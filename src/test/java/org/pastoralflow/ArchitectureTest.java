@@ -1,10 +1,15 @@
 package org.pastoralflow;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the shape the style guide asks for from drifting. */
@@ -28,6 +33,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.webapp..", "org.camunda.bpm.engine.rest..",
                         "org.camunda.bpm.engine.authorization..", "org.camunda.bpm.engine.impl.cfg.auth..")
                 .because("what an administrator may do in Cockpit and Admin is decided in one place (security.webapps)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theApplicationNeverTellsTheEngineWhoIsAsking() {
+        noClasses().should().callMethodWhere(target(nameMatching("setAuthenticatedUserId|setAuthentication"))
+                        .and(target(owner(assignableTo(IdentityService.class)))))
+                .because("engine authorizations bind only the Camunda webapps (docs/security.md): an engine user set by the "
+                        + "application would put its own calls under the administrators' grants")
                 .check(CLASSES);
     }
 

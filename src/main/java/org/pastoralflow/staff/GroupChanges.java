@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who is in which group, changed only here (the webapps refuse it). An administrator changes
  * every group but {@code dsl} at once. The DSL group reads every safeguarding record, so a change
- * to it takes two people (KCSIE: the DSL role is given by the governing body and the school's
- * leaders, not by whoever keeps the accounts): an administrator proposes adding or removing
+ * to it takes two people (KCSIE Part two: the governing body appoints the DSL from the leadership
+ * team; the role is not whoever keeps the accounts' to give): an administrator proposes adding or removing
  * someone, and a member of {@code dsl} other than that person and the proposer confirms or
  * refuses. Each step is audited (record type {@code group-membership}). The one way into an
  * empty DSL group is the start-up setting {@code pastoral.initial-dsl} ({@link #firstDsl}).

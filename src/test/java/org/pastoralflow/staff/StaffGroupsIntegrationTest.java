@@ -15,7 +15,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.pastoralflow.forms.FormData;
+import org.pastoralflow.referral.Referral;
+import org.pastoralflow.referral.ReferralService;
 import org.pastoralflow.security.StaffDirectory;
+import org.pastoralflow.security.Viewer;
+import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.support.EarlierToday;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.support.TestMail;
@@ -39,6 +45,8 @@ class StaffGroupsIntegrationTest {
     @Autowired StaffDirectory directory;
     @Autowired IdentityService identity;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ReferralService referrals;
+    @Autowired StudentRepository students;
 
     @AfterEach
     void clock() {
@@ -74,9 +82,15 @@ class StaffGroupsIntegrationTest {
     @Test
     void anAdministratorProposesADslConfirmsAndThePersonsNextRequestReadsAsADsl() throws Exception {
         TestMail.reset();
+        String marker = "Marker " + UUID.randomUUID();
+        Referral concern = referrals.raise(new FormData(Map.of("studentId", students.findByUpn("U873400126000").orElseThrow().getId().toString(),
+                "category", "safeguarding", "description", marker, "occurredAt", EarlierToday.at(9, 15).toString())),
+                new Viewer("teacher", "Tess Teacher", java.util.Set.of("staff")));
+        String concernPage = "/referrals/" + concern.getReference();
         String pat = newPerson("staff", "pso");
         HttpUser patsBrowser = signedIn(pat);
         assertThat(patsBrowser.get("/retention").statusCode()).isEqualTo(403);
+        assertThat(patsBrowser.get(concernPage).statusCode()).as("a safeguarding concern, to a PSO").isEqualTo(404);
 
         HttpUser admin = HttpUser.signedIn(port, "admin");
         assertThat(admin.get("/admin/staff").body()).contains(pat);
@@ -108,6 +122,7 @@ class StaffGroupsIntegrationTest {
         // the same session, no new sign-in: the next request is a DSL's
         assertThat(patsBrowser.get("/retention").statusCode()).isEqualTo(200);
         assertThat(patsBrowser.get("/leavers").statusCode()).isEqualTo(200);
+        assertThat(patsBrowser.get(concernPage).body()).contains(marker);
 
         // and out again: Pat cannot confirm their own removal, dsl2 can
         postFrom(admin, "/admin/staff/" + pat, "/admin/staff/" + pat + "/dsl", Map.of("change", "remove"));
@@ -120,6 +135,9 @@ class StaffGroupsIntegrationTest {
         assertThat(postFrom(dsl2, "/dsl-group", "/dsl-group/" + removal + "/confirm", Map.of()).statusCode()).isEqualTo(302);
         assertThat(patsBrowser.get("/retention").statusCode()).as("removed from dsl: the next page load").isEqualTo(403);
         assertThat(patsBrowser.get("/leavers").statusCode()).isEqualTo(403);
+        HttpResponse<String> afterwards = patsBrowser.get(concernPage);
+        assertThat(afterwards.statusCode()).isEqualTo(404);
+        assertThat(afterwards.body()).doesNotContain(marker);
         assertThat(patsBrowser.get("/inbox").statusCode()).as("still signed in, as a PSO").isEqualTo(200);
         // a decided change cannot be decided again
         HttpResponse<String> again = postFrom(dsl, "/dsl-group", "/dsl-group/" + removal + "/refuse", Map.of());

@@ -112,7 +112,7 @@ class VariableQueries extends OncePerRequestFilter {
         return name.toLowerCase(Locale.ROOT).contains("variable");
     }
 
-    /** An empty list or object, null, false or "" asks nothing (Cockpit sends {@code "variables": []}). */
+    /** An empty list or object, null, false or "" asks nothing ({@code "variables": []} filters nothing). */
     private static boolean hasValue(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return false;
