@@ -9,6 +9,7 @@ import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.security.Group;
 import org.pastoralflow.forms.ImportReport;
+import org.pastoralflow.staff.GroupChanges;
 import org.pastoralflow.student.StudentImporter;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
@@ -35,8 +36,9 @@ import org.springframework.stereotype.Component;
  * Makes sure the role groups exist, and, when {@code pastoral.demo.enabled}, seeds a demo school:
  * 1,500 invented students (made by gen_school.py), an incoming Year 7 cohort of 240 from 12 primaries
  * (gen_school.py allocation), one login per role, and a subject access request waiting for the DSL's
- * review. A real school turns
- * the demo off and sets {@code pastoral.initial-admin.password} for its first administrator.
+ * review. A real school turns the demo off and sets {@code pastoral.initial-admin.password} for its
+ * first administrator, and {@code pastoral.initial-dsl} once for its first DSL (the demo's DSLs are
+ * made with their groups).
  */
 @Component
 class DemoSchool {
@@ -46,7 +48,11 @@ class DemoSchool {
     record DemoUser(String id, String first, String last, List<String> groups) {
     }
 
-    /** The webapps offer a first-run "create an admin" page until someone is in this group. */
+    /**
+     * The webapps offer a first-run "create an admin" page until someone is in this group. Being in
+     * it gives no power here: security.webapps.WebappAuthorizations takes the engine's superuser
+     * rights away from it, so the administrators' grants are all an administrator has in the webapps.
+     */
     static final String CAMUNDA_ADMIN = "camunda-admin";
 
     /** demo/allocation.csv is gen_school.py's list for the September 2027 intake (made with its default --today 2026-10-01). */
@@ -79,16 +85,19 @@ class DemoSchool {
     private final org.pastoralflow.security.YearGroupScope yearGroups;
     private final SubjectAccessService subjectAccess;
     private final CaseStore caseStore;
+    private final GroupChanges groupChanges;
     private final boolean demo;
     private final String demoPassword;
     private final String initialAdminPassword;
+    private final String initialDsl;
 
     DemoSchool(StaffDirectory directory, StudentRepository students, StudentImporter importer,
                AllocationImporter allocations, TransitionService transitions, TransitionRepository transitionRecords,
                TaskInbox inbox, org.pastoralflow.security.YearGroupScope yearGroups, SubjectAccessService subjectAccess,
-               CaseStore caseStore, @Value("${pastoral.demo.enabled:false}") boolean demo,
+               CaseStore caseStore, GroupChanges groupChanges, @Value("${pastoral.demo.enabled:false}") boolean demo,
                @Value("${pastoral.demo.password:demo}") String demoPassword,
-               @Value("${pastoral.initial-admin.password:}") String initialAdminPassword) {
+               @Value("${pastoral.initial-admin.password:}") String initialAdminPassword,
+               @Value("${pastoral.initial-dsl:}") String initialDsl) {
         this.directory = directory;
         this.students = students;
         this.importer = importer;
@@ -99,9 +108,11 @@ class DemoSchool {
         this.yearGroups = yearGroups;
         this.subjectAccess = subjectAccess;
         this.caseStore = caseStore;
+        this.groupChanges = groupChanges;
         this.demo = demo;
         this.demoPassword = demoPassword;
         this.initialAdminPassword = initialAdminPassword;
+        this.initialDsl = initialDsl;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -113,6 +124,10 @@ class DemoSchool {
         if (!initialAdminPassword.isBlank() && !directory.userExists("admin")) {
             directory.createUser("admin", "School", "Administrator", null, initialAdminPassword, List.of("admin", CAMUNDA_ADMIN));
             log.info("Created the first administrator 'admin'");
+        }
+        if (!initialDsl.isBlank()) {
+            // the one way into an empty DSL group; afterwards a change to it takes an administrator and a DSL
+            groupChanges.firstDsl(initialDsl.trim());
         }
         if (!demo) {
             return;

@@ -58,7 +58,7 @@ public class Notifier {
 
     /** Pages that show each person only their own work, so a link to them needs no record: anyone may follow it. */
     static final List<String> GENERAL_PAGES = List.of("/inbox", "/dashboards", "/oncall", "/admin", "/transition/schools",
-            "/subject-access");
+            "/subject-access", "/dsl-group");
 
     public Notifier(NotificationRepository outbox, StaffDirectory directory, ObjectProvider<JavaMailSender> mail,
                     PlatformTransactionManager transactions,

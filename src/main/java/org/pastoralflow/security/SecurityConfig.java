@@ -1,11 +1,7 @@
 package org.pastoralflow.security;
 
-import java.util.Collections;
 import java.util.List;
 
-import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,16 +13,17 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Three filter chains, one per kind of client:
  * the JSON API (HTTP basic, stateless), the Camunda webapps (administrators only, the
- * webapps' own CSRF filter) and the application's pages (form login, CSRF, strict headers).
- * Each route's role is checked here; services check record-level visibility again.
+ * webapps' own CSRF filter; in {@code security.webapps.WebappsSecurity}) and the application's
+ * pages (form login, CSRF, strict headers). Each route's role is checked here; services check
+ * record-level visibility again. Signed-in sessions get their groups afresh on every request
+ * ({@link FreshGroups}).
  */
 @Configuration
 @EnableWebSecurity
@@ -65,28 +62,15 @@ public class SecurityConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    @Order(2)
-    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
-        // The webapps are served by their own servlets, not by Spring MVC: match on the raw path.
-        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
-                .authorizeHttpRequests(a -> a.anyRequest().hasRole(Group.ADMIN.id()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
-                // The webapps send their own CSRF token (X-XSRF-TOKEN), checked by Camunda's CsrfPreventionFilter,
-                // and set their own security headers.
-                .csrf(c -> c.disable())
-                .headers(h -> h.disable());
-        return http.build();
-    }
-
-    @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, StaffDirectory directory) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Group.ADMIN.id())
                         .requestMatchers("/admin/**").hasRole(Group.ADMIN.id())
                         .requestMatchers("/retention", "/retention/**").hasRole(Group.DSL.id())
+                        .requestMatchers("/dsl-group", "/dsl-group/**").hasRole(Group.DSL.id())
                         .requestMatchers("/attendance/import").hasAnyRole(Group.ADMIN.id(), Group.PASTORAL_LEAD.id())
                         .requestMatchers("/oncall/new").authenticated()
                         .requestMatchers(HttpMethod.POST, "/oncall").authenticated()
@@ -119,6 +103,7 @@ public class SecurityConfig implements WebMvcConfigurer {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterBefore(new FreshGroups(directory), AnonymousAuthenticationFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
@@ -126,18 +111,6 @@ public class SecurityConfig implements WebMvcConfigurer {
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .csrf(Customizer.withDefaults());
         return http.build();
-    }
-
-    /** One login for the app and the webapps: Cockpit, Admin and Tasklist trust the Spring Security user. */
-    @Bean
-    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaContainerAuthentication() {
-        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>();
-        registration.setFilter(new ContainerBasedAuthenticationFilter());
-        registration.setInitParameters(Collections.singletonMap("authentication-provider",
-                CamundaWebappAuthentication.class.getName()));
-        registration.addUrlPatterns("/camunda/*");
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
-        return registration;
     }
 
     @Override

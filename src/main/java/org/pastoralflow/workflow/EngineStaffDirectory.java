@@ -1,6 +1,11 @@
 package org.pastoralflow.workflow;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -8,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.pastoralflow.security.StaffDirectory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +23,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineStaffDirectory implements StaffDirectory {
 
-    private final IdentityService identity;
+    /** The account and its memberships in one statement: an account with no group still answers one row. */
+    static final String CURRENT_GROUPS = "select m.group_id_ from act_id_user u"
+            + " left join act_id_membership m on m.user_id_ = u.id_ where u.id_ = ?";
 
-    public EngineStaffDirectory(IdentityService identity) {
+    private final IdentityService identity;
+    private final JdbcTemplate jdbc;
+
+    public EngineStaffDirectory(IdentityService identity, JdbcTemplate jdbc) {
         this.identity = identity;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -35,14 +47,26 @@ public class EngineStaffDirectory implements StaffDirectory {
     }
 
     @Override
+    public Optional<Set<String>> currentGroups(String userId) {
+        List<String> rows = jdbc.queryForList(CURRENT_GROUPS, String.class, userId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> groups = new HashSet<>(rows);
+        groups.remove(null);
+        return Optional.of(Set.copyOf(groups));
+    }
+
+    @Override
     public String displayName(String userId) {
         User user = identity.createUserQuery().userId(userId).singleResult();
-        if (user == null) {
-            return userId;
-        }
+        return user == null ? userId : nameOf(user);
+    }
+
+    private static String nameOf(User user) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return name.isEmpty() ? userId : name;
+        return name.isEmpty() ? user.getId() : name;
     }
 
     /** E-mail addresses of everyone in the group, for urgent notifications. */
@@ -89,5 +113,34 @@ public class EngineStaffDirectory implements StaffDirectory {
         user.setPassword(password);
         identity.saveUser(user);
         groupIds.forEach(g -> identity.createMembership(id, g));
+    }
+
+    @Override
+    public List<Person> everyone() {
+        Map<String, Set<String>> groupsByUser = new HashMap<>();
+        for (Group group : identity.createGroupQuery().list()) {
+            identity.createUserQuery().memberOfGroup(group.getId()).list()
+                    .forEach(u -> groupsByUser.computeIfAbsent(u.getId(), k -> new HashSet<>()).add(group.getId()));
+        }
+        List<Person> people = new ArrayList<>();
+        for (User user : identity.createUserQuery().orderByUserId().asc().list()) {
+            people.add(new Person(user.getId(), nameOf(user), Set.copyOf(groupsByUser.getOrDefault(user.getId(), Set.of()))));
+        }
+        return people;
+    }
+
+    @Override
+    public void addToGroup(String userId, String groupId) {
+        identity.createMembership(userId, groupId);
+    }
+
+    @Override
+    public void removeFromGroup(String userId, String groupId) {
+        identity.deleteMembership(userId, groupId);
+    }
+
+    @Override
+    public void unlock(String userId) {
+        identity.unlockUser(userId);
     }
 }

@@ -24,6 +24,7 @@ import org.pastoralflow.PastoralFlowApplication;
 import org.pastoralflow.referral.Referral;
 import org.pastoralflow.referral.ReferralProcess;
 import org.pastoralflow.referral.ReferralService;
+import org.pastoralflow.security.StaffDirectory;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.support.ApiUser;
 import org.pastoralflow.support.HttpUser;
@@ -78,7 +79,7 @@ class TwoNodeClusterIntegrationTest {
                 // Cockpit keeps its engine look-up in static fields, which a second and third webapp
                 // in one JVM would overwrite for the other tests' context; ClusterKillBench checks
                 // Cockpit across two nodes in JVMs of their own
-                "--camunda.bpm.webapp.enabled=false");
+                "--pastoral.camunda-webapps.enabled=false");
     }
 
     @AfterAll
@@ -216,6 +217,46 @@ class TwoNodeClusterIntegrationTest {
         assertThat(byA + byB).isGreaterThanOrEqualTo(untouched.size());
         assertThat(byA).as("jobs run by node A").isPositive();
         assertThat(byB).as("jobs run by node B").isPositive();
+    }
+
+    /**
+     * Someone's groups change while they are signed in: the session made on one node, stored in the
+     * database, and the next request on either node works with the new groups (security.FreshGroups).
+     */
+    @Test
+    void aChangeToSomeonesGroupsReachesTheirSessionOnBothNodesAtTheNextRequest() {
+        String id = "cluster-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        a.getBean(StaffDirectory.class).createUser(id, "Cleo", "Cluster", null, "a-long-password-1", List.of("staff", "pso"));
+        HttpUser onA = new HttpUser(port(a));
+        assertThat(onA.signIn(id, "a-long-password-1").headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        HttpUser onB = onA.onPort(port(b));
+        assertThat(onB.get("/retention").statusCode()).isEqualTo(403);
+
+        // an administrator on A proposes adding them to the DSL group, a DSL on B confirms
+        HttpUser admin = HttpUser.signedIn(port(a), "admin");
+        assertThat(admin.postWithToken("/admin/staff/" + id + "/dsl", Map.of("change", "add"),
+                admin.csrfFrom("/admin/staff/" + id)).statusCode()).isEqualTo(302);
+        HttpUser dslOnB = HttpUser.signedIn(port(b), "dsl");
+        assertThat(dslOnB.postWithToken("/dsl-group/" + waitingChange(id) + "/confirm", Map.of(),
+                dslOnB.csrfFrom("/dsl-group")).statusCode()).isEqualTo(302);
+        assertThat(onB.get("/retention").statusCode()).as("the session made on A, on B, after the change").isEqualTo(200);
+        assertThat(onA.get("/retention").statusCode()).isEqualTo(200);
+
+        // and out again: proposed on B, confirmed by another DSL on A
+        HttpUser adminOnB = admin.onPort(port(b));
+        assertThat(adminOnB.postWithToken("/admin/staff/" + id + "/dsl", Map.of("change", "remove"),
+                adminOnB.csrfFrom("/admin/staff/" + id)).statusCode()).isEqualTo(302);
+        HttpUser dsl2OnA = HttpUser.signedIn(port(a), "dsl2");
+        assertThat(dsl2OnA.postWithToken("/dsl-group/" + waitingChange(id) + "/confirm", Map.of(),
+                dsl2OnA.csrfFrom("/dsl-group")).statusCode()).isEqualTo(302);
+        assertThat(onB.get("/retention").statusCode()).as("out of dsl: the next page load on B").isEqualTo(403);
+        assertThat(onA.get("/retention").statusCode()).isEqualTo(403);
+        assertThat(onA.get("/inbox").statusCode()).isEqualTo(200);
+    }
+
+    static Long waitingChange(String userId) {
+        return db.queryForObject("select id from group_change where user_id = ? and status = 'PENDING'", Long.class, userId);
     }
 
     @Test

@@ -95,6 +95,20 @@ public final class HttpUser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Any request with this browser's cookies, for REST APIs a page's scripts would call (the
+     * Camunda webapps' API): the method, a body of the given type (or none) and extra headers.
+     */
+    public HttpResponse<String> send(String method, String path, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public String csrfFrom(String page) {
         Matcher m = CSRF.matcher(get(page).body());
         assertThat(m.find()).as("a CSRF token on %s", page).isTrue();

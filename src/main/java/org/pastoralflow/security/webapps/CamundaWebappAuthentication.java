@@ -1,4 +1,4 @@
-package org.pastoralflow.security;
+package org.pastoralflow.security.webapps;
 
 import java.security.Principal;
 
