@@ -109,6 +109,10 @@ class DemoSchool {
             log.info("Created the first administrator 'admin'");
         }
         if (!demo) {
+            if (directory.membersOf(Group.ADMIN.id()).isEmpty()) {
+                log.warn("Nobody is an administrator yet, so nobody can add staff: set PASTORAL_INITIAL_ADMIN_PASSWORD "
+                        + "(pastoral.initial-admin.password) and start again (docs/operations.md, \"First start for a real school\")");
+            }
             return;
         }
         for (DemoUser u : USERS) {
