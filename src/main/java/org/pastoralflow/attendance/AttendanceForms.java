@@ -120,7 +120,7 @@ class AttendanceForms {
             protected Map<String, Object> write(AttendanceConcern c, Map<String, String> v, Viewer viewer) {
                 caseStore.record(entry(c, EntryKind.EXTERNAL_REFERRAL, Confidentiality.PASTORAL, v.get("referredOn"), viewer,
                         "Referred to the local authority attendance team, reference " + v.get("laReference"), v.get("notes")));
-                attendance.close(c, "escalated");
+                // the model closes the concern ("escalated") once any DSL review of severe absence is done too
                 return Map.of();
             }
         };

@@ -150,10 +150,21 @@ public class AttendanceService {
         return !settings.persistent(now) || now.percent() - c.opened().percent() >= settings.improvementPoints();
     }
 
-    /** Service task "Close with the figures". */
+    /**
+     * Service task "Close the concern with the figures", reached only when the PSO's work has ended
+     * (improved, or referred to the local authority) and any DSL review of severe absence is done.
+     */
     @Transactional
-    public void closeImproved(Long concernId) {
+    public void closeWhenDone(Long concernId, boolean improved) {
         AttendanceConcern c = concern(concernId);
+        if (improved) {
+            closeImproved(c);
+        } else {
+            close(c, "escalated");
+        }
+    }
+
+    private void closeImproved(AttendanceConcern c) {
         Figures now = latest(c.getStudentId());
         c.close("improved", now);
         caseStore.record(NewEntry.now(c.getStudentId(), EntryKind.REVIEW, Confidentiality.PASTORAL, "system",

@@ -122,6 +122,11 @@ class DemoSchool {
         }
         directory.ensureGroup(CAMUNDA_ADMIN, "Camunda webapp administrators");
         if (!initialAdminPassword.isBlank() && !directory.userExists("admin")) {
+            List<String> problems = directory.passwordProblems("admin", initialAdminPassword);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("PASTORAL_INITIAL_ADMIN_PASSWORD (pastoral.initial-admin.password) does not meet "
+                        + "the password policy: it needs " + String.join(", ", problems) + ". Choose a stronger one and start again.");
+            }
             directory.createUser("admin", "School", "Administrator", null, initialAdminPassword, List.of("admin", CAMUNDA_ADMIN));
             log.info("Created the first administrator 'admin'");
         }
@@ -130,11 +135,16 @@ class DemoSchool {
             groupChanges.firstDsl(initialDsl.trim());
         }
         if (!demo) {
+            if (directory.membersOf(Group.ADMIN.id()).isEmpty()) {
+                log.warn("Nobody is an administrator yet, so nobody can add staff: set PASTORAL_INITIAL_ADMIN_PASSWORD "
+                        + "(pastoral.initial-admin.password) and start again (docs/operations.md, \"First start for a real school\")");
+            }
             return;
         }
         for (DemoUser u : USERS) {
             if (!directory.userExists(u.id())) {
-                directory.createUser(u.id(), u.first(), u.last(), u.id() + "@demo-school.example", demoPassword, u.groups());
+                // "demo" is far from the password policy; the demo's logins are for trying the software only
+                directory.createDemoUser(u.id(), u.first(), u.last(), u.id() + "@demo-school.example", demoPassword, u.groups());
                 if (u.id().equals(DEMO_YEAR_9_PSO)) {
                     yearGroups.replace(java.util.Map.of(DEMO_YEAR_9_PSO, java.util.Set.of(9)), "demo");
                 }

@@ -15,6 +15,10 @@ public interface StaffDirectory {
     record Person(String userId, String displayName, Set<String> groups) {
     }
 
+    /**
+     * Whether this is the user's password. A password stored under an older hash is re-stored as
+     * bcrypt when it is right. Limits on failed attempts are the caller's job ({@link SignInLimits}).
+     */
     boolean checkPassword(String userId, String password);
 
     Set<String> groupsOf(String userId);
@@ -38,6 +42,7 @@ public interface StaffDirectory {
 
     void ensureGroup(String id, String name);
 
+    /** A new member of staff; the password must meet the password policy, or {@link WeakPasswordException}. */
     void createUser(String id, String firstName, String lastName, String email, String password, List<String> groupIds);
 
     /** Everyone with an account, by id, with their groups. */
@@ -47,6 +52,20 @@ public interface StaffDirectory {
 
     void removeFromGroup(String userId, String groupId);
 
-    /** Lets someone sign in again after too many wrong passwords locked their account. */
-    void unlock(String userId);
+    /**
+     * A demo login: its password is set as given, not held to the password policy, which is for
+     * real people's passwords. Only the demo school calls this.
+     */
+    void createDemoUser(String id, String firstName, String lastName, String email, String password, List<String> groupIds);
+
+    /** What a password lacks under the password policy, in words for the person choosing it; empty when it is fine. */
+    List<String> passwordProblems(String userId, String password);
+
+    /**
+     * The users whose password this still is, found without signing anyone in (nothing is counted,
+     * locked or upgraded). Every user whose password was stored before bcrypt is checked (the old
+     * hash is fast to test), and the users named in {@code alsoCheck} whatever their hash; a
+     * password stored as bcrypt since then was set under the password policy.
+     */
+    List<String> usersWithPassword(String password, java.util.Collection<String> alsoCheck);
 }

@@ -1,5 +1,7 @@
 package org.pastoralflow.staff;
 
+import org.pastoralflow.security.SignInLimits;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +42,10 @@ public class GroupChanges {
     private final AuditLog audit;
     private final Notifier notifier;
 
-    GroupChanges(GroupChangeRepository changes, StaffDirectory directory, AuditLog audit, Notifier notifier) {
+    private final SignInLimits signIn;
+
+    GroupChanges(GroupChangeRepository changes, StaffDirectory directory, AuditLog audit, Notifier notifier, SignInLimits signIn) {
+        this.signIn = signIn;
         this.changes = changes;
         this.directory = directory;
         this.audit = audit;
@@ -156,11 +161,11 @@ public class GroupChanges {
         log.info("Added '{}' to the empty DSL group (pastoral.initial-dsl); remove the setting", userId);
     }
 
-    /** After too many wrong passwords the account is locked; an administrator lets them try again. */
+    /** After too many wrong passwords the login is locked for a while; an administrator can end that early. */
     @Transactional
     public void unlock(String userId, Viewer admin) {
         mustExist(userId);
-        directory.unlock(userId);
+        signIn.unlock(userId);
         audit.record(admin.userId(), "UNLOCK", RECORD_TYPE, null, null, userId + ": account unlocked");
     }
 

@@ -141,7 +141,7 @@ public class LeaverService {
     }
 
     private Leaver start(Student s, LocalDate leavingOn, String reason, String destination, String urn, String by) {
-        LocalDate due = transferDue(reason, leavingOn, LocalDate.now(zone));
+        LocalDate due = transferDue(reason, leavingOn);
         Leaver l = leavers.save(new Leaver(references.next("L", "leaver_number_seq"), s.getId(), leavingOn, reason, destination,
                 urn, by, due));
         Map<String, Object> vars = new HashMap<>();
@@ -155,16 +155,17 @@ public class LeaverService {
 
     /**
      * KCSIE: within 5 school days of an in-year move, or within the first 5 school days of the new
-     * term for a move between phases (the end of Year 11).
+     * term for a move between phases (the end of Year 11). Counted from the leaving date, never from
+     * the day it was recorded: recording a move late does not give the DSL more time, and a leaver
+     * recorded after the deadline has a transfer that is overdue at once.
      */
-    LocalDate transferDue(String reason, LocalDate leavingOn, LocalDate today) {
+    LocalDate transferDue(String reason, LocalDate leavingOn) {
         TransitionCalendar cal = new TransitionCalendar(termDates.calendar(), settings);
-        LocalDate from = leavingOn.isAfter(today) ? leavingOn : today;
         if (Leaver.END_OF_YEAR_11.equals(reason)) {
             int september = leavingOn.getMonthValue() >= 9 ? leavingOn.getYear() + 1 : leavingOn.getYear();
-            return cal.cpFileDue(september, from);
+            return cal.cpFileDue(september, leavingOn);
         }
-        return cal.addSchoolDays(from, settings.cpFileSchoolDays());
+        return cal.addSchoolDays(leavingOn, settings.cpFileSchoolDays());
     }
 
     // ---------------------------------------------------------------- the model's service tasks

@@ -1,22 +1,18 @@
 package org.pastoralflow.workflow;
 
-import javax.sql.DataSource;
-
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Indexes the engine's own schema lacks. Every task completion looks up sub-tasks by
  * {@code ACT_RU_TASK.PARENT_TASK_ID_}, which has no index: with tens of thousands of open tasks
  * that is a table scan per completion (about 40 % of the throughput on PostgreSQL; see
- * docs/performance.md). Created after the engine has made its schema, so it also works on a
- * fresh database; {@code if not exists} makes it safe on every start and on every node.
+ * docs/performance.md). Made by {@link EngineSchema} on the schema owner's connection, after the
+ * engine's tables, on every start: {@code if not exists} makes that safe on every node, and only
+ * the tables' owner may create an index on them.
  */
-@Component
-class EngineIndexes extends AbstractProcessEnginePlugin {
+final class EngineIndexes {
 
     static final String TASK_PARENT = "create index if not exists pf_idx_task_parent on act_ru_task (parent_task_id_)";
     /**
@@ -30,20 +26,14 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
     /** The index of the same order without the columns, made before the covering one existed. */
     static final String DROP_OLD_INBOX_ORDER = "drop index if exists pf_idx_task_inbox_order";
 
-    private DataSource dataSource;
-
-    @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        this.dataSource = configuration.getDataSource();
+    private EngineIndexes() {
     }
 
-    @Override
-    public void postProcessEngineBuild(ProcessEngine engine) {
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute(TASK_PARENT);
-        boolean postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-                c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
-        jdbc.execute(postgres ? TASK_INBOX_COVERING : TASK_INBOX);
-        jdbc.execute(DROP_OLD_INBOX_ORDER);
+    static void create(Connection connection, boolean postgres) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(TASK_PARENT);
+            statement.execute(postgres ? TASK_INBOX_COVERING : TASK_INBOX);
+            statement.execute(DROP_OLD_INBOX_ORDER);
+        }
     }
 }

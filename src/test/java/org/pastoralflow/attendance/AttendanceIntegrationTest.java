@@ -167,6 +167,42 @@ class AttendanceIntegrationTest {
     }
 
     @Test
+    void aSevereConcernReferredToTheLocalAuthorityStaysOpenUntilTheDslHasReviewedIt() throws Exception {
+        String upn = "D873400123003";
+        run(HEADER + row(upn, "2026-09-07", 4, 2, 4));
+        AttendanceConcern c = open(upn, AttendanceConcern.THRESHOLD).get(0);
+        assertThat(c.isSevere()).isTrue();
+        MockHttpSession pso = Web.signIn(mvc, "pso"), dsl = Web.signIn(mvc, "dsl");
+        mvc.perform(post("/tasks/" + task(c, "Task_ContactHome").getId()).session(pso).with(csrf()).param("contactedOn", "2026-09-08")
+                .param("contactWith", "Dad").param("method", "phone").param("whatWasSaid", "Will come in"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/tasks/" + task(c, "Task_AttendanceMeeting").getId()).session(pso).with(csrf()).param("meetingOn", "2026-09-10")
+                .param("attendees", "Dad, PSO").param("notes", "Transport").param("goals", "Every day").param("interventions", "check-ins"))
+                .andExpect(status().is3xxRedirection());
+        management.executeJob(management.createJobQuery().processInstanceId(c.getProcessInstanceId())
+                .activityId("Timer_ReviewDue").singleResult().getId());
+        mvc.perform(post("/tasks/" + task(c, "Task_ReviewNoImprovement").getId()).session(pso).with(csrf())
+                .param("reviewDecision", "escalate").param("rationale", "No change after four weeks"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/tasks/" + task(c, "Task_NotifyLocalAuthority").getId()).session(pso).with(csrf())
+                .param("referredOn", "2026-10-09").param("laReference", "LA-ATT-1").param("notes", "Referred by e-mail"))
+                .andExpect(status().is3xxRedirection());
+
+        // the PSO's work is done, but the DSL has not reviewed the severe absence: the concern and its process stay open
+        assertThat(concerns.findById(c.getId()).orElseThrow().getClosedAt()).isNull();
+        assertThat(task(c, "Task_DslSevereReview")).isNotNull();
+
+        mvc.perform(post("/tasks/" + task(c, "Task_DslSevereReview").getId()).session(dsl).with(csrf())
+                .param("decision", "early-help").param("rationale", "Family agreed to Early Help"))
+                .andExpect(status().is3xxRedirection());
+        AttendanceConcern closed = concerns.findById(c.getId()).orElseThrow();
+        assertThat(closed.getClosedAt()).isNotNull();
+        assertThat(closed.getOutcome()).isEqualTo("escalated");
+        assertThat(closed.getClosedPossible()).isEqualTo(10);
+        assertThat(tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId()).count()).isZero();
+    }
+
+    @Test
     void onlyAdministratorsAndThePastoralLeadImport() throws Exception {
         MockMultipartFile file = new MockMultipartFile("file", "week.csv", "text/csv",
                 (HEADER + row("P873400124003", "2026-09-07", 10, 0, 0)).getBytes(StandardCharsets.UTF_8));

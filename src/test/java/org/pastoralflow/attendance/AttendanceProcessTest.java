@@ -110,7 +110,22 @@ class AttendanceProcessTest {
         assertThat(pi).isWaitingAt("Task_DslSevereReview", "Task_ContactHome");
         assertThat(task("Task_DslSevereReview", pi)).hasCandidateGroup("dsl");
         complete(task("Task_DslSevereReview", pi));
-        assertThat(pi).hasPassed("End_DslReviewed").isWaitingAt("Task_ContactHome");
+        // the DSL's branch waits at the join for the PSO's work
+        assertThat(pi).hasPassed("Gateway_DslDone").isWaitingAt("Task_ContactHome").isNotEnded();
+        assertThat(close.calls()).isZero();
+    }
+
+    @Test
+    void aSevereConcernClosesOnlyWhenThePsoHasFinishedAndTheDslHasReviewedIt() {
+        ProcessInstance pi = open(true);
+        compare.improved = true;
+        toReview(pi);
+        // attendance has improved, but the DSL has not reviewed the severe absence yet: nothing closes
+        assertThat(close.calls()).isZero();
+        assertThat(pi).hasPassed("Gateway_PsoDone").isWaitingAt("Task_DslSevereReview").isNotEnded();
+        complete(task("Task_DslSevereReview", pi));
+        assertThat(close.calls()).isEqualTo(1);
+        assertThat(pi).isEnded().hasPassed("Gateway_Join", "Task_CloseConcern", "End_Closed");
     }
 
     @Test
@@ -119,7 +134,7 @@ class AttendanceProcessTest {
         compare.improved = true;
         toReview(pi);
         assertThat(close.calls()).isEqualTo(1);
-        assertThat(pi).isEnded().hasPassed("End_Improved");
+        assertThat(pi).isEnded().hasPassed("Gateway_PsoDone", "Gateway_Join", "End_Closed").hasNotPassed("Task_DslSevereReview", "Task_ReviewNoImprovement");
     }
 
     @Test
@@ -134,9 +149,23 @@ class AttendanceProcessTest {
         managementService().executeJob(reviewTimer(pi).getId());
         complete(task("Task_ReviewNoImprovement", pi), withVariables(AttendanceProcess.REVIEW_DECISION, "escalate"));
         assertThat(pi).isWaitingAt("Task_NotifyLocalAuthority");
-        complete(task("Task_NotifyLocalAuthority", pi));
-        assertThat(pi).isEnded().hasPassed("End_Escalated");
         assertThat(close.calls()).isZero();
+        complete(task("Task_NotifyLocalAuthority", pi));
+        // closed by the model after the referral (the outcome "escalated" comes from improved = false)
+        assertThat(close.calls()).isEqualTo(1);
+        assertThat(pi).isEnded().hasPassed("Task_NotifyLocalAuthority", "End_Closed").variables().containsEntry(AttendanceProcess.IMPROVED, false);
+    }
+
+    @Test
+    void aSevereConcernReferredToTheLocalAuthorityAfterTheDslReviewClosesThen() {
+        ProcessInstance pi = open(true);
+        complete(task("Task_DslSevereReview", pi));
+        compare.improved = false;
+        toReview(pi);
+        complete(task("Task_ReviewNoImprovement", pi), withVariables(AttendanceProcess.REVIEW_DECISION, "escalate"));
+        complete(task("Task_NotifyLocalAuthority", pi));
+        assertThat(close.calls()).isEqualTo(1);
+        assertThat(pi).isEnded().hasPassed("Task_DslSevereReview", "Task_NotifyLocalAuthority", "End_Closed");
     }
 
     @Test

@@ -201,7 +201,7 @@ public class TrustScaleData {
                 User u = identity.newUser(id);
                 u.setFirstName("Bench");
                 u.setLastName(group.getKey().toUpperCase() + " " + i);
-                u.setPassword("bench-" + seed);
+                u.setPassword("Trust-scale-" + seed + "!"); // meets the password policy (enable-password-policy)
                 identity.saveUser(u);
                 identity.createMembership(id, "staff");
                 identity.createMembership(id, group.getKey());

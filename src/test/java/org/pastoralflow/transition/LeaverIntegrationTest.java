@@ -169,6 +169,23 @@ class LeaverIntegrationTest {
     }
 
     @Test
+    void theKcsieDeadlineCountsFromTheLeavingDateSoAMoveRecordedLateIsOverdueAtOnce() throws Exception {
+        Student s = withCpFile("L873400123000", "recorded late " + System.nanoTime());
+        LocalDate left = LocalDate.now().minusDays(60);
+        mvc.perform(post("/leavers").session(Web.signIn(mvc, "hoy")).with(csrf()).param("upn", s.getUpn())
+                .param("leavingOn", left.toString()).param("reason", Leaver.IN_YEAR)).andExpect(status().is3xxRedirection());
+        Leaver l = leaverOf(s);
+        // 5 school days after the leaving date, not after the day it was recorded
+        assertThat(l.getTransferDueOn()).isAfter(left).isBefore(LocalDate.now());
+        Task transfer = task(l, LeaverProcess.TASK_TRANSFER);
+        assertThat(transfer.getDueDate()).isBefore(new java.util.Date());
+        String inbox = mvc.perform(get("/inbox").session(Web.signIn(mvc, "dsl"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String row = inbox.substring(inbox.indexOf("/tasks/" + transfer.getId()));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains(l.getReference(), "Overdue");
+    }
+
+    @Test
     void aLeaverWithoutAChildProtectionFileGivesTheDslNothingToDo() throws Exception {
         Student s = students.findByUpn("M873400124019").orElseThrow();
         assertThat(caseStore.countEntries(s.getId(), Confidentiality.SAFEGUARDING)).isZero();

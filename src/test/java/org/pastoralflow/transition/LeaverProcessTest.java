@@ -36,8 +36,9 @@ import org.pastoralflow.support.RecordingDelegate;
 
 /**
  * Every path of leaver.bpmn: no file to transfer, sent and received, no receiving school, both
- * escalations by the clock. Whether there is a CP file reaches the gateway as a transient variable,
- * and after every path the engine holds none.
+ * escalations by the clock, and a move recorded after its deadline (overdue and escalated at once).
+ * Whether there is a CP file reaches the gateway as a transient variable, and after every path the
+ * engine holds none.
  */
 @Deployment(resources = "processes/leaver.bpmn")
 class LeaverProcessTest {
@@ -87,9 +88,13 @@ class LeaverProcessTest {
     }
 
     ProcessInstance leaving(boolean hasCpFile) {
+        return leaving(hasCpFile, TRANSFER_DUE);
+    }
+
+    ProcessInstance leaving(boolean hasCpFile, LocalDate transferDue) {
         check.hasCpFile = hasCpFile;
         return runtimeService().startProcessInstanceByKey(LeaverProcess.KEY, "L27-00001", Map.of(LeaverProcess.LEAVER_ID, 1L,
-                LeaverProcess.STUDENT_ID, 50L, LeaverProcess.REFERENCE, "L27-00001", LeaverProcess.TRANSFER_DUE_AT, endOf(TRANSFER_DUE)));
+                LeaverProcess.STUDENT_ID, 50L, LeaverProcess.REFERENCE, "L27-00001", LeaverProcess.TRANSFER_DUE_AT, endOf(transferDue)));
     }
 
     static void fire(ProcessInstance pi, String activityId) {
@@ -128,6 +133,21 @@ class LeaverProcessTest {
         assertThat(pi).hasPassed("End_TransferEscalated").isWaitingAt(LeaverProcess.TASK_TRANSFER);
         complete(task(LeaverProcess.TASK_TRANSFER, pi), withVariables(LeaverProcess.CP_FILE_SENT, false));
         assertThat(pi).isEnded().hasNotPassed(LeaverProcess.TASK_RECEIPT);
+    }
+
+    @Test
+    void aMoveRecordedAfterItsKcsieDeadlineIsOverdueAtOnceAndEscalatedStraightAway() {
+        // left on Friday 19 February 2027, recorded on 12 March: the deadline counted from the leaving date was 26 February
+        LocalDate deadline = LocalDate.of(2027, 2, 26);
+        ProcessInstance pi = leaving(true, deadline);
+        assertThat(task(LeaverProcess.TASK_TRANSFER, pi)).hasDueDate(endOf(deadline));
+        assertThat(task(LeaverProcess.TASK_TRANSFER, pi).getDueDate()).isBefore(ClockUtil.getCurrentTime());
+        Job overdue = managementService().createJobQuery().processInstanceId(pi.getId()).activityId("Timer_TransferOverdue").singleResult();
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).executable().list())
+                .extracting(Job::getId).containsExactly(overdue.getId());
+        managementService().executeJob(overdue.getId());
+        assertThat(escalateTransfer.calls()).isEqualTo(1);
+        assertThat(pi).hasPassed("End_TransferEscalated").isWaitingAt(LeaverProcess.TASK_TRANSFER);
     }
 
     @Test

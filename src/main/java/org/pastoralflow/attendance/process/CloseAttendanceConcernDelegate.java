@@ -6,7 +6,7 @@ import org.pastoralflow.attendance.AttendanceProcess;
 import org.pastoralflow.attendance.AttendanceService;
 import org.springframework.stereotype.Component;
 
-/** "Close with the figures". */
+/** "Close the concern with the figures", once the PSO's work and any DSL review are done. */
 @Component("closeAttendanceConcern")
 public class CloseAttendanceConcernDelegate implements JavaDelegate {
 
@@ -18,6 +18,7 @@ public class CloseAttendanceConcernDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        attendance.closeImproved((Long) execution.getVariable(AttendanceProcess.CONCERN_ID));
+        attendance.closeWhenDone((Long) execution.getVariable(AttendanceProcess.CONCERN_ID),
+                Boolean.TRUE.equals(execution.getVariable(AttendanceProcess.IMPROVED)));
     }
 }
