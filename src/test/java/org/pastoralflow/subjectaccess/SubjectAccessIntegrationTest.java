@@ -151,8 +151,9 @@ class SubjectAccessIntegrationTest {
                 "Fell out at lunch", "Fell out with " + fullName(other) + " at lunch, " + marker, null, null));
         Referral referral = referrals.raise(new FormData(Map.of("studentId", s.getId().toString(), "category", "welfare",
                 "description", "Quiet and withdrawn, " + marker, "occurredAt", EarlierToday.at(9, 0).toString())), TEACHER);
-        jdbc.update("insert into external_referral (id, referral_id, agency, referred_on, agency_reference, recorded_by, recorded_at) "
-                + "values (nextval('external_referral_seq'), ?, 'camhs', current_date, ?, 'dsl', now())", referral.getId(), "AGENCY-" + marker);
+        jdbc.update("insert into external_referral (id, referral_id, agency, referred_on, agency_reference, recorded_by, recorded_at, "
+                + "confidentiality) values (nextval('external_referral_seq'), ?, 'camhs', current_date, ?, 'dsl', now(), 'SAFEGUARDING')",
+                referral.getId(), "AGENCY-" + marker);
         plans.start(s.getId(), null, "pso", new SupportPlans.SupportPlanInput("Goals " + marker, List.of("mentoring"),
                 "Wellbeing score", 4, true, "Phone call"), PSO);
         Incident incident = investigations.log(new FormData(Map.of("occurredOn", EarlierToday.date(8, 30),
