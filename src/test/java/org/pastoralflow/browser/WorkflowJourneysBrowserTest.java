@@ -104,7 +104,8 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         openTask(reference, "Record agency feedback");
         browser.click(By.id("decision-support-in-school"));
         browser.setValue("feedbackOn", "2026-11-20").type("feedback", "Family support worker allocated; school to support")
-                .type("rationale", "Agency asks the school to support day to day");
+                .type("rationale", "Agency asks the school to support day to day")
+                .type("handover", "Breakfast club daily; she trusts her tutor. Tell the DSL of any absence.");
         browser.press("Record the feedback");
 
         browser.signIn("pso");

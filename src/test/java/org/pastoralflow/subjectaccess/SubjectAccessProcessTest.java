@@ -146,7 +146,7 @@ class SubjectAccessProcessTest {
         assertThat(escalate.calls()).isEqualTo(1);
         assertThat(warn.calls()).isEqualTo(1);
         // the work stays with the DSLs; the watch waits only for an extension now
-        assertThat(pi).isWaitingAt(SubjectAccessProcess.TASK_REVIEW, "Message_ExtendedAfterEscalation");
+        assertThat(pi).isWaitingAt(SubjectAccessProcess.TASK_REVIEW, "Event_ExtendedAfterEscalation");
         assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
         answer(pi);
         assertThat(pi).isEnded().hasPassed("Task_WarnDsl", "Task_EscalateHead", "End_Answered");
@@ -157,7 +157,7 @@ class SubjectAccessProcessTest {
         ProcessInstance pi = logged();
         complete(task(SubjectAccessProcess.TASK_REVIEW, pi));
         extend(pi);
-        assertThat(pi).hasPassed("Message_ExtendedBeforeWarning").isWaitingAt(SubjectAccessProcess.TASK_PRODUCE, "Gateway_BeforeWarning");
+        assertThat(pi).hasPassed("Event_ExtendedBeforeWarning").isWaitingAt(SubjectAccessProcess.TASK_PRODUCE, "Gateway_BeforeWarning");
         // nothing fires on the old day 20
         ClockUtil.setCurrentTime(at(ONE_MONTH.warnOn().atTime(7, 1)));
         assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).executable().count()).isZero();
@@ -175,7 +175,7 @@ class SubjectAccessProcessTest {
         ProcessInstance pi = logged();
         fire(pi, "Timer_Warn", at(ONE_MONTH.warnOn().atTime(7, 0)));
         extend(pi);
-        assertThat(pi).hasPassed("Message_ExtendedAfterWarning").isWaitingAt(SubjectAccessProcess.TASK_REVIEW, "Gateway_BeforeWarning");
+        assertThat(pi).hasPassed("Event_ExtendedAfterWarning").isWaitingAt(SubjectAccessProcess.TASK_REVIEW, "Gateway_BeforeWarning");
         // the old day 25 passes without the Headteacher
         ClockUtil.setCurrentTime(at(ONE_MONTH.escalateOn().atTime(7, 1)));
         assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).executable().count()).isZero();
@@ -193,7 +193,7 @@ class SubjectAccessProcessTest {
         fire(pi, "Timer_Warn", at(ONE_MONTH.warnOn().atTime(7, 0)));
         fire(pi, "Timer_Escalate", at(ONE_MONTH.escalateOn().atTime(7, 0)));
         extend(pi);
-        assertThat(pi).hasPassed("Message_ExtendedAfterEscalation").isWaitingAt(SubjectAccessProcess.TASK_REVIEW, "Gateway_BeforeWarning");
+        assertThat(pi).hasPassed("Event_ExtendedAfterEscalation").isWaitingAt(SubjectAccessProcess.TASK_REVIEW, "Gateway_BeforeWarning");
         Job next = managementService().createJobQuery().processInstanceId(pi.getId()).activityId("Timer_Warn").singleResult();
         assertThat(next.getDuedate()).isEqualTo(at(EXTENDED.warnOn().atTime(7, 0)));
         answer(pi);
