@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.util.zip.CRC32;
-import java.util.zip.DeflaterOutputStream;
 
 import javax.imageio.ImageIO;
 
@@ -16,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.Test;
+import org.pastoralflow.support.PngBomb;
 
 /** What an uploaded statement is comes from its bytes, and it must open as that. */
 class AttachmentCheckTest {
@@ -69,50 +66,9 @@ class AttachmentCheckTest {
         assertThat(check.check("image/png", image("png"), 10).problem()).contains("largest accepted");
     }
 
-    /**
-     * A decompression bomb: a valid greyscale PNG of {@code width} × {@code height} pixels, all black,
-     * whose rows of zeros deflate to about a thousandth of their size.
-     */
-    static byte[] bomb(int width, int height) throws IOException {
-        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
-        try (DeflaterOutputStream deflate = new DeflaterOutputStream(zipped)) {
-            byte[] row = new byte[width + 1]; // filter byte "none", then the pixels
-            for (int y = 0; y < height; y++) {
-                deflate.write(row);
-            }
-        }
-        return png(width, height, zipped.toByteArray());
-    }
-
-    static byte[] png(int width, int height, byte[] idat) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DataOutputStream data = new DataOutputStream(out);
-        data.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        ByteArrayOutputStream header = new ByteArrayOutputStream();
-        DataOutputStream h = new DataOutputStream(header);
-        h.writeInt(width);
-        h.writeInt(height);
-        h.write(new byte[] {8, 0, 0, 0, 0}); // 8 bits, greyscale, deflate, adaptive filtering, not interlaced
-        chunk(data, "IHDR", header.toByteArray());
-        chunk(data, "IDAT", idat);
-        chunk(data, "IEND", new byte[0]);
-        return out.toByteArray();
-    }
-
-    private static void chunk(DataOutputStream out, String type, byte[] body) throws IOException {
-        out.writeInt(body.length);
-        byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        out.write(name);
-        out.write(body);
-        CRC32 crc = new CRC32();
-        crc.update(name);
-        crc.update(body);
-        out.writeInt((int) crc.getValue());
-    }
-
     @Test
     void aPngThatDecodesToFarMoreThanItWeighsIsRefusedForItsSize() throws Exception {
-        byte[] bomb = bomb(10_000, 10_000);
+        byte[] bomb = PngBomb.of(10_000, 10_000);
         assertThat((long) bomb.length).as("a 100-megapixel image in a small file").isLessThan(LIMIT);
 
         AttachmentCheck.Result result = check.check("image/png", bomb, LIMIT);
@@ -125,15 +81,15 @@ class AttachmentCheckTest {
     void theSizeComesFromTheHeaderBeforeAnyPixelIsRead() throws Exception {
         // the pixels of this one are not a deflate stream at all: decoding it would find it damaged,
         // so the answer about its size shows that it was measured and not decoded
-        byte[] header = png(1_000_000, 1_000_000, "not pixels".getBytes());
+        byte[] header = PngBomb.png(1_000_000, 1_000_000, "not pixels".getBytes());
         assertThat(check.check("image/png", header, LIMIT).problem()).contains("1000000 × 1000000 pixels");
         // within the limit, the same damage is found by decoding it
-        assertThat(check.check("image/png", png(30, 10, "not pixels".getBytes()), LIMIT).problem()).contains("damaged");
+        assertThat(check.check("image/png", PngBomb.png(30, 10, "not pixels".getBytes()), LIMIT).problem()).contains("damaged");
     }
 
     @Test
     void theLimitIsTheConfiguredNumberOfPixels() throws Exception {
-        byte[] fortyByForty = bomb(40, 40);
+        byte[] fortyByForty = PngBomb.of(40, 40);
         assertThat(new AttachmentCheck(1600).check("image/png", fortyByForty, LIMIT).ok()).isTrue();
         assertThat(new AttachmentCheck(1599).check("image/png", fortyByForty, LIMIT).problem()).contains("40 × 40 pixels");
         assertThat(new AttachmentCheck(299).check("image/jpeg", image("jpg"), LIMIT).problem()).contains("30 × 10 pixels");
