@@ -1,5 +1,10 @@
 package org.pastoralflow.casefile;
 
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.pastoralflow.forms.FormData;
 import org.pastoralflow.security.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +20,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 class ChronologyController {
 
+    private static final String TEXT = "text";
+    /** The length of an entry's detail in the database (V1__case_store.sql). */
+    private static final int DETAIL_LIMIT = 20000;
+
     private final CaseStore caseStore;
 
     ChronologyController(CaseStore caseStore) {
@@ -23,18 +32,29 @@ class ChronologyController {
 
     @GetMapping("/chronology/{id}")
     String entry(@PathVariable Long id, Viewer viewer, Model model) {
-        model.addAttribute("entry", readable(id, viewer));
-        return "casefile/entry";
+        return page(readable(id, viewer), Map.of(), Map.of(), model);
     }
 
+    /** A correction is read like any form (one normaliser, the entry's own limit); with a problem the page keeps what was typed. */
     @PostMapping("/chronology/{id}/corrections")
-    String correct(@PathVariable Long id, @RequestParam(required = false) String text, Viewer viewer) {
-        readable(id, viewer);
-        if (text == null || text.isBlank()) {
-            return "redirect:/chronology/" + id + "?correctionMissing";
+    String correct(@PathVariable Long id, @RequestParam Map<String, String> params, Viewer viewer, Model model,
+                   HttpServletResponse response) {
+        ChronologyEntry entry = readable(id, viewer);
+        FormData data = new FormData(params.containsKey(TEXT) ? Map.of(TEXT, params.get(TEXT)) : Map.of());
+        String text = data.text(TEXT, "Correction", DETAIL_LIMIT, true);
+        if (data.hasErrors()) {
+            response.setStatus(422);
+            return page(entry, data.values(), data.errors(), model);
         }
-        ChronologyEntry correction = caseStore.correct(id, text.trim(), viewer);
+        ChronologyEntry correction = caseStore.correct(id, text, viewer);
         return "redirect:/students/" + correction.getStudentId();
+    }
+
+    private static String page(ChronologyEntry entry, Map<String, String> form, Map<String, String> errors, Model model) {
+        model.addAttribute("entry", entry);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "casefile/entry";
     }
 
     /** The entry, if the access policy lets the viewer read it (its confidentiality, a share, its student's year). */

@@ -12,6 +12,9 @@ import java.text.Normalizer;
  */
 public final class TextInput {
 
+    /** What is shown instead of a refused character when a form comes back: the sign browsers use for one. */
+    static final char REPLACEMENT = '\uFFFD';
+
     private TextInput() {
     }
 
@@ -21,25 +24,13 @@ public final class TextInput {
             return null;
         }
         for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))) {
+            if (isPair(raw, i)) {
                 i++;
                 continue;
             }
-            if (Character.isSurrogate(c)) {
-                return "contains a broken character (an unpaired surrogate at position " + (i + 1) + ")";
-            }
-            if (c == '\t' || c == '\n' || c == '\r') {
-                continue;
-            }
-            if (Character.getType(c) == Character.CONTROL) {
-                return "contains a control character (" + codePoint(c) + " at position " + (i + 1) + ")";
-            }
-            if (c == '\uFFFE' || c == '\uFFFF') {
-                return "contains a character that is not text (" + codePoint(c) + " at position " + (i + 1) + ")";
-            }
-            if (c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
-                return "contains an invisible text-direction control (" + codePoint(c) + " at position " + (i + 1) + ")";
+            String why = refused(raw.charAt(i));
+            if (why != null) {
+                return why.replace("%s", codePoint(raw.charAt(i))).replace("%d", String.valueOf(i + 1));
             }
         }
         return null;
@@ -52,6 +43,48 @@ public final class TextInput {
         }
         String lines = raw.indexOf('\r') < 0 ? raw : raw.replace("\r\n", "\n").replace('\r', '\n');
         return Normalizer.isNormalized(lines, Normalizer.Form.NFC) ? lines : Normalizer.normalize(lines, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Refused text as a form shows it again: each refused character replaced by {@code U+FFFD}, so
+     * the person sees where it was and nothing that reads the value (a search for the UPN typed,
+     * the page itself) is handed the character that was refused.
+     */
+    public static String shown(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            if (isPair(raw, i)) {
+                out.append(raw, i, i + 2);
+                i++;
+            } else {
+                out.append(refused(raw.charAt(i)) == null ? raw.charAt(i) : REPLACEMENT);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isPair(String s, int i) {
+        return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+
+    /** Why one character (not part of a surrogate pair) is refused, with %s for its code point and %d its position. */
+    private static String refused(char c) {
+        if (Character.isSurrogate(c)) {
+            return "contains a broken character (an unpaired surrogate at position %d)";
+        }
+        if (c == '\t' || c == '\n' || c == '\r') {
+            return null;
+        }
+        if (Character.getType(c) == Character.CONTROL) {
+            return "contains a control character (%s at position %d)";
+        }
+        if (c == '\uFFFE' || c == '\uFFFF') {
+            return "contains a character that is not text (%s at position %d)";
+        }
+        if (c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
+            return "contains an invisible text-direction control (%s at position %d)";
+        }
+        return null;
     }
 
     private static String codePoint(char c) {

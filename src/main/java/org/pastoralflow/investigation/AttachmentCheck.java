@@ -7,21 +7,35 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 
+import java.util.Iterator;
+
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.tika.Tika;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Whether an uploaded statement is what it says it is: its type is read from its first bytes
  * (Apache Tika's magic detection), never taken from the name or the browser's word, and the file
  * must then open as that type.
+ *
+ * <p>An image is measured before it is decoded: a PNG of a few megabytes can declare a size that
+ * decodes to gigabytes (a decompression bomb). Its width and height come from its header, and one
+ * above {@code pastoral.uploads.max-image-pixels} is refused without reading a pixel; one within it
+ * is decoded at a fraction of its size, which still reads every byte, to check that it opens.
  */
 @Component
 class AttachmentCheck {
+
+    /** Decoding keeps one pixel in this many each way: every byte of the file is still read, a 40-megapixel photo is held as 2.5. */
+    private static final int CHECK_SUBSAMPLING = 4;
 
     static final Map<String, String> ALLOWED = Map.of("application/pdf", "PDF", "image/png", "PNG image", "image/jpeg", "JPEG image");
 
@@ -32,6 +46,11 @@ class AttachmentCheck {
     }
 
     private final Tika tika = new Tika();
+    private final long maxImagePixels;
+
+    AttachmentCheck(@Value("${pastoral.uploads.max-image-pixels:40000000}") long maxImagePixels) {
+        this.maxImagePixels = maxImagePixels;
+    }
 
     Result check(String declaredType, byte[] content, long maxBytes) {
         if (content.length == 0) {
@@ -79,12 +98,41 @@ class AttachmentCheck {
         }
     }
 
-    private static String imageProblem(byte[] content) {
-        try {
-            return ImageIO.read(new ByteArrayInputStream(content)) == null ? "The image cannot be opened. Take the photo again." : null;
-        } catch (IOException e) {
+    private String imageProblem(byte[] content) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return "The image cannot be opened. Take the photo again.";
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                // the header only: no pixel is read until the size is known to be within bounds
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width <= 0 || height <= 0) {
+                    return "The image is damaged and cannot be opened. Take the photo again.";
+                }
+                if (width * height > maxImagePixels) {
+                    return "The image is " + width + " × " + height + " pixels (" + megapixels(width * height)
+                            + "); the largest accepted is " + megapixels(maxImagePixels)
+                            + ". Take the photo at a lower resolution, or scan the statement as a PDF.";
+                }
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceSubsampling(CHECK_SUBSAMPLING, CHECK_SUBSAMPLING, 0, 0);
+                reader.read(0, param);
+                return null;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            // ImageIO's readers throw runtime exceptions too on some damaged files
             return "The image is damaged and cannot be opened. Take the photo again.";
         }
+    }
+
+    private static String megapixels(long pixels) {
+        return String.format("%.1f megapixels", pixels / 1_000_000.0);
     }
 
     private static String megabytes(long bytes) {

@@ -1,7 +1,6 @@
 package org.pastoralflow.referral;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.pastoralflow.security.Viewer;
@@ -28,12 +27,13 @@ class ReferralApiController {
     record Raised(String reference, String status) {
     }
 
-    /** Body: upn, category, description, childWords, occurredAt (2026-11-23T10:15), location, immediateRisk. */
+    /**
+     * Body: upn, category, description, childWords, occurredAt (2026-11-23T10:15), location as text;
+     * immediateRisk as true or false. {@link FormData#fromJson} refuses a value of the wrong JSON type.
+     */
     @PostMapping
     ResponseEntity<Raised> raise(@RequestBody Map<String, Object> body, Viewer viewer) {
-        Map<String, String> values = new HashMap<>();
-        body.forEach((k, v) -> values.put(k, v == null ? null : String.valueOf(v)));
-        Referral r = referrals.raise(new FormData(values), viewer);
+        Referral r = referrals.raise(FormData.fromJson(body), viewer);
         return ResponseEntity.created(URI.create("/api/referrals/" + r.getReference()))
                 .body(new Raised(r.getReference(), r.getStage().raiserStatus()));
     }

@@ -3,7 +3,6 @@ package org.pastoralflow.workflow;
 import org.pastoralflow.forms.FormData;
 
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,16 +47,16 @@ public class TaskApiController {
         return TaskJson.of(inbox.get(id, viewer), new Date());
     }
 
+    /**
+     * The task's form as a JSON object: text as strings, numbers as numbers, yes/no as true or false,
+     * the ticked options of a checkbox list as a list of strings. Fields the form does not read are
+     * ignored, as on the page: a form reads some fields only when others ask for them (how the parent
+     * was told, only when they were), so which fields are unknown is not known before it is read.
+     */
     @PostMapping("/{id}/complete")
     ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> fields,
                                   Viewer viewer) {
-        Map<String, String> values = new HashMap<>();
-        if (fields != null) {
-            fields.forEach((k, v) -> values.put(k, v instanceof List<?> list
-                    ? String.join(",", list.stream().map(String::valueOf).toList())
-                    : v == null ? null : String.valueOf(v)));
-        }
-        inbox.complete(id, new FormData(values), viewer);
+        inbox.complete(id, FormData.fromJson(fields == null ? Map.of() : fields), viewer);
         return ResponseEntity.noContent().build();
     }
 }

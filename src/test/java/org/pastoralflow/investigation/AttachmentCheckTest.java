@@ -12,12 +12,14 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.Test;
+import org.pastoralflow.support.PngBomb;
 
 /** What an uploaded statement is comes from its bytes, and it must open as that. */
 class AttachmentCheckTest {
 
     static final long LIMIT = 1024 * 1024;
-    final AttachmentCheck check = new AttachmentCheck();
+    static final long MAX_PIXELS = 40_000_000;
+    final AttachmentCheck check = new AttachmentCheck(MAX_PIXELS);
 
     static byte[] image(String format) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -62,5 +64,34 @@ class AttachmentCheckTest {
     void emptyAndOversizedFilesAreRefused() throws Exception {
         assertThat(check.check("application/pdf", new byte[0], LIMIT).problem()).contains("empty");
         assertThat(check.check("image/png", image("png"), 10).problem()).contains("largest accepted");
+    }
+
+    @Test
+    void aPngThatDecodesToFarMoreThanItWeighsIsRefusedForItsSize() throws Exception {
+        byte[] bomb = PngBomb.of(10_000, 10_000);
+        assertThat((long) bomb.length).as("a 100-megapixel image in a small file").isLessThan(LIMIT);
+
+        AttachmentCheck.Result result = check.check("image/png", bomb, LIMIT);
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.problem()).contains("10000 × 10000 pixels (100.0 megapixels)").contains("largest accepted is 40.0 megapixels");
+    }
+
+    @Test
+    void theSizeComesFromTheHeaderBeforeAnyPixelIsRead() throws Exception {
+        // the pixels of this one are not a deflate stream at all: decoding it would find it damaged,
+        // so the answer about its size shows that it was measured and not decoded
+        byte[] header = PngBomb.png(1_000_000, 1_000_000, "not pixels".getBytes());
+        assertThat(check.check("image/png", header, LIMIT).problem()).contains("1000000 × 1000000 pixels");
+        // within the limit, the same damage is found by decoding it
+        assertThat(check.check("image/png", PngBomb.png(30, 10, "not pixels".getBytes()), LIMIT).problem()).contains("damaged");
+    }
+
+    @Test
+    void theLimitIsTheConfiguredNumberOfPixels() throws Exception {
+        byte[] fortyByForty = PngBomb.of(40, 40);
+        assertThat(new AttachmentCheck(1600).check("image/png", fortyByForty, LIMIT).ok()).isTrue();
+        assertThat(new AttachmentCheck(1599).check("image/png", fortyByForty, LIMIT).problem()).contains("40 × 40 pixels");
+        assertThat(new AttachmentCheck(299).check("image/jpeg", image("jpg"), LIMIT).problem()).contains("30 × 10 pixels");
     }
 }

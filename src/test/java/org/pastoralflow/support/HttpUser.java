@@ -63,6 +63,11 @@ public final class HttpUser {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A page asked for as a browser asks, saying it wants HTML (which decides the form of an error page). */
+    public HttpResponse<String> getHtml(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
+    }
+
     /** A download (a PDF, a ZIP) as bytes. */
     public HttpResponse<byte[]> getBytes(String path) {
         try {
@@ -107,6 +112,12 @@ public final class HttpUser {
         }
         headers.forEach(request::header);
         return send(request);
+    }
+
+    /** A post of bytes made by hand (a multipart form, or form text no browser would encode), with its content type. */
+    public HttpResponse<String> postBody(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public String csrfFrom(String page) {
