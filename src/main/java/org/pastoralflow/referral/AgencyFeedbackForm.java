@@ -10,9 +10,9 @@ import org.pastoralflow.forms.FormData;
 /** "Record agency feedback": what the agency said, when, and what the school does next. */
 class AgencyFeedbackForm extends DecisionForm {
 
-    AgencyFeedbackForm(List<Choice> choices, ReferralService referrals, CaseStore caseStore) {
-        super("referral/agency-feedback", "Agency feedback", ReferralProcess.FEEDBACK_OUTCOME, null, choices,
-                referrals, caseStore);
+    AgencyFeedbackForm(List<Choice> choices, ReferralService referrals, CaseStore caseStore, HandoverTable handover) {
+        super("referral/agency-feedback", "Agency feedback", ReferralProcess.STEP_AGENCY_FEEDBACK, ReferralProcess.FEEDBACK_OUTCOME,
+                null, choices, referrals, caseStore, handover);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.pastoralflow.referral;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,21 +20,25 @@ class DecisionForm implements TaskForm {
 
     private final String key;
     private final String title;
+    private final String step;
     private final String variable;
     private final Confidentiality confidentiality;
     private final List<Choice> choices;
     protected final ReferralService referrals;
     protected final CaseStore caseStore;
+    private final HandoverTable handover;
 
-    DecisionForm(String key, String title, String variable, Confidentiality confidentiality, List<Choice> choices,
-                 ReferralService referrals, CaseStore caseStore) {
+    DecisionForm(String key, String title, String step, String variable, Confidentiality confidentiality, List<Choice> choices,
+                 ReferralService referrals, CaseStore caseStore, HandoverTable handover) {
         this.key = key;
         this.title = title;
+        this.step = step;
         this.variable = variable;
         this.confidentiality = confidentiality;
         this.choices = choices;
         this.referrals = referrals;
         this.caseStore = caseStore;
+        this.handover = handover;
     }
 
     @Override
@@ -63,27 +66,21 @@ class DecisionForm implements TaskForm {
         Referral r = referralOf(task);
         String code = data.oneOf("decision", "Decision", Choice.options(choices).keySet());
         String rationale = data.text("rationale", "Rationale", 20000, true);
-        Choice chosen = code == null ? null : Choice.of(choices, code);
-        String handover = chosen != null && handoverChoices(r).contains(chosen)
-                ? data.text("handover", "Handover note", 5000, true) : null;
+        String nextHolder = code == null ? null : handover.nextHolder(step, code, r);
+        String note = needsHandoverNote(nextHolder, r) ? data.text("handover", "Handover note", 5000, true) : null;
         validateMore(r, code, data);
         data.throwIfInvalid();
-        Choice choice = chosen;
+        Choice choice = Choice.of(choices, code);
         referrals.recordDecision(r, title + ": " + choice.label(), rationale, confidentialityOf(r), choice.next(), viewer);
         // what belongs to this decision is written at the confidentiality of whoever made it,
         // before the referral is handed on (agency feedback to the DSL stays safeguarding even
         // when the next step is pastoral support)
         afterDecision(r, code, data, viewer);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(variable, code);
-        if (handover != null) {
-            referrals.recordHandover(r, handover, choice.handTo(), viewer);
+        if (note != null) {
+            referrals.recordHandover(r, note, nextHolder, viewer);
         }
-        if (choice.handTo() != null) {
-            referrals.handTo(r, choice.handTo());
-            variables.put(ReferralProcess.OWNER_GROUP, choice.handTo());
-        }
-        return variables;
+        // the model hands the referral on, in this transaction, from the same table ("Decide who holds it next")
+        return Map.of(variable, code);
     }
 
     /** Confidentiality of the decision entry: fixed for a group's review, or whoever holds the referral. */
@@ -91,13 +88,17 @@ class DecisionForm implements TaskForm {
         return confidentiality != null ? confidentiality : referrals.confidentialityNow(r);
     }
 
-    /**
-     * Decisions that hand the referral to a group that may not read what this decision is recorded
-     * at: they need a handover note, which is all that group will see of what came before.
-     */
+    /** The decisions the hand-over table gives to a group that needs a handover note. */
     private List<Choice> handoverChoices(Referral r) {
-        Confidentiality here = confidentialityOf(r);
-        return choices.stream().filter(c -> c.handTo() != null && !AccessPolicy.groupReads(c.handTo(), here)).toList();
+        return choices.stream().filter(c -> needsHandoverNote(handover.nextHolder(step, c.code(), r), r)).toList();
+    }
+
+    /**
+     * A decision that hands the referral to a group that may not read what this decision is recorded
+     * at needs a handover note, which is all that group will see of what came before.
+     */
+    private boolean needsHandoverNote(String nextHolder, Referral r) {
+        return nextHolder != null && !AccessPolicy.groupReads(nextHolder, confidentialityOf(r));
     }
 
     protected void validateMore(Referral r, String code, FormData data) {

@@ -15,9 +15,10 @@ class PlanReviewForm extends DecisionForm {
 
     private final SupportPlans plans;
 
-    PlanReviewForm(List<Choice> choices, ReferralService referrals, CaseStore caseStore, SupportPlans plans) {
-        super("referral/plan-review", "Support plan review", ReferralProcess.REVIEW_DECISION, null, choices,
-                referrals, caseStore);
+    PlanReviewForm(List<Choice> choices, ReferralService referrals, CaseStore caseStore, SupportPlans plans,
+                   HandoverTable handover) {
+        super("referral/plan-review", "Support plan review", ReferralProcess.STEP_PLAN_REVIEW, ReferralProcess.REVIEW_DECISION,
+                null, choices, referrals, caseStore, handover);
         this.plans = plans;
     }
 

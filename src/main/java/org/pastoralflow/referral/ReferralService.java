@@ -178,13 +178,18 @@ public class ReferralService {
                 "/inbox", classify(r));
     }
 
-    /** Service task "Escalate to other DSLs and Head": only when nobody has picked the review up. */
+    /** Service task "Check whether a DSL has it": whether the DSL review still waits for someone to pick it up. */
+    public boolean dslReviewUnclaimed(String processInstanceId) {
+        return inbox.isUnclaimed(processInstanceId, ReferralProcess.TASK_DSL_REVIEW);
+    }
+
+    /**
+     * Service task "Escalate to other DSLs and Head". The model comes here only when the review is
+     * still unclaimed at its deadline (gateway "Still unclaimed?").
+     */
     @Transactional
-    public boolean escalateUntouchedReview(Long referralId, String processInstanceId) {
+    public void escalateUntouchedReview(Long referralId, String processInstanceId) {
         Referral r = referral(referralId);
-        if (!inbox.isUnclaimed(processInstanceId, ReferralProcess.TASK_DSL_REVIEW)) {
-            return false;
-        }
         // The review stays with the DSL group: a safeguarding concern is readable by the DSLs only, so the
         // Headteacher is told to make sure one of them takes it, and is not offered a review they could not read.
         inbox.raisePriority(processInstanceId, ReferralProcess.TASK_DSL_REVIEW, ESCALATED_PRIORITY);
@@ -199,7 +204,6 @@ public class ReferralService {
                 "A DSL review is past its deadline and no DSL has picked it up. Please make sure a DSL takes it today. "
                         + "What the concern says is for the DSL group only, so it is not in this e-mail; the overdue tasks "
                         + "dashboard shows it among the DSL group's.", "/dashboards", null);
-        return true;
     }
 
     /** Service task "Remind to chase the agency". */
@@ -344,10 +348,16 @@ public class ReferralService {
         r.moveTo(stage);
     }
 
-    /** Hands the referral to another group, e.g. a PSO after the DSL's decision. */
+    /**
+     * Service task "Hand the referral on": the record follows the hand-over table's answer, e.g. to a
+     * PSO after the DSL's decision. A decision that closes has no answer and leaves the referral with
+     * whoever held it, so that what they recorded stays as confidential as they left it.
+     */
     @Transactional
-    public void handTo(Referral r, String group) {
-        r.handTo(group);
+    public void handOn(Long referralId, String group) {
+        if (group != null) {
+            referral(referralId).handTo(group);
+        }
     }
 
     /** Whoever holds the referral now decides how confidential its next entries are. */

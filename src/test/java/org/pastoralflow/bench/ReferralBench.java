@@ -47,7 +47,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       raise → first review (half DSL review "pastoral support", half PSO triage "accept") →
  *       support plan; and instances per second of a same-shaped model on the bare engine: the
  *       same routing table, a delegate writing one row, the first review (with the DSL review's
- *       boundary timer on the DSL half), the plan task, the wait for the plan review timer. The
+ *       boundary timer on the DSL half), the same hand-over table and a hand-on after it, the plan
+ *       task, the wait for the plan review timer. The
  *       ratio of the two is the figure of issue 7. The first benchmark's smaller bare model
  *       (triage, DSL review for half, one row) is measured too, to compare with earlier runs;</li>
  *   <li>SQL statements per referral on each path, the engine's and the application's;</li>
@@ -59,6 +60,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ReferralBench extends TrustScaleBenchBase {
 
     static final String BENCH = "ReferralBench";
+
+    /**
+     * The bare model's "Hand the referral on": does nothing, because the application's changes the
+     * referral row the decision has already changed in the same transaction, which costs no statement.
+     */
+    public static class HandOn implements JavaDelegate {
+        @Override
+        public void execute(DelegateExecution execution) {
+        }
+    }
 
     /** The delegate of the bare models: writes one row, like the application's case-store write. */
     public static class WriteOneRow implements JavaDelegate {
@@ -198,7 +209,8 @@ class ReferralBench extends TrustScaleBenchBase {
             runtime.startProcessInstanceByKey(BenchModels.SAME_SHAPE, key, vars);
             Task first = engineTasks.createTaskQuery().processInstanceBusinessKey(key).singleResult();
             engineTasks.claim(first.getId(), toDsl ? "dsl" : "pso");
-            engineTasks.complete(first.getId(), Map.of("decision", "pastoral-support", ReferralProcess.OWNER_GROUP, "pso"));
+            // the decision only: the hand-over table gives the plan to the PSOs, as in the application's model
+            engineTasks.complete(first.getId(), Map.of("decision", toDsl ? "pastoral-support" : "accept"));
             Task plan = engineTasks.createTaskQuery().processInstanceBusinessKey(key).singleResult();
             engineTasks.claim(plan.getId(), "pso");
             engineTasks.complete(plan.getId());
@@ -319,8 +331,8 @@ class ReferralBench extends TrustScaleBenchBase {
                     .done();
             // the engine elements of the application's path, one for one: routing table, a delegate
             // writing the concern, the gateways the referral passes, the first review (with the
-            // DSL review's boundary timer), the plan task, and the wait for the plan review timer
-            // where the application's referral stops
+            // DSL review's boundary timer), the hand-over table and the hand-on after it, the plan
+            // task, and the wait for the plan review timer where the application's referral stops
             BpmnModelInstance sameShape = Bpmn.createExecutableProcess(SAME_SHAPE).camundaHistoryTimeToLive(1)
                     .startEvent()
                     .businessRuleTask("Route").camundaDecisionRef("referral-routing").camundaResultVariable("route")
@@ -333,7 +345,13 @@ class ReferralBench extends TrustScaleBenchBase {
                     .camundaDueDate("${deadlines.fromNow('referral.dsl-review')}")
                     .boundaryEvent("Untouched").cancelActivity(false).timerWithDate("${deadlines.fromNow('referral.dsl-review')}")
                     .endEvent()
-                    .moveToActivity("DslReview").exclusiveGateway("dslDecision")
+                    .moveToActivity("DslReview")
+                    .businessRuleTask("HandOverAfterDsl").camundaDecisionRef(ReferralProcess.HANDOVER_DECISION)
+                    .camundaResultVariable(ReferralProcess.OWNER_GROUP).camundaMapDecisionResult("singleEntry")
+                    .camundaInputParameter(ReferralProcess.STEP, ReferralProcess.STEP_DSL_REVIEW)
+                    .camundaInputParameter(ReferralProcess.DECISION, "${decision}")
+                    .serviceTask("HandOnAfterDsl").camundaClass(HandOn.class.getName())
+                    .exclusiveGateway("dslDecision")
                     .exclusiveGateway("joinPlan")
                     .userTask("WritePlan").camundaCandidateGroups("${ownerGroup}")
                     .camundaDueDate("${deadlines.fromNow('referral.support-plan')}")
@@ -343,6 +361,11 @@ class ReferralBench extends TrustScaleBenchBase {
                     .moveToNode("who").condition("pso", "${route != 'dsl'}").exclusiveGateway("joinTriage")
                     .userTask("Triage").camundaCandidateGroups("pso")
                     .camundaDueDate("${deadlines.fromNow('referral.pso-triage')}")
+                    .businessRuleTask("HandOverAfterTriage").camundaDecisionRef(ReferralProcess.HANDOVER_DECISION)
+                    .camundaResultVariable(ReferralProcess.OWNER_GROUP).camundaMapDecisionResult("singleEntry")
+                    .camundaInputParameter(ReferralProcess.STEP, ReferralProcess.STEP_PSO_TRIAGE)
+                    .camundaInputParameter(ReferralProcess.DECISION, "${decision}")
+                    .serviceTask("HandOnAfterTriage").camundaClass(HandOn.class.getName())
                     .exclusiveGateway("triageDecision")
                     .connectTo("joinPlan")
                     .done();

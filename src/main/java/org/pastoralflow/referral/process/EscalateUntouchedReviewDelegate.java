@@ -6,7 +6,7 @@ import org.pastoralflow.referral.ReferralProcess;
 import org.pastoralflow.referral.ReferralService;
 import org.springframework.stereotype.Component;
 
-/** "Escalate to other DSLs and Head". */
+/** "Escalate to other DSLs and Head": only reached when the review is still unclaimed. */
 @Component("escalateUntouchedReview")
 public class EscalateUntouchedReviewDelegate implements JavaDelegate {
 
