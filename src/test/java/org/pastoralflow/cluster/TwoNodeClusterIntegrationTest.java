@@ -229,9 +229,9 @@ class TwoNodeClusterIntegrationTest {
     @Test
     void aChangeToSomeonesGroupsReachesTheirSessionOnBothNodesAtTheNextRequest() {
         String id = "cluster-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        a.getBean(StaffDirectory.class).createUser(id, "Cleo", "Cluster", null, "a-long-password-1", List.of("staff", "pso"));
+        a.getBean(StaffDirectory.class).createUser(id, "Cleo", "Cluster", null, "A-long-password-1", List.of("staff", "pso"));
         HttpUser onA = new HttpUser(port(a));
-        assertThat(onA.signIn(id, "a-long-password-1").headers().firstValue("Location"))
+        assertThat(onA.signIn(id, "A-long-password-1").headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
         HttpUser onB = onA.onPort(port(b));
         assertThat(onB.get("/retention").statusCode()).isEqualTo(403);

@@ -275,7 +275,7 @@ class CamundaWebappsIntegrationTest {
     @Test
     void accountsAreKeptInTheWebappsButADslsAccountIsNotTouched() {
         String id = "webapps-" + UUID.randomUUID().toString().substring(0, 8);
-        directory.createUser(id, "Wendy", "Webapps", null, "a-long-password-1", List.of("staff"));
+        directory.createUser(id, "Wendy", "Webapps", null, "A-long-password-1", List.of("staff"));
         WebappBrowser admin = WebappBrowser.signedIn(port, "admin");
         HttpResponse<String> renamed = admin.json("PUT", ENGINE + "/user/" + id + "/profile",
                 "{\"id\":\"" + id + "\",\"firstName\":\"Wendy\",\"lastName\":\"Renamed\",\"email\":\"wendy@demo-school.example\"}");

@@ -29,15 +29,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ConfidentialityDeclarationsTest {
 
     /** Tables the application keeps that are about no student, and why. Adding one here is a decision to review. */
-    static final Map<String, String> NOT_ABOUT_STUDENTS = Map.of(
-            "flyway_schema_history", "the schema's own history",
-            "spring_session", "sign-in sessions: who is signed in, no case content",
-            "spring_session_attributes", "sign-in sessions",
-            "record_share", "who a record is shared with: read through the policy of the record itself",
-            "staff_year_group", "which year groups a member of staff works with",
-            "school_term", "term dates", "school_closure", "closures and INSET days",
-            "notification", "the e-mail outbox: e-mails name no child (Notifier)",
-            "duty_rota", "who is on call when");
+    static final Map<String, String> NOT_ABOUT_STUDENTS = Map.ofEntries(
+            Map.entry("flyway_schema_history", "the schema's own history"),
+            Map.entry("spring_session", "sign-in sessions: who is signed in, no case content"),
+            Map.entry("spring_session_attributes", "sign-in sessions"),
+            Map.entry("record_share", "who a record is shared with: read through the policy of the record itself"),
+            Map.entry("staff_year_group", "which year groups a member of staff works with"),
+            Map.entry("school_term", "term dates"),
+            Map.entry("school_closure", "closures and INSET days"),
+            Map.entry("notification", "the e-mail outbox: e-mails name no child (Notifier)"),
+            Map.entry("duty_rota", "who is on call when"),
+            Map.entry("group_change", "changes to a member of staff's groups waiting for a DSL"),
+            Map.entry("sign_in_failure", "failed sign-ins by login and address"),
+            Map.entry("sign_in_lock", "locked logins and addresses"),
+            Map.entry("sign_in_alert", "when the administrators were last told of a lock"));
 
     @Autowired List<ConfidentialRecords> declarations;
     @Autowired JdbcTemplate jdbc;

@@ -72,7 +72,7 @@ class WebappAuthorizationsIntegrationTest {
         long before = authorizations.createAuthorizationQuery().count();
         String id = "noauth-" + UUID.randomUUID().toString().substring(0, 8);
         User user = identity.newUser(id);
-        user.setPassword("a-long-password-1");
+        user.setPassword("A-long-password-1");
         identity.saveUser(user);
         identity.createMembership(id, "pso");
         Task task = tasks.newTask();
