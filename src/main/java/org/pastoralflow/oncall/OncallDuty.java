@@ -4,7 +4,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.time.Clock;
 import org.pastoralflow.security.StaffDirectory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -19,19 +19,19 @@ public class OncallDuty {
 
     private final DutyRotaRepository rota;
     private final StaffDirectory directory;
-    private final ZoneId zone;
+    private final Clock clock;
     private final String escalateAfter;
 
-    OncallDuty(DutyRotaRepository rota, StaffDirectory directory, @Value("${pastoral.zone:Europe/London}") ZoneId zone,
+    OncallDuty(DutyRotaRepository rota, StaffDirectory directory, Clock clock,
                @Value("${pastoral.oncall.escalate-after:PT5M}") String escalateAfter) {
         this.rota = rota;
         this.directory = directory;
-        this.zone = zone;
+        this.clock = clock;
         this.escalateAfter = escalateAfter;
     }
 
     public List<String> onDutyNow() {
-        ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(zone);
+        ZonedDateTime now = ZonedDateTime.now(clock);
         List<String> onDuty = rota.findAll().stream()
                 .filter(s -> s.covers(now.getDayOfWeek(), now.toLocalTime()))
                 .map(DutySlot::getUserId).distinct().toList();

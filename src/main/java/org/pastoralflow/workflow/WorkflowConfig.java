@@ -36,6 +36,12 @@ public class WorkflowConfig {
         }
     }
 
+    /** The application's clock: the engine's, in the school's time zone. */
+    @Bean
+    java.time.Clock clock(DeadlineProperties properties) {
+        return new SchoolClock(properties.getZone());
+    }
+
     /** Named "deadlines" because the models call it: {@code ${deadlines.fromNow('...')}}. */
     @Bean
     Deadlines deadlines(DeadlineProperties properties, TermDates termDates) {
