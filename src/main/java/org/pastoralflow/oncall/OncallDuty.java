@@ -1,6 +1,5 @@
 package org.pastoralflow.oncall;
 
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
