@@ -373,6 +373,15 @@ class ConfidentialityCanaryIntegrationTest {
             HttpResponse<byte[]> r = fetch(admin, path);
             assertThat(leaks(text(r.body(), "application/json"))).as("admin GET %s (%d)", path, r.statusCode()).isEmpty();
         }
+        // the running instances are there to operate, without the records' references
+        String instances = new String(fetch(admin, "/camunda/api/engine/engine/default/process-instance?processInstanceIds="
+                + incident.getProcessInstanceId()).body(), StandardCharsets.UTF_8);
+        assertThat(instances).contains(incident.getProcessInstanceId()).doesNotContain(incident.getReference());
+        // nor can the administrator ask whether there is one for a reference they guess
+        for (String ref : dslOnlyReferences) {
+            assertThat(fetch(admin, "/camunda/api/engine/engine/default/process-instance?businessKey=" + ref).statusCode())
+                    .as("query by business key %s", ref).isEqualTo(403);
+        }
     }
 
     @Test

@@ -32,14 +32,16 @@ import org.springframework.web.util.UriComponentsBuilder;
  * first: the engine checks who may read an instance, not what its filter asks. So any query string
  * parameter or JSON field whose name contains "variable" ({@code variables}, {@code processVariables},
  * {@code sorting[].parameters.variable}, {@code withVariablesInReturn}, ...) with a value is
- * answered 403 before the webapps see it. Reading variables themselves is refused by the engine.
+ * answered 403 before the webapps see it. Reading variables themselves is refused by the engine. A
+ * query by business key (a record's reference: "is there an instance for I26-00038?") is refused
+ * the same way; {@link BusinessKeysHidden} keeps business keys out of the answers.
  */
 class VariableQueries extends OncePerRequestFilter {
 
     /** Larger than any query Cockpit sends; a body above it is refused rather than read into memory. */
     static final int MAX_BODY = 1024 * 1024;
-    static final String REFUSED = "Queries on workflow variables are refused in the Camunda webapps: variables can carry "
-            + "facts about a child. See docs/security.md, \"The Camunda webapps\".";
+    static final String REFUSED = "Queries on workflow variables or business keys are refused in the Camunda webapps: they can "
+            + "carry facts about a child or the reference of a record. See docs/security.md, \"The Camunda webapps\".";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -109,7 +111,7 @@ class VariableQueries extends OncePerRequestFilter {
     }
 
     private static boolean namesAVariable(String name) {
-        return name.toLowerCase(Locale.ROOT).contains("variable");
+        return name.toLowerCase(Locale.ROOT).contains("variable") || name.toLowerCase(java.util.Locale.ROOT).contains("businesskey");
     }
 
     /** An empty list or object, null, false or "" asks nothing ({@code "variables": []} filters nothing). */

@@ -43,8 +43,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * application's own staff page, where the DSL group needs a DSL's confirmation), the engine's
  * authorizations, its first-run set-up and its own login form, and any change to the account of a
  * member of {@code dsl} (a reset password would let an administrator sign in as a DSL). Every
- * request that is not a plain read is audited ({@link WebappChangesAudit}), and queries that filter
- * or sort by a variable are refused ({@link VariableQueries}).
+ * request that is not a plain read is audited ({@link WebappChangesAudit}), queries that filter
+ * or sort by a variable are refused ({@link VariableQueries}), and business keys (records'
+ * references) are neither answered nor queried ({@link BusinessKeysHidden}).
  *
  * <p>{@code pastoral.camunda-webapps.enabled: false} turns all of it off: the starter registers no
  * servlet or filter (application.yml ties {@code camunda.bpm.webapp.enabled} to the setting) and
@@ -84,6 +85,7 @@ class WebappsSecurity {
                 .addFilterBefore(new FreshGroups(directory), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new WebappChangesAudit(audit), ExceptionTranslationFilter.class)
                 .addFilterAfter(new VariableQueries(), AuthorizationFilter.class)
+                .addFilterAfter(new BusinessKeysHidden(), VariableQueries.class)
                 // the webapps send their own CSRF token (X-XSRF-TOKEN), checked by Camunda's
                 // CsrfPreventionFilter, and set their own security headers
                 .csrf(c -> c.disable())
