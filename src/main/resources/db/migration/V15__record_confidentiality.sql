@@ -1,4 +1,4 @@
--- One confidentiality model (issue 13, docs/security.md, ADR 0005): every record about a student says
+-- One confidentiality model (issue 13, docs/security.md, ADR 0019): every record about a student says
 -- who may read it, in a column the access policy reads in Java and in SQL alike, and a DSL (or the
 -- SENCO for SEND records) may share one record with named staff on a need-to-know basis.
 

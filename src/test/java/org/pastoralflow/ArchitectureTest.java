@@ -30,7 +30,8 @@ class ArchitectureTest {
 
     static final String[] FEATURES = {"org.pastoralflow.referral..", "org.pastoralflow.supportplan..", "org.pastoralflow.investigation..",
             "org.pastoralflow.mediation..", "org.pastoralflow.transition..", "org.pastoralflow.attendance..", "org.pastoralflow.oncall..",
-            "org.pastoralflow.retention..", "org.pastoralflow.reporting..", "org.pastoralflow.subjectaccess.."};
+            "org.pastoralflow.retention..", "org.pastoralflow.reporting..", "org.pastoralflow.subjectaccess..", "org.pastoralflow.staff..",
+            "org.pastoralflow.signin.."};
 
     @Test
     void onlyTheWorkflowAdapterTheDelegatesAndTheWebappBridgeUseCamunda() {
@@ -82,6 +83,24 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("org.pastoralflow.demo..")
                 .should().dependOnClassesThat().resideInAPackage("org.pastoralflow.demo..")
                 .check(CLASSES);
+    }
+
+    /** A new package must be put on a floor, so the rules above cover it (docs/architecture.md, "The parts"). */
+    @Test
+    void everyPackageIsOnAFloor() {
+        java.util.List<String> floors = new java.util.ArrayList<>(java.util.List.of(GROUND_FLOOR));
+        floors.addAll(java.util.List.of(FEATURES));
+        floors.addAll(java.util.List.of("org.pastoralflow.system..", "org.pastoralflow.demo.."));
+        java.util.Set<String> unplaced = new java.util.TreeSet<>();
+        CLASSES.forEach(c -> {
+            String pkg = c.getPackageName();
+            boolean placed = pkg.equals("org.pastoralflow")
+                    || floors.stream().map(f -> f.substring(0, f.length() - 2)).anyMatch(f -> pkg.equals(f) || pkg.startsWith(f + "."));
+            if (!placed) {
+                unplaced.add(pkg);
+            }
+        });
+        org.assertj.core.api.Assertions.assertThat(unplaced).as("packages on no floor of ArchitectureTest").isEmpty();
     }
 
     @Test

@@ -174,11 +174,17 @@ class DashboardBench {
                         .add(absent / 2).add(absent - absent / 2).add(random.nextInt(2)).add(now);
             }));
             counts.put("incident", copy(pg, "incident (id, reference, occurred_at, location, type, description, reasonable_force, "
-                    + "safeguarding_indicator, logged_by, logged_at, cctv_overwritten_at, closed_at, version)", INCIDENTS, (i, row) -> {
+                    + "safeguarding_indicator, logged_by, logged_at, cctv_overwritten_at, closed_at, version, confidentiality)", INCIDENTS,
+                    (i, row) -> {
                 Instant at = moment(today, 365);
-                row.add(BASE + i).add("IB" + i).add(at).add(PLACES[random.nextInt(PLACES.length)]).add(TYPES[random.nextInt(TYPES.length)])
-                        .add("Bench incident " + i).add(false).add(random.nextDouble() < 0.02).add("bench").add(at)
-                        .add(at.plus(30, ChronoUnit.DAYS)).add(random.nextDouble() < 0.8 ? at.plus(5, ChronoUnit.DAYS) : null).add(0);
+                String type = TYPES[random.nextInt(TYPES.length)];
+                boolean indicator = random.nextDouble() < 0.02;
+                // the rule of migration 15 and the incident log: these are the DSL's records
+                boolean safeguarding = indicator || type.equals("harmful-sexual-behaviour") || type.equals("discriminatory-language");
+                row.add(BASE + i).add("IB" + i).add(at).add(PLACES[random.nextInt(PLACES.length)]).add(type)
+                        .add("Bench incident " + i).add(false).add(indicator).add("bench").add(at)
+                        .add(at.plus(30, ChronoUnit.DAYS)).add(random.nextDouble() < 0.8 ? at.plus(5, ChronoUnit.DAYS) : null).add(0)
+                        .add(safeguarding ? "SAFEGUARDING" : "PASTORAL");
             }));
             String[] parts = {"alleged-perpetrator", "target", "witness"};
             int[] firstStudent = new int[INCIDENTS];
@@ -199,12 +205,13 @@ class DashboardBench {
                                 .add(parts[position == 0 ? 0 : 1 + random.nextInt(2)]).add(false);
                     }));
             counts.put("referral", copy(pg, "referral (id, reference, student_id, category, description, occurred_at, immediate_risk, "
-                    + "raised_by, raised_at, route, stage, version)", REFERRALS, (i, row) -> {
+                    + "raised_by, raised_at, route, stage, version, confidentiality)", REFERRALS, (i, row) -> {
                 Instant at = moment(today, 365);
                 String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
                 String route = category.equals("safeguarding") ? "dsl" : category.equals("send") ? "senco" : "pso";
                 row.add(BASE + i).add("RB" + i).add(BASE + random.nextInt(STUDENTS)).add(category).add("Bench concern " + i).add(at)
-                        .add(false).add("bench").add(at).add(route).add(STAGES[random.nextInt(STAGES.length)]).add(0);
+                        .add(false).add("bench").add(at).add(route).add(STAGES[random.nextInt(STAGES.length)]).add(0)
+                        .add(route.equals("dsl") ? "SAFEGUARDING" : route.equals("senco") ? "SEND" : "PASTORAL");
             }));
             counts.put("support_plan", copy(pg, "support_plan (id, student_id, owner_group, confidentiality, goals, interventions, "
                     + "measure_name, baseline_score, end_score, parent_informed, started_on, closed_on, created_by, created_at)", PLANS, (i, row) -> {

@@ -291,6 +291,15 @@ public class TrustScaleData {
         };
     }
 
+    /** A referral and its concern are at the level of the group that holds it, as the routing table gives it. */
+    static String confidentialityOf(Waiting w) {
+        return switch (w.group()) {
+            case "dsl" -> "SAFEGUARDING";
+            case "senco" -> "SEND";
+            default -> "PASTORAL";
+        };
+    }
+
     void loadReferrals(List<Long> studentIds, List<String> instanceIds) throws Exception {
         StringBuilder csv = new StringBuilder();
         Instant now = Instant.now();
@@ -301,10 +310,10 @@ public class TrustScaleData {
                     .append(category(w)).append(",A concern raised for the benchmark number ").append(i).append(',')
                     .append(raised).append(',').append(w.group().equals("dsl") && i % 10 == 0).append(",teacher,")
                     .append(raised).append(',').append(w.group()).append(',').append(w.stage()).append(',')
-                    .append(instanceIds.get(i)).append(",0\n");
+                    .append(instanceIds.get(i)).append(",0,").append(confidentialityOf(w)).append('\n');
         }
         copy("copy referral (id, reference, student_id, category, description, occurred_at, immediate_risk, raised_by, "
-                + "raised_at, route, stage, process_instance_id, version) from stdin with (format csv)", csv);
+                + "raised_at, route, stage, process_instance_id, version, confidentiality) from stdin with (format csv)", csv);
     }
 
     /**
@@ -320,11 +329,7 @@ public class TrustScaleData {
         int chunk = 0;
         for (int i = 0; i < openTasks && existing + (id - ID_BASE) < events; i++, id++) {
             Waiting w = waitingFor(i);
-            String conf = switch (w.group()) {
-                case "dsl" -> "SAFEGUARDING";
-                case "senco" -> "SEND";
-                default -> "PASTORAL";
-            };
+            String conf = confidentialityOf(w);
             Instant at = now.minus(1 + i % 120, ChronoUnit.DAYS);
             csv.append(id).append(',').append(studentFor(i, studentIds)).append(",CONCERN,").append(conf).append(',')
                     .append(at).append(',').append(at).append(",teacher,Concern (Welfare) ").append(reference(i))
