@@ -211,7 +211,7 @@ public class Incident {
     }
 
     public String getOutcomeLabel() {
-        return outcome == null ? null : InvestigationService.OUTCOMES.get(outcome);
+        return outcome == null ? null : InvestigationRecording.OUTCOMES.get(outcome);
     }
 
     public String getOutcomeRationale() {

@@ -140,7 +140,7 @@ public class UseOfForce {
     }
 
     public String getParentsToldHowLabel() {
-        return InvestigationService.CONTACT_METHODS.get(parentsToldHow);
+        return InvestigationRecording.CONTACT_METHODS.get(parentsToldHow);
     }
 
     public String getParentsToldWhat() {

@@ -127,15 +127,15 @@ public class Leaver {
             return "No child protection file to transfer";
         }
         if (receiptOn != null) {
-            return "CP file received by " + receiptFrom + " on " + TransitionService.day(receiptOn);
+            return "CP file received by " + receiptFrom + " on " + Transitions.day(receiptOn);
         }
         if (sentOn != null) {
-            return "CP file sent to " + sentTo + " on " + TransitionService.day(sentOn) + ": waiting for confirmation of receipt";
+            return "CP file sent to " + sentTo + " on " + Transitions.day(sentOn) + ": waiting for confirmation of receipt";
         }
         if (noDestinationNotes != null) {
             return "No receiving school or college: file kept, local authority told";
         }
-        return "CP file to transfer by " + TransitionService.day(transferDueOn);
+        return "CP file to transfer by " + Transitions.day(transferDueOn);
     }
 
     public Long getId() {

@@ -98,7 +98,7 @@ class LeaverForms {
                 required(sent, v, data, "separately", "KCSIE: the file goes separately from the pupil file, to the receiving DSL.");
                 required(v.get("outcome") != null && !sent, v, data, "notes", "Say who at the local authority was told.");
                 if (sent && v.get("sentOn") != null && LocalDate.parse(v.get("sentOn")).isBefore(l.getLeavingOn())) {
-                    data.reject("sentOn", "The file goes once the student has left (" + TransitionService.day(l.getLeavingOn())
+                    data.reject("sentOn", "The file goes once the student has left (" + Transitions.day(l.getLeavingOn())
                             + "); before then, talk to the receiving DSL about what they need to know.");
                 }
                 if (v.get("destinationUrn") != null && !v.get("destinationUrn").matches("\\d{6}")) {

@@ -192,7 +192,7 @@ public class LeaverService {
     @Transactional
     public void escalateTransfer(Long leaverId) {
         Leaver l = leaver(leaverId);
-        entry(l, EntryKind.ESCALATION, "system", "Child protection file not transferred by " + TransitionService.day(l.getTransferDueOn())
+        entry(l, EntryKind.ESCALATION, "system", "Child protection file not transferred by " + Transitions.day(l.getTransferDueOn())
                 + " (KCSIE): escalated to the DSLs and the Headteacher", null);
         notifier.toGroups(List.of(Group.DSL.id()), "CP file transfer overdue for " + l.getReference(),
                 "The child protection file of a student who has left has not been transferred by its KCSIE deadline.",
@@ -228,7 +228,7 @@ public class LeaverService {
     @Transactional
     public void recordSent(Leaver l, String to, String urn, LocalDate on, String how, Viewer viewer) {
         l.sent(to, urn, on, how, viewer.userId());
-        entry(l, EntryKind.NOTE, viewer.userId(), "Child protection file sent to " + to + " on " + TransitionService.day(on) + " ("
+        entry(l, EntryKind.NOTE, viewer.userId(), "Child protection file sent to " + to + " on " + Transitions.day(on) + " ("
                 + TRANSFER_METHODS.get(how) + "), separately from the pupil file", null);
     }
 
@@ -242,7 +242,7 @@ public class LeaverService {
     @Transactional
     public void recordReceipt(Leaver l, LocalDate on, String from, Viewer viewer) {
         l.receipt(on, from, viewer.userId());
-        entry(l, EntryKind.NOTE, viewer.userId(), "Receipt of the child protection file confirmed by " + from + " on " + TransitionService.day(on), null);
+        entry(l, EntryKind.NOTE, viewer.userId(), "Receipt of the child protection file confirmed by " + from + " on " + Transitions.day(on), null);
     }
 
     public static final Map<String, String> TRANSFER_METHODS = org.pastoralflow.forms.FormField.options(
