@@ -77,7 +77,7 @@ public class IncidentLog {
 
         Instant overwritten = occurredAt.plus(settings.cctvRetentionDays(), ChronoUnit.DAYS);
         Incident incident = incidents.save(new Incident(references.next("I", "incident_number_seq"), occurredAt, location,
-                IncidentType.of(typeCode), description, staff, force, safeguarding, viewer.userId(), overwritten));
+                IncidentType.of(typeCode), description, staff, force, safeguarding, viewer.userId(), overwritten, clock.instant()));
         int position = 0;
         List<Long> studentIds = new ArrayList<>();
         for (Map.Entry<Integer, Student> row : picked.entrySet()) {

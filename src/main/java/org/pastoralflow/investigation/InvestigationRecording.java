@@ -1,5 +1,6 @@
 package org.pastoralflow.investigation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +50,12 @@ public class InvestigationRecording {
     private final StaffDirectory directory;
     private final AccessPolicy policy;
     private final AuditLog audit;
+    private final Clock clock;
 
     InvestigationRecording(Investigations investigations, IncidentStudentRepository involved, IncidentCheckRepository checks,
                            IncidentAttachmentRepository attachments, UseOfForceRepository forceRecords, CaseStore caseStore,
-                           StaffDirectory directory, AccessPolicy policy, AuditLog audit) {
+                           StaffDirectory directory, AccessPolicy policy, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.investigations = investigations;
         this.involved = involved;
         this.checks = checks;
@@ -78,9 +81,9 @@ public class InvestigationRecording {
     @Transactional
     public void recordCheck(Incident i, IncidentCheck item, boolean done, String detail, String reason, Viewer viewer) {
         if (done) {
-            item.done(detail, viewer.userId());
+            item.done(detail, viewer.userId(), clock.instant());
         } else {
-            item.notApplicable(reason, viewer.userId());
+            item.notApplicable(reason, viewer.userId(), clock.instant());
         }
         if (item.getKind() == CheckKind.STUDENT_STATEMENT) {
             IncidentStudent s = involved.findByIncidentIdAndStudentId(i.getId(), item.getStudentId()).orElseThrow();
@@ -95,14 +98,15 @@ public class InvestigationRecording {
     public IncidentAttachment attach(Incident i, IncidentCheck item, String fileName, String contentType, byte[] content,
                                      String sha256, Viewer viewer) {
         return attachments.save(new IncidentAttachment(i.getId(), item.getId(), fileName, contentType, content, sha256,
-                viewer.userId()));
+                viewer.userId(), clock.instant()));
     }
 
     @Transactional
     public void recordUseOfForce(Incident i, ForceInput in, Viewer viewer) {
         UseOfForce record = forceRecords.save(new UseOfForce(i.getId(), in.staffNames(), in.occurredAt(), in.place(), in.leadUp(),
                 in.deEscalation(), in.forceType(), in.forceDescription(), in.durationMinutes(), in.reason(), in.injuries(),
-                in.supportAfter(), in.parentsToldAt(), in.parentsToldBy(), in.parentsToldHow(), in.parentsToldWhat(), viewer.userId()));
+                in.supportAfter(), in.parentsToldAt(), in.parentsToldBy(), in.parentsToldHow(), in.parentsToldWhat(), viewer.userId(),
+                clock.instant()));
         Map<Long, Student> byId = investigations.studentsById(in.studentIds());
         for (Long studentId : in.studentIds()) {
             IncidentStudent s = involved.findByIncidentIdAndStudentId(i.getId(), studentId).orElseThrow();
@@ -120,13 +124,13 @@ public class InvestigationRecording {
         }
         IncidentCheck item = checks.findFirstByIncidentIdAndKind(i.getId(), CheckKind.USE_OF_FORCE).orElseThrow();
         item.done("Force used on " + in.studentIds().stream().map(id -> byId.get(id).displayName())
-                .collect(Collectors.joining(", ")) + "; parents told " + investigations.when(in.parentsToldAt()), viewer.userId());
+                .collect(Collectors.joining(", ")) + "; parents told " + investigations.when(in.parentsToldAt()), viewer.userId(), clock.instant());
     }
 
     @Transactional
     public void recordOutcome(Incident i, String outcome, String rationale, List<SanctionInput> sanctions, boolean mediation,
                               boolean support, Viewer viewer) {
-        i.outcome(outcome, rationale, mediation, support, viewer.userId());
+        i.outcome(outcome, rationale, mediation, support, viewer.userId(), clock.instant());
         Map<Long, SanctionInput> byStudent = sanctions.stream().collect(Collectors.toMap(SanctionInput::studentId, Function.identity()));
         for (IncidentStudent s : involved.findByIncidentIdOrderByPosition(i.getId())) {
             SanctionInput in = byStudent.get(s.getStudentId());
@@ -151,7 +155,7 @@ public class InvestigationRecording {
 
     @Transactional
     public void recordHeadDecision(Incident i, boolean approved, String notes, Viewer viewer) {
-        i.headDecision(approved ? "approved" : "not-approved", notes, viewer.userId());
+        i.headDecision(approved ? "approved" : "not-approved", notes, viewer.userId(), clock.instant());
         for (IncidentStudent s : involved.findByIncidentIdOrderByPosition(i.getId())) {
             if (!IncidentStudent.PROPOSED.equals(s.getSanctionStatus())) {
                 continue;
@@ -168,7 +172,7 @@ public class InvestigationRecording {
     public void recordParentContact(Incident i, IncidentCheck item, String with, String method, Instant at, String said,
                                     Viewer viewer) {
         item.contact(with, method, at);
-        item.done(said, viewer.userId());
+        item.done(said, viewer.userId(), clock.instant());
         caseStore.record(new NewEntry(item.getStudentId(), EntryKind.CONTACT_HOME, i.detailConfidentiality(), at, viewer.userId(),
                 "Parents contacted about incident " + i.getReference() + ": " + with + " by " + CONTACT_METHODS.get(method).toLowerCase(),
                 said, InvestigationProcess.SOURCE_TYPE, i.getId()));

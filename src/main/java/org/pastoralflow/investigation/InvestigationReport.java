@@ -1,6 +1,5 @@
 package org.pastoralflow.investigation;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package org.pastoralflow.investigation;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.pastoralflow.casefile.CaseStore;
@@ -24,9 +25,12 @@ public class InvestigationSteps {
     private final ReferralService referrals;
     private final MediationService mediations;
     private final Notifier notifier;
+    private final Clock clock;
 
     InvestigationSteps(Investigations investigations, IncidentStudentRepository involved, IncidentCheckRepository checks,
-                       CaseStore caseStore, ReferralService referrals, MediationService mediations, Notifier notifier) {
+                       CaseStore caseStore, ReferralService referrals, MediationService mediations, Notifier notifier,
+                       Clock clock) {
+        this.clock = clock;
         this.investigations = investigations;
         this.involved = involved;
         this.checks = checks;
@@ -86,7 +90,7 @@ public class InvestigationSteps {
         if (!cctv.isOpen()) {
             return;
         }
-        cctv.warned();
+        cctv.warned(clock.instant());
         String text = "The CCTV for incident " + i.getReference() + " will be overwritten on "
                 + investigations.when(i.getCctvOverwrittenAt())
                 + ". Check it and save what is needed now, or mark the check not applicable with a reason.";
@@ -132,7 +136,7 @@ public class InvestigationSteps {
     @Transactional
     public void close(Long incidentId) {
         Incident i = investigations.incident(incidentId);
-        i.close();
+        i.close(clock.instant());
         for (IncidentStudent s : involved.findByIncidentIdOrderByPosition(incidentId)) {
             caseStore.record(NewEntry.now(s.getStudentId(), EntryKind.NOTE, i.detailConfidentiality(), "system",
                     "Investigation of incident " + i.getReference() + " closed: every item of the checklist done, parents contacted",

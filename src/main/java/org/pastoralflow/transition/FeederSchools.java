@@ -98,6 +98,6 @@ public class FeederSchools {
             data.reject("kind", "There is no cohort joining in September " + entryYear + ".");
         }
         data.throwIfInvalid();
-        return contacts.save(new FeederContact(school.getId(), entryYear, kind, on, with, notes, viewer.userId()));
+        return contacts.save(new FeederContact(school.getId(), entryYear, kind, on, with, notes, viewer.userId(), service.now()));
     }
 }

@@ -60,7 +60,7 @@ public class Leaver {
     }
 
     Leaver(String reference, Long studentId, LocalDate leavingOn, String reason, String destinationName, String destinationUrn,
-           String recordedBy, LocalDate transferDueOn) {
+           String recordedBy, LocalDate transferDueOn, Instant at) {
         this.reference = reference;
         this.studentId = studentId;
         this.leavingOn = leavingOn;
@@ -68,7 +68,7 @@ public class Leaver {
         this.destinationName = destinationName;
         this.destinationUrn = destinationUrn;
         this.recordedBy = recordedBy;
-        this.recordedAt = Instant.now();
+        this.recordedAt = at;
         this.transferDueOn = transferDueOn;
     }
 
@@ -94,10 +94,10 @@ public class Leaver {
         this.sentBy = by;
     }
 
-    void exported(String sha256, String by) {
+    void exported(String sha256, String by, Instant at) {
         this.exportSha256 = sha256;
         this.exportedBy = by;
-        this.exportedAt = Instant.now();
+        this.exportedAt = at;
     }
 
     void receipt(LocalDate on, String from, String by) {
@@ -106,8 +106,8 @@ public class Leaver {
         this.receiptRecordedBy = by;
     }
 
-    void close() {
-        this.closedAt = Instant.now();
+    void close(Instant at) {
+        this.closedAt = at;
     }
 
     public String reasonLabel() {

@@ -82,7 +82,7 @@ public class TransitionAllocation {
     public AllocationResult applyAllocation(int entryYear, CohortDates dates, List<AllocationRow> rows, String by) {
         TransitionCohort cohort = cohorts.findById(entryYear).orElse(null);
         if (cohort == null) {
-            cohort = cohorts.save(new TransitionCohort(entryYear, dates, by));
+            cohort = cohorts.save(new TransitionCohort(entryYear, dates, by, clock.instant()));
         } else if (!cohort.dates().equals(dates)) {
             changeDates(cohort, dates, by);
         }
@@ -96,11 +96,11 @@ public class TransitionAllocation {
             Long schoolId = byUrn.get(row.feederUrn()).getId();
             Transition t = existing.get(row.upn());
             if (t == null) {
-                t = transitions.save(new Transition(references.next("T", "transition_number_seq"), entryYear, row, schoolId));
+                t = transitions.save(new Transition(references.next("T", "transition_number_seq"), entryYear, row, schoolId, clock.instant()));
                 start(t, cohort);
                 created++;
             } else if (t.isWithdrawn()) {
-                t.update(row, schoolId);
+                t.update(row, schoolId, clock.instant());
                 t.reinstate();
                 milestones.deleteAllInBatch(milestones.findByTransitionIdOrderById(t.getId()));
                 milestones.flush();
@@ -110,7 +110,7 @@ public class TransitionAllocation {
                 reinstated++;
             } else if (t.differsFrom(row, schoolId)) {
                 boolean cpPlanBefore = t.isCpPlan();
-                t.update(row, schoolId); // the triage table reads the record when it runs, so it sees this
+                t.update(row, schoolId, clock.instant()); // the triage table reads the record when it runs, so it sees this
                 if (t.isActive() && t.isCpPlan() && !cpPlanBefore) {
                     recording.expectCpFile(t, by, "The allocation list now says the child has a child protection plan");
                 }
@@ -192,7 +192,7 @@ public class TransitionAllocation {
     }
 
     private void withdraw(Transition t, String reason) {
-        t.withdraw(reason);
+        t.withdraw(reason, clock.instant());
         if (processes.isRunning(t.getProcessInstanceId())) {
             processes.correlate(TransitionProcess.MESSAGE_WITHDRAWN, t.getProcessInstanceId(), Map.of(), Map.of());
         }
@@ -208,7 +208,7 @@ public class TransitionAllocation {
     }
 
     private void changeDates(TransitionCohort cohort, CohortDates dates, String by) {
-        cohort.change(dates, by);
+        cohort.change(dates, by, clock.instant());
         List<Transition> all = transitions.findByEntryYear(cohort.getEntryYear());
         List<Long> ids = all.stream().map(Transition::getId).toList();
         for (TransitionMilestone m : milestones.findByTransitionIdInAndMilestoneIn(ids, List.of(Milestone.EXTRA_VISITS,

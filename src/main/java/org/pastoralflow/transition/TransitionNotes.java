@@ -1,5 +1,6 @@
 package org.pastoralflow.transition;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.pastoralflow.casefile.CaseStore;
@@ -19,15 +20,18 @@ class TransitionNotes {
 
     private final TransitionNoteRepository notes;
     private final CaseStore caseStore;
+    private final Clock clock;
 
-    TransitionNotes(TransitionNoteRepository notes, CaseStore caseStore) {
+    TransitionNotes(TransitionNoteRepository notes, CaseStore caseStore, Clock clock) {
         this.notes = notes;
         this.caseStore = caseStore;
+        this.clock = clock;
     }
 
     TransitionNote note(Transition t, Milestone milestone, EntryKind kind, Confidentiality confidentiality, Instant occurredAt,
                         String by, String summary, String detail) {
-        TransitionNote n = notes.save(new TransitionNote(t.getId(), milestone, kind, confidentiality, occurredAt, by, summary, detail));
+        TransitionNote n = notes.save(new TransitionNote(t.getId(), milestone, kind, confidentiality, occurredAt, by, summary, detail,
+                clock.instant()));
         if (t.getStudentId() != null) {
             file(t, n);
         }

@@ -168,7 +168,7 @@ public class TransitionRecording {
             throw InvalidFormException.of("days-" + t.getId(), t.displayName() + ": transition-day attendance is already recorded.");
         }
         TransitionCohort cohort = transitions.cohort(t.getEntryYear()).orElseThrow();
-        t.daysRecorded(missed.isEmpty() ? null : String.join(", ", missed));
+        t.daysRecorded(missed.isEmpty() ? null : String.join(", ", missed), clock.instant());
         TransitionMilestone m = transitions.milestone(t, Milestone.TRANSITION_DAYS);
         LocalDate today = LocalDate.now(clock);
         if (missed.isEmpty()) {
@@ -219,7 +219,7 @@ public class TransitionRecording {
     TransitionConcern raiseConcern(Transition t, String category, String description, String childWords, Instant occurredAt,
                                    String location, boolean immediateRisk, String by) {
         TransitionConcern c = concerns.save(new TransitionConcern(t.getId(), category, description, childWords, occurredAt,
-                location, immediateRisk, by));
+                location, immediateRisk, by, clock.instant()));
         processes.correlate(TransitionProcess.MESSAGE_CONCERN, t.getProcessInstanceId(), Map.of(),
                 Map.of(TransitionProcess.CONCERN_ID, c.getId()));
         return c;

@@ -73,7 +73,8 @@ public class TransitionSteps {
         if (school.firstRequestNoticeOn(today)) {
             contacts.save(new FeederContact(school.getId(), t.getEntryYear(), FeederContact.REQUESTED, today,
                     null, "New students on the allocation list: ask the school for each child's transition information "
-                    + "(pupil profile, SEND, attendance, medical, safeguarding) and log the contact here.", "system"));
+                    + "(pupil profile, SEND, attendance, medical, safeguarding) and log the contact here.", "system",
+                    clock.instant()));
             notifier.toGroups(List.of(Group.PASTORAL_LEAD.id()), "Request transition information from " + school.getName(),
                     "Students joining in September " + t.getEntryYear() + " come from " + school.getName()
                             + ". Ask the school for their transition information.", schoolPath(school, t.getEntryYear()), null);
@@ -90,7 +91,7 @@ public class TransitionSteps {
                 deadlines.schoolDaysFor("transition.chase-again")), "Overdue: chased " + day(today));
         if (school.firstChaseNoticeOn(today)) {
             contacts.save(new FeederContact(school.getId(), t.getEntryYear(), FeederContact.CHASE, today, null,
-                    "Transition information is overdue: chase the school.", "system"));
+                    "Transition information is overdue: chase the school.", "system", clock.instant()));
             notifier.toGroups(List.of(Group.PASTORAL_LEAD.id()), "Transition information overdue from " + school.getName(),
                     "Information about students joining in September " + t.getEntryYear() + " is overdue from "
                             + school.getName() + ". Please chase the school.", schoolPath(school, t.getEntryYear()), null);

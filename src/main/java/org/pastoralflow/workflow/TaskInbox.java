@@ -1,6 +1,5 @@
 package org.pastoralflow.workflow;
 
-import org.pastoralflow.forms.FormData;
 
 import java.util.HashMap;
 import java.util.List;
