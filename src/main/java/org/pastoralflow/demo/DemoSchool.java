@@ -20,8 +20,9 @@ import org.pastoralflow.transition.CohortDates;
 import org.pastoralflow.transition.Transition;
 import org.pastoralflow.transition.TransitionProcess;
 import org.pastoralflow.transition.TransitionRepository;
-import org.pastoralflow.transition.TransitionService;
+import org.pastoralflow.transition.Transitions;
 import org.pastoralflow.forms.FormData;
+import org.pastoralflow.workflow.TaskForms;
 import org.pastoralflow.workflow.TaskInbox;
 import org.pastoralflow.security.StaffDirectory;
 import org.slf4j.Logger;
@@ -79,9 +80,10 @@ class DemoSchool {
     private final StudentRepository students;
     private final StudentImporter importer;
     private final AllocationImporter allocations;
-    private final TransitionService transitions;
+    private final Transitions transitions;
     private final TransitionRepository transitionRecords;
     private final TaskInbox inbox;
+    private final TaskForms forms;
     private final org.pastoralflow.security.YearGroupScope yearGroups;
     private final SubjectAccessService subjectAccess;
     private final CaseStore caseStore;
@@ -92,8 +94,8 @@ class DemoSchool {
     private final String initialDsl;
 
     DemoSchool(StaffDirectory directory, StudentRepository students, StudentImporter importer,
-               AllocationImporter allocations, TransitionService transitions, TransitionRepository transitionRecords,
-               TaskInbox inbox, org.pastoralflow.security.YearGroupScope yearGroups, SubjectAccessService subjectAccess,
+               AllocationImporter allocations, Transitions transitions, TransitionRepository transitionRecords,
+               TaskInbox inbox, TaskForms forms, org.pastoralflow.security.YearGroupScope yearGroups, SubjectAccessService subjectAccess,
                CaseStore caseStore, GroupChanges groupChanges, @Value("${pastoral.demo.enabled:false}") boolean demo,
                @Value("${pastoral.demo.password:demo}") String demoPassword,
                @Value("${pastoral.initial-admin.password:}") String initialAdminPassword,
@@ -105,6 +107,7 @@ class DemoSchool {
         this.transitions = transitions;
         this.transitionRecords = transitionRecords;
         this.inbox = inbox;
+        this.forms = forms;
         this.yearGroups = yearGroups;
         this.subjectAccess = subjectAccess;
         this.caseStore = caseStore;
@@ -209,7 +212,7 @@ class DemoSchool {
                 continue;
             }
             boolean anxious = i++ % 6 == 0;
-            inbox.complete(task, new FormData(java.util.Map.of("received", "received", "receivedOn", transitions.today().toString(),
+            forms.complete(task, new FormData(java.util.Map.of("received", "received", "receivedOn", transitions.today().toString(),
                     "items", "profile,attendance,medical", "notes", anxious
                             ? "Worried about the size of the school; settles with a familiar adult."
                             : "Friendly and keen; good friendships in class.",

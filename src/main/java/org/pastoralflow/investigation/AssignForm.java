@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AssignForm extends IncidentForm {
 
-    AssignForm(InvestigationService investigations) {
-        super("investigation/assign", "Assign an investigator", investigations);
+    AssignForm(Investigations investigations, InvestigationRecording recording) {
+        super("investigation/assign", "Assign an investigator", investigations, recording);
     }
 
     @Override
@@ -28,7 +28,7 @@ class AssignForm extends IncidentForm {
     @Override
     Map<String, Object> write(Incident i, TaskView task, Map<String, String> v, FormData data, Viewer viewer) {
         data.throwIfInvalid();
-        investigations.assign(i, v.get(InvestigationProcess.INVESTIGATOR), viewer);
+        recording.assign(i, v.get(InvestigationProcess.INVESTIGATOR), viewer);
         return Map.of(InvestigationProcess.INVESTIGATOR, v.get(InvestigationProcess.INVESTIGATOR));
     }
 }

@@ -38,8 +38,8 @@ class EvidenceForm extends IncidentForm {
      * @param detail    what is kept as the item's record, from the values and the attached file's name (or null)
      */
     EvidenceForm(String key, String title, CheckKind kind, String doneLabel, List<FormField> content, boolean attachable,
-                 String textField, BiFunction<Map<String, String>, String, String> detail, InvestigationService investigations) {
-        super(key, title, investigations);
+                 String textField, BiFunction<Map<String, String>, String, String> detail, Investigations investigations, InvestigationRecording recording) {
+        super(key, title, investigations, recording);
         this.kind = kind;
         this.doneLabel = doneLabel;
         this.content = content;
@@ -99,7 +99,7 @@ class EvidenceForm extends IncidentForm {
             }
         }
         data.throwIfInvalid();
-        investigations.recordCheck(i, item, done, done ? detail.apply(v, attached) : null, done ? null : v.get(REASON), viewer);
+        recording.recordCheck(i, item, done, done ? detail.apply(v, attached) : null, done ? null : v.get(REASON), viewer);
         return Map.of();
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.forms.FormData;
+import org.pastoralflow.workflow.TaskForms;
 import org.pastoralflow.workflow.TaskInbox;
 import org.pastoralflow.workflow.TaskView;
 import org.springframework.stereotype.Service;
@@ -18,14 +19,19 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 class EvidenceSubmission {
 
-    private final InvestigationService investigations;
+    private final Investigations investigations;
+    private final InvestigationRecording recording;
     private final AttachmentCheck attachmentCheck;
     private final TaskInbox inbox;
+    private final TaskForms forms;
 
-    EvidenceSubmission(InvestigationService investigations, AttachmentCheck attachmentCheck, TaskInbox inbox) {
+    EvidenceSubmission(Investigations investigations, InvestigationRecording recording, AttachmentCheck attachmentCheck,
+                       TaskInbox inbox, TaskForms forms) {
         this.investigations = investigations;
+        this.recording = recording;
         this.attachmentCheck = attachmentCheck;
         this.inbox = inbox;
+        this.forms = forms;
     }
 
     @Transactional
@@ -42,13 +48,13 @@ class EvidenceSubmission {
                     data.reject(EvidenceForm.ATTACHMENT, checked.problem() + " (A file has to be chosen again after an error.)");
                 } else {
                     Incident i = investigations.byReference(task.businessKey());
-                    IncidentAttachment a = investigations.attach(i, item, safeName(file.getOriginalFilename(), checked.contentType()),
+                    IncidentAttachment a = recording.attach(i, item, safeName(file.getOriginalFilename(), checked.contentType()),
                             checked.contentType(), file.getBytes(), checked.sha256(), viewer);
                     data.values().put(EvidenceForm.ATTACHMENT_ID, a.getId().toString());
                 }
             }
         }
-        return inbox.complete(taskId, data, viewer);
+        return forms.complete(taskId, data, viewer);
     }
 
     /** The checklist item a file would belong to: only the evidence tasks take one. */

@@ -28,8 +28,8 @@ class HeadApprovalForm extends IncidentForm {
         }
     }
 
-    HeadApprovalForm(InvestigationService investigations) {
-        super("investigation/head-approval", "Headteacher approval", investigations);
+    HeadApprovalForm(Investigations investigations, InvestigationRecording recording) {
+        super("investigation/head-approval", "Headteacher approval", investigations, recording);
     }
 
     @Override
@@ -74,7 +74,7 @@ class HeadApprovalForm extends IncidentForm {
                     + " school days this school year: it cannot be approved.");
         }
         data.throwIfInvalid();
-        investigations.recordHeadDecision(i, approve, v.get(NOTES), viewer);
+        recording.recordHeadDecision(i, approve, v.get(NOTES), viewer);
         return Map.of(InvestigationProcess.HEAD_APPROVED, approve);
     }
 }

@@ -56,7 +56,7 @@ public class Incident {
 
     Incident(String reference, Instant occurredAt, String location, IncidentType type, String description,
              String staffInvolved, boolean reasonableForce, boolean safeguardingIndicator, String loggedBy,
-             Instant cctvOverwrittenAt) {
+             Instant cctvOverwrittenAt, Instant at) {
         this.reference = reference;
         this.occurredAt = occurredAt;
         this.location = location;
@@ -66,7 +66,7 @@ public class Incident {
         this.reasonableForce = reasonableForce;
         this.safeguardingIndicator = safeguardingIndicator;
         this.loggedBy = loggedBy;
-        this.loggedAt = Instant.now();
+        this.loggedAt = at;
         this.cctvOverwrittenAt = cctvOverwrittenAt;
         // harmful sexual behaviour, discriminatory language (both go to the DSL) and anything logged with the
         // safeguarding indicator are the DSL's records (KCSIE Part 5): the whole incident, not just its account
@@ -82,32 +82,32 @@ public class Incident {
         this.investigator = investigator;
     }
 
-    void outcome(String outcome, String rationale, boolean mediation, boolean support, String by) {
+    void outcome(String outcome, String rationale, boolean mediation, boolean support, String by, Instant at) {
         this.outcome = outcome;
         this.outcomeRationale = rationale;
         this.mediationOffered = mediation;
         this.targetSupport = support;
         this.outcomeBy = by;
-        this.outcomeAt = Instant.now();
+        this.outcomeAt = at;
         this.headDecision = null;
         this.headNotes = null;
         this.headDecidedBy = null;
         this.headDecidedAt = null;
     }
 
-    void headDecision(String decision, String notes, String by) {
+    void headDecision(String decision, String notes, String by, Instant at) {
         this.headDecision = decision;
         this.headNotes = notes;
         this.headDecidedBy = by;
-        this.headDecidedAt = Instant.now();
+        this.headDecidedAt = at;
     }
 
     void mediationStarted(String reference) {
         this.mediationReference = reference;
     }
 
-    void close() {
-        this.closedAt = Instant.now();
+    void close(Instant at) {
+        this.closedAt = at;
     }
 
     public IncidentType incidentType() {
@@ -211,7 +211,7 @@ public class Incident {
     }
 
     public String getOutcomeLabel() {
-        return outcome == null ? null : InvestigationService.OUTCOMES.get(outcome);
+        return outcome == null ? null : InvestigationRecording.OUTCOMES.get(outcome);
     }
 
     public String getOutcomeRationale() {

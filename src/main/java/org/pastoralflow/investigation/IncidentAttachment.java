@@ -35,7 +35,7 @@ public class IncidentAttachment {
     }
 
     IncidentAttachment(Long incidentId, Long checkId, String fileName, String contentType, byte[] content, String sha256,
-                       String uploadedBy) {
+                       String uploadedBy, Instant at) {
         this.incidentId = incidentId;
         this.checkId = checkId;
         this.fileName = fileName;
@@ -44,7 +44,7 @@ public class IncidentAttachment {
         this.content = content;
         this.sha256 = sha256;
         this.uploadedBy = uploadedBy;
-        this.uploadedAt = Instant.now();
+        this.uploadedAt = at;
     }
 
     public Long getId() {

@@ -47,20 +47,20 @@ public class IncidentCheck {
         this.status = Status.OPEN;
     }
 
-    void done(String detail, String by) {
+    void done(String detail, String by, Instant at) {
         this.status = Status.DONE;
         this.detail = detail;
         this.reason = null;
         this.doneBy = by;
-        this.doneAt = Instant.now();
+        this.doneAt = at;
     }
 
-    void notApplicable(String reason, String by) {
+    void notApplicable(String reason, String by, Instant at) {
         this.status = Status.NOT_APPLICABLE;
         this.reason = reason;
         this.detail = null;
         this.doneBy = by;
-        this.doneAt = Instant.now();
+        this.doneAt = at;
     }
 
     void contact(String with, String method, Instant at) {
@@ -69,8 +69,8 @@ public class IncidentCheck {
         this.contactAt = at;
     }
 
-    void warned() {
-        this.warnedAt = Instant.now();
+    void warned(Instant at) {
+        this.warnedAt = at;
     }
 
     public boolean isOpen() {

@@ -12,19 +12,21 @@ import org.pastoralflow.workflow.TaskView;
 
 /**
  * A form of investigation.bpmn: a list of {@link FormField}s for the task, the rules that tie them
- * together, and a write through {@link InvestigationService}. One template renders them all, with
+ * together, and a write through {@link InvestigationRecording}. One template renders them all, with
  * the incident and its checklist above the form.
  */
 abstract class IncidentForm implements TaskForm {
 
     private final String key;
     private final String title;
-    protected final InvestigationService investigations;
+    protected final Investigations investigations;
+    protected final InvestigationRecording recording;
 
-    IncidentForm(String key, String title, InvestigationService investigations) {
+    IncidentForm(String key, String title, Investigations investigations, InvestigationRecording recording) {
         this.key = key;
         this.title = title;
         this.investigations = investigations;
+        this.recording = recording;
     }
 
     @Override
@@ -70,7 +72,7 @@ abstract class IncidentForm implements TaskForm {
     /** What a field shows before anything is typed: today for a date, now for a time. */
     Map<String, String> defaults(Incident i) {
         Map<String, String> d = new HashMap<>();
-        java.time.LocalDateTime now = java.time.LocalDateTime.now(investigations.zone()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.time.LocalDateTime now = java.time.LocalDateTime.ofInstant(investigations.now(), investigations.zone()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         for (FormField f : fields(i, null)) {
             switch (f.type()) {
                 case "date" -> d.put(f.name(), now.toLocalDate().toString());

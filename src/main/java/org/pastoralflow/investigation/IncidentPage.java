@@ -14,7 +14,7 @@ final class IncidentPage {
     private IncidentPage() {
     }
 
-    static Map<String, Object> model(Incident i, Viewer viewer, InvestigationService investigations) {
+    static Map<String, Object> model(Incident i, Viewer viewer, Investigations investigations) {
         List<IncidentStudent> involved = investigations.studentsIn(i);
         Map<Long, Student> names = investigations.studentsById(involved.stream().map(IncidentStudent::getStudentId).toList());
         Map<String, Object> model = new HashMap<>();

@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 @Component
 class IncidentShares implements ShareableRecords {
 
-    private final InvestigationService investigations;
+    private final Investigations investigations;
     private final IncidentRepository incidents;
 
-    IncidentShares(InvestigationService investigations, IncidentRepository incidents) {
+    IncidentShares(Investigations investigations, IncidentRepository incidents) {
         this.investigations = investigations;
         this.incidents = incidents;
     }

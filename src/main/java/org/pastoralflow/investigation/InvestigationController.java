@@ -2,8 +2,7 @@ package org.pastoralflow.investigation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
@@ -20,6 +19,7 @@ import org.pastoralflow.forms.FormData;
 import org.pastoralflow.forms.InvalidFormException;
 import org.pastoralflow.workflow.StudentPicker;
 import org.pastoralflow.workflow.TaskForm;
+import org.pastoralflow.workflow.TaskForms;
 import org.pastoralflow.workflow.TaskInbox;
 import org.pastoralflow.workflow.TaskUnavailableException;
 import org.pastoralflow.workflow.TaskView;
@@ -47,16 +47,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class InvestigationController {
 
-    private final InvestigationService investigations;
+    private final Investigations investigations;
+    private final IncidentLog log;
     private final EvidenceSubmission evidence;
     private final InvestigationReport report;
     private final StudentRepository students;
     private final StudentPicker picker;
     private final TaskInbox inbox;
+    private final TaskForms forms;
     private final Shares shares;
 
-    InvestigationController(InvestigationService investigations, EvidenceSubmission evidence, InvestigationReport report,
-                            StudentRepository students, StudentPicker picker, TaskInbox inbox, Shares shares) {
+    InvestigationController(Investigations investigations, IncidentLog log, EvidenceSubmission evidence,
+                            InvestigationReport report, StudentRepository students, StudentPicker picker, TaskInbox inbox,
+                            TaskForms forms, Shares shares) {
+        this.log = log;
+        this.forms = forms;
         this.shares = shares;
         this.investigations = investigations;
         this.evidence = evidence;
@@ -69,8 +74,9 @@ class InvestigationController {
     @GetMapping("/investigations/new")
     String newIncident(Model model) {
         Map<String, String> form = new HashMap<>();
-        form.put("occurredOn", LocalDate.now(investigations.zone()).toString());
-        form.put("occurredTime", LocalTime.now(investigations.zone()).truncatedTo(ChronoUnit.MINUTES).toString());
+        LocalDateTime now = LocalDateTime.ofInstant(investigations.now(), investigations.zone());
+        form.put("occurredOn", now.toLocalDate().toString());
+        form.put("occurredTime", now.toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString());
         return logForm(form, Map.of(), null, model);
     }
 
@@ -93,7 +99,7 @@ class InvestigationController {
             return logForm(values, Map.of(), values.get("q"), model);
         }
         try {
-            Incident i = investigations.log(new FormData(values), viewer);
+            Incident i = log.log(new FormData(values), viewer);
             flash.addFlashAttribute("message", "Incident logged as " + i.getReference() + ". "
                     + (i.isSafeguarding() ? "The DSL has it now." : "A Head of Year will assign an investigator.")
                     + (i.isReasonableForce() ? " The use-of-force record must be completed, and parents told, today." : ""));
@@ -108,18 +114,18 @@ class InvestigationController {
     private static void addToFirstEmptyRow(Map<String, String> values, String upnAndPart) {
         String[] add = upnAndPart.trim().split("\\s+");
         String part = add.length > 1 ? add[1] : null;
-        for (int row = 0; row < InvestigationService.MAX_STUDENTS; row++) {
+        for (int row = 0; row < IncidentLog.MAX_STUDENTS; row++) {
             String v = values.get(StudentPicker.PREFIX + row);
             if (v != null && v.trim().equalsIgnoreCase(add[0])) {
-                values.put(InvestigationService.PART + row, part); // already listed: the part chosen last counts
+                values.put(IncidentLog.PART + row, part); // already listed: the part chosen last counts
                 return;
             }
         }
-        for (int row = 0; row < InvestigationService.MAX_STUDENTS; row++) {
+        for (int row = 0; row < IncidentLog.MAX_STUDENTS; row++) {
             String v = values.get(StudentPicker.PREFIX + row);
             if (v == null || v.isBlank()) {
                 values.put(StudentPicker.PREFIX + row, add[0]);
-                values.put(InvestigationService.PART + row, part);
+                values.put(IncidentLog.PART + row, part);
                 return;
             }
         }
@@ -127,15 +133,15 @@ class InvestigationController {
 
     private String logForm(Map<String, String> form, Map<String, String> errors, String q, Model model) {
         int last = -1;
-        for (int row = 0; row < InvestigationService.MAX_STUDENTS; row++) {
+        for (int row = 0; row < IncidentLog.MAX_STUDENTS; row++) {
             String v = form.get(StudentPicker.PREFIX + row);
-            if (v != null && !v.isBlank() || form.get(InvestigationService.PART + row) != null && !form.get(InvestigationService.PART + row).isBlank()) {
+            if (v != null && !v.isBlank() || form.get(IncidentLog.PART + row) != null && !form.get(IncidentLog.PART + row).isBlank()) {
                 last = row;
             }
         }
-        model.addAttribute("rows", java.util.stream.IntStream.range(0, Math.min(InvestigationService.MAX_STUDENTS, Math.max(3, last + 2)))
+        model.addAttribute("rows", java.util.stream.IntStream.range(0, Math.min(IncidentLog.MAX_STUDENTS, Math.max(3, last + 2)))
                 .boxed().toList());
-        model.addAttribute("names", picker.namesOf(form, InvestigationService.MAX_STUDENTS));
+        model.addAttribute("names", picker.namesOf(form, IncidentLog.MAX_STUDENTS));
         model.addAttribute("types", IncidentType.options());
         model.addAttribute("parts", Part.options());
         model.addAttribute("form", form);
@@ -221,12 +227,12 @@ class InvestigationController {
             response.setStatus(422);
             e.data().values().remove(EvidenceForm.ATTACHMENT_ID);
             TaskView task = inbox.get(id, viewer);
-            TaskForm form = inbox.formFor(task);
+            TaskForm form = forms.formFor(task);
             model.addAllAttributes(form.model(task, viewer));
             model.addAttribute("task", task);
             model.addAttribute("form", e.data().values());
             model.addAttribute("errors", e.errors());
-            model.addAttribute("now", new Date());
+            model.addAttribute("now", Date.from(investigations.now()));
             return form.view();
         }
     }

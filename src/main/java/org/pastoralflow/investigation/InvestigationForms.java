@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class InvestigationForms {
 
     @Bean
-    TaskForm statementForm(InvestigationService investigations) {
+    TaskForm statementForm(Investigations investigations, InvestigationRecording recording) {
         return new EvidenceForm("investigation/statement", "Statement from the student", CheckKind.STUDENT_STATEMENT,
                 "Statement taken", List.of(
                         FormField.date("takenOn", "Date the statement was taken"),
@@ -21,11 +21,11 @@ class InvestigationForms {
                                 .withHint("Type it here, or attach a scan or photo of the written statement below.")),
                 true, "statement",
                 (v, file) -> EvidenceForm.joined("Taken on ", v.get("takenOn"), "Taken by ", v.get("takenBy"),
-                        "", v.get("statement"), "Attached: ", file), investigations);
+                        "", v.get("statement"), "Attached: ", file), investigations, recording);
     }
 
     @Bean
-    TaskForm staffStatementsForm(InvestigationService investigations) {
+    TaskForm staffStatementsForm(Investigations investigations, InvestigationRecording recording) {
         return new EvidenceForm("investigation/staff-statements", "Statements from staff", CheckKind.STAFF_STATEMENTS,
                 "Statements taken", List.of(
                         FormField.text("staff", "From whom"),
@@ -33,27 +33,27 @@ class InvestigationForms {
                                 .withHint("Type it here, or attach a scan of the written statements below.")),
                 true, "statement",
                 (v, file) -> EvidenceForm.joined("From: ", v.get("staff"), "", v.get("statement"), "Attached: ", file),
-                investigations);
+                investigations, recording);
     }
 
     @Bean
-    TaskForm cctvForm(InvestigationService investigations) {
+    TaskForm cctvForm(Investigations investigations, InvestigationRecording recording) {
         return new EvidenceForm("investigation/cctv", "Check the CCTV", CheckKind.CCTV, "CCTV checked", List.of(
                         FormField.longText("found", "What the footage shows"),
                         FormField.choice("saved", "Footage saved for the investigation?",
                                 FormField.options("yes", "Yes, a copy is kept", "no", "No, nothing relevant"))),
                 true, null,
                 (v, file) -> EvidenceForm.joined("", v.get("found"), "Footage saved: ", v.get("saved"), "Still attached: ", file),
-                investigations);
+                investigations, recording);
     }
 
     @Bean
-    TaskForm lscForm(InvestigationService investigations) {
+    TaskForm lscForm(Investigations investigations, InvestigationRecording recording) {
         return new EvidenceForm("investigation/lsc", "Consult the Learning Support Centre", CheckKind.LSC_CONSULTATION,
                 "Consulted", List.of(
                         FormField.text("who", "Who you spoke to"),
                         FormField.longText("advice", "What they know of the students and what they advise")),
                 false, null,
-                (v, file) -> EvidenceForm.joined("Spoke to: ", v.get("who"), "", v.get("advice")), investigations);
+                (v, file) -> EvidenceForm.joined("Spoke to: ", v.get("who"), "", v.get("advice")), investigations, recording);
     }
 }

@@ -16,9 +16,9 @@ import org.springframework.ui.Model;
 @Component
 class InvestigationPanel implements StudentPanel, CaseProcesses {
 
-    private final InvestigationService investigations;
+    private final Investigations investigations;
 
-    InvestigationPanel(InvestigationService investigations) {
+    InvestigationPanel(Investigations investigations) {
         this.investigations = investigations;
     }
 

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component("investigationParties")
 public class InvestigationParties {
 
-    private final InvestigationService investigations;
+    private final Investigations investigations;
 
-    InvestigationParties(InvestigationService investigations) {
+    InvestigationParties(Investigations investigations) {
         this.investigations = investigations;
     }
 

@@ -1,6 +1,5 @@
 package org.pastoralflow.investigation;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,12 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 class InvestigationReport {
 
-    private final InvestigationService investigations;
+    private final Investigations investigations;
     private final PdfRenderer pdfs;
     private final StaffNames people;
     private final Formats fmt;
 
-    InvestigationReport(InvestigationService investigations, PdfRenderer pdfs, StaffNames people, Formats fmt) {
+    InvestigationReport(Investigations investigations, PdfRenderer pdfs, StaffNames people, Formats fmt) {
         this.investigations = investigations;
         this.pdfs = pdfs;
         this.people = people;
@@ -36,7 +35,7 @@ class InvestigationReport {
         vars.put("fmt", fmt);
         vars.put("people", people);
         vars.put("printedBy", viewer.displayName());
-        vars.put("printedAt", Instant.now());
+        vars.put("printedAt", investigations.now());
         vars.put("openTasks", investigations.openTasks(i, viewer));
         @SuppressWarnings("unchecked")
         Map<Long, org.pastoralflow.student.Student> names = (Map<Long, org.pastoralflow.student.Student>) vars.get("names");

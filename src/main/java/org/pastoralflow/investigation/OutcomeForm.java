@@ -29,14 +29,14 @@ class OutcomeForm extends IncidentForm {
     static final String CHECKLIST = "checklist";
     static final Map<String, String> YES_NO = FormField.options("yes", "Yes", "no", "No");
 
-    OutcomeForm(InvestigationService investigations) {
-        super("investigation/outcome", "Record the outcome", investigations);
+    OutcomeForm(Investigations investigations, InvestigationRecording recording) {
+        super("investigation/outcome", "Record the outcome", investigations, recording);
     }
 
     @Override
     List<FormField> fields(Incident i, TaskView task) {
         List<FormField> fields = new ArrayList<>();
-        fields.add(FormField.choice(OUTCOME, "Outcome", InvestigationService.OUTCOMES)
+        fields.add(FormField.choice(OUTCOME, "Outcome", InvestigationRecording.OUTCOMES)
                 .withHint("On the balance of probabilities, under the behaviour policy."));
         fields.add(FormField.longText(RATIONALE, "Why: what the evidence shows"));
         Map<Long, Student> names = investigations.studentsById(investigations.studentsOf(i.getId()));
@@ -76,7 +76,7 @@ class OutcomeForm extends IncidentForm {
         }
         boolean upheld = Incident.UPHELD.equals(v.get(OUTCOME));
         Map<Long, Student> names = investigations.studentsById(investigations.studentsOf(i.getId()));
-        List<InvestigationService.SanctionInput> sanctions = new ArrayList<>();
+        List<InvestigationRecording.SanctionInput> sanctions = new ArrayList<>();
         boolean needsApproval = false;
         for (IncidentStudent s : perpetrators(i)) {
             String name = names.get(s.getStudentId()).displayName();
@@ -96,7 +96,7 @@ class OutcomeForm extends IncidentForm {
                 data.reject(DAYS + s.getStudentId(), name + ": only a suspension has a number of school days.");
             }
             needsApproval |= sanction.needsHeadApproval();
-            sanctions.add(new InvestigationService.SanctionInput(s.getStudentId(), sanction, days));
+            sanctions.add(new InvestigationRecording.SanctionInput(s.getStudentId(), sanction, days));
         }
         boolean mediation = "yes".equals(v.get(MEDIATION));
         if (mediation && i.isSafeguarding()) {
@@ -107,7 +107,7 @@ class OutcomeForm extends IncidentForm {
         }
         boolean support = "yes".equals(v.get(SUPPORT));
         data.throwIfInvalid();
-        investigations.recordOutcome(i, v.get(OUTCOME), v.get(RATIONALE), sanctions, mediation, support, viewer);
+        recording.recordOutcome(i, v.get(OUTCOME), v.get(RATIONALE), sanctions, mediation, support, viewer);
         Map<String, Object> vars = new HashMap<>();
         vars.put(InvestigationProcess.NEEDS_HEAD_APPROVAL, needsApproval);
         vars.put(InvestigationProcess.OFFER_MEDIATION, mediation);

@@ -15,15 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ParentContactForm extends IncidentForm {
 
-    ParentContactForm(InvestigationService investigations) {
-        super("investigation/parents", "Contact the parents", investigations);
+    ParentContactForm(Investigations investigations, InvestigationRecording recording) {
+        super("investigation/parents", "Contact the parents", investigations, recording);
     }
 
     @Override
     List<FormField> fields(Incident i, TaskView task) {
         return List.of(
                 FormField.text("contactWith", "Who you spoke to").withHint("E.g. \u201cMum (Ms Ames)\u201d, \u201cfoster carer\u201d."),
-                FormField.choice("method", "How", InvestigationService.CONTACT_METHODS),
+                FormField.choice("method", "How", InvestigationRecording.CONTACT_METHODS),
                 FormField.dateTime("contactedAt", "When"),
                 FormField.longText("said", "What was said"));
     }
@@ -37,11 +37,11 @@ class ParentContactForm extends IncidentForm {
     @Override
     Map<String, Object> write(Incident i, TaskView task, Map<String, String> v, FormData data, Viewer viewer) {
         if (v.get("contactedAt") != null && LocalDateTime.parse(v.get("contactedAt")).atZone(investigations.zone()).toInstant()
-                .isAfter(java.time.Instant.now().plusSeconds(300))) {
+                .isAfter(investigations.now().plusSeconds(300))) {
             data.reject("contactedAt", "When cannot be in the future.");
         }
         data.throwIfInvalid();
-        investigations.recordParentContact(i, investigations.check(i, CheckKind.PARENT_CONTACT, task.studentId()),
+        recording.recordParentContact(i, investigations.check(i, CheckKind.PARENT_CONTACT, task.studentId()),
                 v.get("contactWith"), v.get("method"),
                 LocalDateTime.parse(v.get("contactedAt")).atZone(investigations.zone()).toInstant(), v.get("said"), viewer);
         return Map.of();

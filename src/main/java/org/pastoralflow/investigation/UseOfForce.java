@@ -46,7 +46,7 @@ public class UseOfForce {
     UseOfForce(Long incidentId, String staffNames, Instant occurredAt, String place, String leadUp, String deEscalation,
                String forceType, String forceDescription, int durationMinutes, String reason, String injuries,
                String supportAfter, Instant parentsToldAt, String parentsToldBy, String parentsToldHow,
-               String parentsToldWhat, String recordedBy) {
+               String parentsToldWhat, String recordedBy, Instant at) {
         this.incidentId = incidentId;
         this.staffNames = staffNames;
         this.occurredAt = occurredAt;
@@ -64,7 +64,7 @@ public class UseOfForce {
         this.parentsToldHow = parentsToldHow;
         this.parentsToldWhat = parentsToldWhat;
         this.recordedBy = recordedBy;
-        this.recordedAt = Instant.now();
+        this.recordedAt = at;
     }
 
     public Long getId() {
@@ -140,7 +140,7 @@ public class UseOfForce {
     }
 
     public String getParentsToldHowLabel() {
-        return InvestigationService.CONTACT_METHODS.get(parentsToldHow);
+        return InvestigationRecording.CONTACT_METHODS.get(parentsToldHow);
     }
 
     public String getParentsToldWhat() {

@@ -41,8 +41,8 @@ class UseOfForceForm extends IncidentForm {
             "forceDescription", "durationMinutes", "forceReason", "injuries", "supportAfter", "parentsToldAt", "parentsToldBy",
             "parentsToldHow", "parentsToldWhat"};
 
-    UseOfForceForm(InvestigationService investigations) {
-        super("investigation/use-of-force", "Use-of-force record", investigations);
+    UseOfForceForm(Investigations investigations, InvestigationRecording recording) {
+        super("investigation/use-of-force", "Use-of-force record", investigations, recording);
     }
 
     @Override
@@ -71,7 +71,7 @@ class UseOfForceForm extends IncidentForm {
         fields.add(FormField.dateTime("parentsToldAt", "When the parents were told").optional()
                 .withHint("Parents are told the same day."));
         fields.add(FormField.text("parentsToldBy", "Who told them, and who they spoke to").optional());
-        fields.add(FormField.choice("parentsToldHow", "How", InvestigationService.CONTACT_METHODS).optional());
+        fields.add(FormField.choice("parentsToldHow", "How", InvestigationRecording.CONTACT_METHODS).optional());
         fields.add(FormField.longText("parentsToldWhat", "What they were told").optional());
         fields.add(FormField.longText("lateReason", "If parents were not told on the day: why").optional());
         fields.add(FormField.longText("notUsedReason", "If force was not used after all: why it was logged").optional());
@@ -106,7 +106,7 @@ class UseOfForceForm extends IncidentForm {
         if (NOT_USED.equals(v.get(STATUS))) {
             requireWhen(true, v, data, "notUsedReason", "Say why the incident was logged with force used.");
             data.throwIfInvalid();
-            investigations.recordCheck(i, investigations.check(i, CheckKind.USE_OF_FORCE, null), false, null,
+            recording.recordCheck(i, investigations.check(i, CheckKind.USE_OF_FORCE, null), false, null,
                     v.get("notUsedReason"), viewer);
             return Map.of();
         }
@@ -122,7 +122,7 @@ class UseOfForceForm extends IncidentForm {
             if (told != null && used != null && !told.toLocalDate().equals(used.toLocalDate())) {
                 requireWhen(true, v, data, "lateReason", "Parents were not told on the day: say why.");
             }
-            if (told != null && told.toLocalDate().isAfter(LocalDate.now(investigations.zone()))) {
+            if (told != null && told.toLocalDate().isAfter(LocalDate.ofInstant(investigations.now(), investigations.zone()))) {
                 data.reject("parentsToldAt", "When the parents were told cannot be in the future.");
             }
         }
@@ -132,7 +132,7 @@ class UseOfForceForm extends IncidentForm {
             on.add(Long.valueOf(id));
         }
         String what = v.get("parentsToldWhat") + (v.get("lateReason") == null ? "" : "\n\nNot told on the day because: " + v.get("lateReason"));
-        investigations.recordUseOfForce(i, new InvestigationService.ForceInput(on, v.get("staffNames"), instant(v.get("occurredAt")),
+        recording.recordUseOfForce(i, new InvestigationRecording.ForceInput(on, v.get("staffNames"), instant(v.get("occurredAt")),
                 v.get("place"), v.get("leadUp"), v.get("deEscalation"), v.get("forceType"), v.get("forceDescription"),
                 Integer.parseInt(v.get("durationMinutes")), v.get("forceReason"), v.get("injuries"), v.get("supportAfter"),
                 instant(v.get("parentsToldAt")), v.get("parentsToldBy"), v.get("parentsToldHow"), what), viewer);

@@ -21,9 +21,9 @@ import org.springframework.web.multipart.MultipartFile;
 class AllocationImportController {
 
     private final AllocationImporter importer;
-    private final TransitionService transitions;
+    private final Transitions transitions;
 
-    AllocationImportController(AllocationImporter importer, TransitionService transitions) {
+    AllocationImportController(AllocationImporter importer, Transitions transitions) {
         this.importer = importer;
         this.transitions = transitions;
     }

@@ -50,12 +50,12 @@ public class AllocationImporter {
     private static final Pattern PHONE = Pattern.compile("[0-9+() -]{6,40}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    public record Result(ImportReport report, TransitionService.AllocationResult applied) {
+    public record Result(ImportReport report, TransitionAllocation.AllocationResult applied) {
     }
 
-    private final TransitionService transitions;
+    private final TransitionAllocation transitions;
 
-    public AllocationImporter(TransitionService transitions) {
+    public AllocationImporter(TransitionAllocation transitions) {
         this.transitions = transitions;
     }
 
@@ -88,7 +88,7 @@ public class AllocationImporter {
                         + "(an empty list would withdraw everyone).");
                 return new Result(new ImportReport(0, 0, 0, List.of(empty), columns), null);
             }
-            TransitionService.AllocationResult applied = transitions.applyAllocation(entryYear, dates, rows, importedBy);
+            TransitionAllocation.AllocationResult applied = transitions.applyAllocation(entryYear, dates, rows, importedBy);
             int created = applied.created() + applied.reinstated();
             return new Result(new ImportReport(rows.size(), created, applied.updated(), List.of(), columns), applied);
         }

@@ -100,11 +100,11 @@ public class CohortBoard {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final TransitionService transitions;
+    private final Transitions transitions;
 
     private final AccessPolicy policy;
 
-    public CohortBoard(NamedParameterJdbcTemplate jdbc, TransitionService transitions, AccessPolicy policy) {
+    public CohortBoard(NamedParameterJdbcTemplate jdbc, Transitions transitions, AccessPolicy policy) {
         this.policy = policy;
         this.jdbc = jdbc;
         this.transitions = transitions;

@@ -41,7 +41,7 @@ public class FeederContact {
     }
 
     FeederContact(Long feederSchoolId, int entryYear, String kind, LocalDate occurredOn, String withWhom, String notes,
-                  String recordedBy) {
+                  String recordedBy, Instant at) {
         this.feederSchoolId = feederSchoolId;
         this.entryYear = entryYear;
         this.kind = kind;
@@ -49,7 +49,7 @@ public class FeederContact {
         this.withWhom = withWhom;
         this.notes = notes;
         this.recordedBy = recordedBy;
-        this.recordedAt = Instant.now();
+        this.recordedAt = at;
     }
 
     public String kindLabel() {

@@ -22,9 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FeederSchoolController {
 
     private final FeederSchools schools;
-    private final TransitionService transitions;
+    private final Transitions transitions;
 
-    FeederSchoolController(FeederSchools schools, TransitionService transitions) {
+    FeederSchoolController(FeederSchools schools, Transitions transitions) {
         this.schools = schools;
         this.transitions = transitions;
     }

@@ -31,10 +31,10 @@ public class FeederSchools {
     private final FeederContactRepository contacts;
     private final TransitionRepository transitions;
     private final TransitionMilestoneRepository milestones;
-    private final TransitionService service;
+    private final Transitions service;
 
     public FeederSchools(NamedParameterJdbcTemplate jdbc, FeederSchoolRepository schools, FeederContactRepository contacts,
-                         TransitionRepository transitions, TransitionMilestoneRepository milestones, TransitionService service) {
+                         TransitionRepository transitions, TransitionMilestoneRepository milestones, Transitions service) {
         this.jdbc = jdbc;
         this.schools = schools;
         this.contacts = contacts;
@@ -98,6 +98,6 @@ public class FeederSchools {
             data.reject("kind", "There is no cohort joining in September " + entryYear + ".");
         }
         data.throwIfInvalid();
-        return contacts.save(new FeederContact(school.getId(), entryYear, kind, on, with, notes, viewer.userId()));
+        return contacts.save(new FeederContact(school.getId(), entryYear, kind, on, with, notes, viewer.userId(), service.now()));
     }
 }

@@ -60,7 +60,7 @@ public class Leaver {
     }
 
     Leaver(String reference, Long studentId, LocalDate leavingOn, String reason, String destinationName, String destinationUrn,
-           String recordedBy, LocalDate transferDueOn) {
+           String recordedBy, LocalDate transferDueOn, Instant at) {
         this.reference = reference;
         this.studentId = studentId;
         this.leavingOn = leavingOn;
@@ -68,7 +68,7 @@ public class Leaver {
         this.destinationName = destinationName;
         this.destinationUrn = destinationUrn;
         this.recordedBy = recordedBy;
-        this.recordedAt = Instant.now();
+        this.recordedAt = at;
         this.transferDueOn = transferDueOn;
     }
 
@@ -94,10 +94,10 @@ public class Leaver {
         this.sentBy = by;
     }
 
-    void exported(String sha256, String by) {
+    void exported(String sha256, String by, Instant at) {
         this.exportSha256 = sha256;
         this.exportedBy = by;
-        this.exportedAt = Instant.now();
+        this.exportedAt = at;
     }
 
     void receipt(LocalDate on, String from, String by) {
@@ -106,8 +106,8 @@ public class Leaver {
         this.receiptRecordedBy = by;
     }
 
-    void close() {
-        this.closedAt = Instant.now();
+    void close(Instant at) {
+        this.closedAt = at;
     }
 
     public String reasonLabel() {
@@ -127,15 +127,15 @@ public class Leaver {
             return "No child protection file to transfer";
         }
         if (receiptOn != null) {
-            return "CP file received by " + receiptFrom + " on " + TransitionService.day(receiptOn);
+            return "CP file received by " + receiptFrom + " on " + Transitions.day(receiptOn);
         }
         if (sentOn != null) {
-            return "CP file sent to " + sentTo + " on " + TransitionService.day(sentOn) + ": waiting for confirmation of receipt";
+            return "CP file sent to " + sentTo + " on " + Transitions.day(sentOn) + ": waiting for confirmation of receipt";
         }
         if (noDestinationNotes != null) {
             return "No receiving school or college: file kept, local authority told";
         }
-        return "CP file to transfer by " + TransitionService.day(transferDueOn);
+        return "CP file to transfer by " + Transitions.day(transferDueOn);
     }
 
     public Long getId() {

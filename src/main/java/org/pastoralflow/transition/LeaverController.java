@@ -1,6 +1,5 @@
 package org.pastoralflow.transition;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +143,7 @@ class LeaverController {
         vars.put("entries", entries);
         vars.put("fmt", fmt);
         vars.put("exportedBy", viewer.displayName());
-        vars.put("exportedAt", Instant.now());
+        vars.put("exportedAt", leavers.now());
         byte[] pdf = pdfs.encrypt(renderer.render("transition/cp-file", vars), password);
         leavers.exported(l, Pdfs.sha256(pdf), entries.size(), viewer);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

@@ -49,7 +49,7 @@ class LeaverForms {
             model.put("formTitle", title);
             model.put("fields", fields);
             Map<String, String> defaults = new HashMap<>();
-            fields.stream().filter(f -> f.type().equals("date")).forEach(f -> defaults.put(f.name(), LocalDate.now(leavers.zone()).toString()));
+            fields.stream().filter(f -> f.type().equals("date")).forEach(f -> defaults.put(f.name(), leavers.today().toString()));
             if (l.getDestinationName() != null) {
                 defaults.put("sentTo", l.getDestinationName());
             }
@@ -66,7 +66,7 @@ class LeaverForms {
             Map<String, String> v = FormField.readAll(data, fields);
             for (FormField f : fields) {
                 if (f.type().equals("date") && v.get(f.name()) != null
-                        && LocalDate.parse(v.get(f.name())).isAfter(LocalDate.now(leavers.zone()))) {
+                        && LocalDate.parse(v.get(f.name())).isAfter(leavers.today())) {
                     data.reject(f.name(), f.label() + " cannot be in the future.");
                 }
             }
@@ -98,7 +98,7 @@ class LeaverForms {
                 required(sent, v, data, "separately", "KCSIE: the file goes separately from the pupil file, to the receiving DSL.");
                 required(v.get("outcome") != null && !sent, v, data, "notes", "Say who at the local authority was told.");
                 if (sent && v.get("sentOn") != null && LocalDate.parse(v.get("sentOn")).isBefore(l.getLeavingOn())) {
-                    data.reject("sentOn", "The file goes once the student has left (" + TransitionService.day(l.getLeavingOn())
+                    data.reject("sentOn", "The file goes once the student has left (" + Transitions.day(l.getLeavingOn())
                             + "); before then, talk to the receiving DSL about what they need to know.");
                 }
                 if (v.get("destinationUrn") != null && !v.get("destinationUrn").matches("\\d{6}")) {

@@ -2,9 +2,9 @@ package org.pastoralflow.transition;
 
 import org.pastoralflow.security.Classification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +31,6 @@ import org.pastoralflow.workflow.References;
 import org.pastoralflow.workflow.TaskInbox;
 import org.pastoralflow.workflow.TaskView;
 import org.pastoralflow.workflow.TermDates;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,12 +54,11 @@ public class LeaverService {
     private final TransitionSettings settings;
     private final Notifier notifier;
     private final AuditLog audit;
-    private final ZoneId zone;
+    private final Clock clock;
 
     public LeaverService(LeaverRepository leavers, StudentRepository students, TransitionRepository transitions,
                          CaseStore caseStore, Processes processes, TaskInbox inbox, References references, TermDates termDates,
-                         TransitionSettings settings, Notifier notifier, AuditLog audit,
-                         @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+                         TransitionSettings settings, Notifier notifier, AuditLog audit, Clock clock) {
         this.leavers = leavers;
         this.students = students;
         this.transitions = transitions;
@@ -72,7 +70,7 @@ public class LeaverService {
         this.settings = settings;
         this.notifier = notifier;
         this.audit = audit;
-        this.zone = zone;
+        this.clock = clock;
     }
 
     // ---------------------------------------------------------------- recording leavers
@@ -100,7 +98,7 @@ public class LeaverService {
         if (urn != null && !urn.matches("\\d{6}")) {
             data.reject("destinationUrn", "A URN is 6 digits, like 110042.");
         }
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock);
         if (leavingOn != null && (leavingOn.isBefore(today.minusYears(1)) || leavingOn.isAfter(today.plusYears(1)))) {
             data.reject("leavingOn", "The leaving date must be within a year of today.");
         }
@@ -118,7 +116,7 @@ public class LeaverService {
     @Transactional
     public int recordYear11(FormData data, Viewer viewer) {
         LocalDate leavingOn = data.date("leavingOn", "Last day of Year 11", true);
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock);
         if (leavingOn != null && (leavingOn.isBefore(today.minusMonths(6)) || leavingOn.isAfter(today.plusYears(1)))) {
             data.reject("leavingOn", "The last day of Year 11 must be within the coming year.");
         }
@@ -143,12 +141,12 @@ public class LeaverService {
     private Leaver start(Student s, LocalDate leavingOn, String reason, String destination, String urn, String by) {
         LocalDate due = transferDue(reason, leavingOn);
         Leaver l = leavers.save(new Leaver(references.next("L", "leaver_number_seq"), s.getId(), leavingOn, reason, destination,
-                urn, by, due));
+                urn, by, due, clock.instant()));
         Map<String, Object> vars = new HashMap<>();
         vars.put(LeaverProcess.LEAVER_ID, l.getId());
         vars.put(LeaverProcess.STUDENT_ID, s.getId());
         vars.put(LeaverProcess.REFERENCE, l.getReference());
-        vars.put(LeaverProcess.TRANSFER_DUE_AT, java.util.Date.from(due.atTime(23, 59).atZone(zone).toInstant()));
+        vars.put(LeaverProcess.TRANSFER_DUE_AT, java.util.Date.from(due.atTime(23, 59).atZone(clock.getZone()).toInstant()));
         l.started(processes.start(LeaverProcess.KEY, l.getReference(), vars));
         return l;
     }
@@ -192,7 +190,7 @@ public class LeaverService {
     @Transactional
     public void escalateTransfer(Long leaverId) {
         Leaver l = leaver(leaverId);
-        entry(l, EntryKind.ESCALATION, "system", "Child protection file not transferred by " + TransitionService.day(l.getTransferDueOn())
+        entry(l, EntryKind.ESCALATION, "system", "Child protection file not transferred by " + Transitions.day(l.getTransferDueOn())
                 + " (KCSIE): escalated to the DSLs and the Headteacher", null);
         notifier.toGroups(List.of(Group.DSL.id()), "CP file transfer overdue for " + l.getReference(),
                 "The child protection file of a student who has left has not been transferred by its KCSIE deadline.",
@@ -219,7 +217,7 @@ public class LeaverService {
     public void close(Long leaverId) {
         Leaver l = leaver(leaverId);
         if (l.getClosedAt() == null) {
-            l.close();
+            l.close(clock.instant());
         }
     }
 
@@ -228,7 +226,7 @@ public class LeaverService {
     @Transactional
     public void recordSent(Leaver l, String to, String urn, LocalDate on, String how, Viewer viewer) {
         l.sent(to, urn, on, how, viewer.userId());
-        entry(l, EntryKind.NOTE, viewer.userId(), "Child protection file sent to " + to + " on " + TransitionService.day(on) + " ("
+        entry(l, EntryKind.NOTE, viewer.userId(), "Child protection file sent to " + to + " on " + Transitions.day(on) + " ("
                 + TRANSFER_METHODS.get(how) + "), separately from the pupil file", null);
     }
 
@@ -242,7 +240,7 @@ public class LeaverService {
     @Transactional
     public void recordReceipt(Leaver l, LocalDate on, String from, Viewer viewer) {
         l.receipt(on, from, viewer.userId());
-        entry(l, EntryKind.NOTE, viewer.userId(), "Receipt of the child protection file confirmed by " + from + " on " + TransitionService.day(on), null);
+        entry(l, EntryKind.NOTE, viewer.userId(), "Receipt of the child protection file confirmed by " + from + " on " + Transitions.day(on), null);
     }
 
     public static final Map<String, String> TRANSFER_METHODS = org.pastoralflow.forms.FormField.options(
@@ -254,13 +252,13 @@ public class LeaverService {
     @Transactional
     public void exported(Leaver given, String sha256, int entries, Viewer viewer) {
         Leaver l = leaver(given.getId());
-        l.exported(sha256, viewer.userId());
+        l.exported(sha256, viewer.userId(), clock.instant());
         audit.record(viewer.userId(), "EXPORT", "cp-file", l.getId(), l.getStudentId(),
                 "CP file of " + l.getReference() + ": " + entries + " safeguarding entries, SHA-256 " + sha256);
     }
 
     private ChronologyEntry entry(Leaver l, EntryKind kind, String by, String summary, String detail) {
-        return caseStore.record(new NewEntry(l.getStudentId(), kind, Confidentiality.SAFEGUARDING, Instant.now(), by, summary,
+        return caseStore.record(new NewEntry(l.getStudentId(), kind, Confidentiality.SAFEGUARDING, clock.instant(), by, summary,
                 detail, LeaverProcess.SOURCE_TYPE, l.getId()));
     }
 
@@ -305,7 +303,11 @@ public class LeaverService {
         return all;
     }
 
-    public ZoneId zone() {
-        return zone;
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public Instant now() {
+        return clock.instant();
     }
 }

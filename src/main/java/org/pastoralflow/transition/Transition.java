@@ -67,17 +67,17 @@ public class Transition {
     protected Transition() {
     }
 
-    Transition(String reference, int entryYear, AllocationRow row, Long feederSchoolId) {
+    Transition(String reference, int entryYear, AllocationRow row, Long feederSchoolId, Instant at) {
         this.reference = reference;
         this.entryYear = entryYear;
         this.upn = row.upn();
         this.status = ACTIVE;
-        this.importedAt = Instant.now();
-        update(row, feederSchoolId);
+        this.importedAt = at;
+        update(row, feederSchoolId, at);
     }
 
     /** What the allocation list says now; the UPN identifies the child and never changes. */
-    void update(AllocationRow row, Long feederSchoolId) {
+    void update(AllocationRow row, Long feederSchoolId, Instant at) {
         this.legalSurname = row.legalSurname();
         this.legalForename = row.legalForename();
         this.dateOfBirth = row.dateOfBirth();
@@ -90,7 +90,7 @@ public class Transition {
         this.parentName = row.parentName();
         this.parentPhone = row.parentPhone();
         this.parentEmail = row.parentEmail();
-        this.updatedAt = Instant.now();
+        this.updatedAt = at;
     }
 
     /** Does this row of the list say anything different from what is held? */
@@ -106,10 +106,10 @@ public class Transition {
         this.processInstanceId = processInstanceId;
     }
 
-    void withdraw(String reason) {
+    void withdraw(String reason, Instant at) {
         this.status = WITHDRAWN;
         this.withdrawnReason = reason;
-        this.withdrawnAt = Instant.now();
+        this.withdrawnAt = at;
     }
 
     /** Back on a later allocation list after being withdrawn: the transition starts again. */
@@ -144,8 +144,8 @@ public class Transition {
         this.tutorGroup = group;
     }
 
-    void daysRecorded(String missed) {
-        this.daysRecordedAt = Instant.now();
+    void daysRecorded(String missed, Instant at) {
+        this.daysRecordedAt = at;
         this.daysMissed = missed;
     }
 

@@ -21,17 +21,17 @@ public class TransitionCohort {
     protected TransitionCohort() {
     }
 
-    TransitionCohort(int entryYear, CohortDates dates, String by) {
+    TransitionCohort(int entryYear, CohortDates dates, String by, Instant at) {
         this.entryYear = entryYear;
-        change(dates, by);
+        change(dates, by, at);
     }
 
-    void change(CohortDates dates, String by) {
+    void change(CohortDates dates, String by, Instant at) {
         this.transitionDayFirst = dates.transitionDayFirst();
         this.transitionDayLast = dates.transitionDayLast();
         this.interviewsDue = dates.interviewsDue();
         this.updatedBy = by;
-        this.updatedAt = Instant.now();
+        this.updatedAt = at;
     }
 
     public CohortDates dates() {

@@ -31,7 +31,7 @@ public class TransitionConcern {
     }
 
     TransitionConcern(Long transitionId, String category, String description, String childWords, Instant occurredAt,
-                      String location, boolean immediateRisk, String raisedBy) {
+                      String location, boolean immediateRisk, String raisedBy, Instant at) {
         this.transitionId = transitionId;
         this.category = category;
         this.description = description;
@@ -40,7 +40,7 @@ public class TransitionConcern {
         this.location = location;
         this.immediateRisk = immediateRisk;
         this.raisedBy = raisedBy;
-        this.raisedAt = Instant.now();
+        this.raisedAt = at;
     }
 
     void referred(String reference) {

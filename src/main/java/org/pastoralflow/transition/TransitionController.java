@@ -1,7 +1,6 @@
 package org.pastoralflow.transition;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -46,13 +45,20 @@ class TransitionController {
     static final String EVENT_DAYS = "days";
     static final String EVENT_RIGHT_START = "right-start";
 
-    private final TransitionService transitions;
+    private final Transitions transitions;
+    private final TransitionRecording recording;
+    private final TransitionAllocation allocation;
+    private final TransitionRegister register;
     private final CohortBoard board;
     private final PdfRenderer pdfs;
     private final Formats fmt;
 
-    TransitionController(TransitionService transitions, CohortBoard board, PdfRenderer pdfs, Formats fmt) {
+    TransitionController(Transitions transitions, TransitionRecording recording, TransitionAllocation allocation,
+                         TransitionRegister register, CohortBoard board, PdfRenderer pdfs, Formats fmt) {
         this.transitions = transitions;
+        this.recording = recording;
+        this.allocation = allocation;
+        this.register = register;
         this.board = board;
         this.pdfs = pdfs;
         this.fmt = fmt;
@@ -90,7 +96,7 @@ class TransitionController {
                        Model model, HttpServletResponse response) {
         FormData data = form(params);
         try {
-            transitions.changeDates(year, data, viewer);
+            allocation.changeDates(year, data, viewer);
             flash.addFlashAttribute("message", "The dates of the September " + year + " cohort are changed; due dates moved with them.");
             return "redirect:/transition?year=" + year;
         } catch (InvalidFormException e) {
@@ -151,7 +157,7 @@ class TransitionController {
         model.addAttribute("mayChangeTutorGroup", viewer.inAny(Group.HOY, Group.PASTORAL_LEAD));
         model.addAttribute("waitingForDays", t.isActive() && t.getDaysRecordedAt() == null);
         Map<String, String> defaults = new HashMap<>(form);
-        defaults.putIfAbsent("occurredAt", LocalDateTime.now(transitions.zone()).truncatedTo(ChronoUnit.MINUTES).toString());
+        defaults.putIfAbsent("occurredAt", LocalDateTime.ofInstant(transitions.now(), transitions.zone()).truncatedTo(ChronoUnit.MINUTES).toString());
         defaults.putIfAbsent("tutorGroup", t.getTutorGroup() == null ? "" : t.getTutorGroup());
         model.addAttribute("form", defaults);
         model.addAttribute("errors", errors);
@@ -163,7 +169,7 @@ class TransitionController {
                         RedirectAttributes flash, Model model, HttpServletResponse response) {
         Transition t = transitions.readable(reference, viewer);
         try {
-            TransitionConcern c = transitions.raiseConcern(t, form(params), viewer);
+            TransitionConcern c = recording.raiseConcern(t, form(params), viewer);
             flash.addFlashAttribute("message", "Concern recorded as referral " + c.getReferralReference() + ".");
             return "redirect:/transition/" + reference;
         } catch (InvalidFormException e) {
@@ -177,7 +183,7 @@ class TransitionController {
                       RedirectAttributes flash, Model model, HttpServletResponse response) {
         Transition t = transitions.readable(reference, viewer);
         try {
-            transitions.setTutorGroup(t, form(params), viewer);
+            recording.setTutorGroup(t, form(params), viewer);
             flash.addFlashAttribute("message", t.displayName() + " is in tutor group "
                     + transitions.byReference(reference).getTutorGroup() + ".");
             return "redirect:/transition/" + reference;
@@ -197,7 +203,7 @@ class TransitionController {
         String notes = data.text("notes", "Notes", 5000, false);
         try {
             data.throwIfInvalid();
-            transitions.recordTransitionDays(t, missed(cohort, params.get("attended")), notes, viewer);
+            recording.recordTransitionDays(t, missed(cohort, params.get("attended")), notes, viewer);
             flash.addFlashAttribute("message", "Transition-day attendance recorded for " + t.displayName() + ".");
             return "redirect:/transition/" + reference;
         } catch (InvalidFormException e) {
@@ -224,7 +230,7 @@ class TransitionController {
         vars.put("notes", transitions.pastoralNotesOf(t));
         vars.put("fmt", fmt);
         vars.put("printedBy", viewer.displayName());
-        vars.put("printedAt", Instant.now());
+        vars.put("printedAt", transitions.now());
         byte[] pdf = pdfs.render("transition/booklet", vars);
         transitions.audited(viewer, "PRINT", "transition", t.getId(), t.getStudentId(), "Transition booklet " + t.getReference());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
@@ -242,7 +248,7 @@ class TransitionController {
         int year = cohortYear(asked);
         TransitionCohort cohort = transitions.cohort(year).orElseThrow();
         boolean rightStart = EVENT_RIGHT_START.equals(event);
-        List<Transition> waiting = rightStart ? transitions.waitingForRightStart(year) : transitions.waitingForTransitionDays(year);
+        List<Transition> waiting = rightStart ? register.waitingForRightStart(year) : register.waitingForTransitionDays(year);
         Map<Long, FeederSchool> schools = transitions.schoolsById(waiting.stream().map(Transition::getFeederSchoolId)
                 .collect(java.util.stream.Collectors.toSet()));
         List<Transition> shown = waiting.stream()
@@ -282,13 +288,13 @@ class TransitionController {
                     }
                     tookPart.put(id, v);
                 }
-                n = transitions.recordRightStart(tookPart, viewer);
+                n = register.recordRightStart(tookPart, viewer);
             } else {
                 Map<Long, List<String>> missed = new LinkedHashMap<>();
                 for (Long id : ids) {
                     missed.put(id, missed(cohort, params.get("attended-" + id)));
                 }
-                n = transitions.recordRegister(year, missed, viewer);
+                n = register.recordTransitionDays(year, missed, viewer);
             }
             flash.addFlashAttribute("message", (EVENT_RIGHT_START.equals(event) ? "Right Start" : "Transition-day attendance")
                     + " recorded for " + n + " students.");

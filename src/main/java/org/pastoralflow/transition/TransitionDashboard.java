@@ -25,10 +25,10 @@ class TransitionDashboard implements Dashboard {
 
     static final List<String> COLUMNS = List.of("Milestone", "Done", "Overdue", "Due soon", "To do", "Not needed");
 
-    private final TransitionService transitions;
+    private final Transitions transitions;
     private final CohortBoard board;
 
-    TransitionDashboard(TransitionService transitions, CohortBoard board) {
+    TransitionDashboard(Transitions transitions, CohortBoard board) {
         this.transitions = transitions;
         this.board = board;
     }

@@ -13,7 +13,7 @@ import org.pastoralflow.workflow.TaskView;
 
 /**
  * A form of transition.bpmn: the fields, the rules between them and a write through
- * {@link TransitionService}. One template renders them all, with the incoming student, their
+ * {@link TransitionRecording}. One template renders them all, with the incoming student, their
  * milestones and what has been recorded above the form.
  */
 abstract class TransitionForm implements TaskForm {
@@ -23,13 +23,15 @@ abstract class TransitionForm implements TaskForm {
     private final String key;
     private final String title;
     private final List<FormField> fields;
-    protected final TransitionService transitions;
+    protected final Transitions transitions;
+    protected final TransitionRecording recording;
 
-    TransitionForm(String key, String title, List<FormField> fields, TransitionService transitions) {
+    TransitionForm(String key, String title, List<FormField> fields, Transitions transitions, TransitionRecording recording) {
         this.key = key;
         this.title = title;
         this.fields = fields;
         this.transitions = transitions;
+        this.recording = recording;
     }
 
     @Override

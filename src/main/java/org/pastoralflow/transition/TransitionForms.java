@@ -1,6 +1,5 @@
 package org.pastoralflow.transition;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,7 +26,7 @@ class TransitionForms {
             "by-hand", "By hand, DSL to DSL", "recorded-delivery", "Recorded delivery", "other", "Other secure way");
 
     @Bean
-    TaskForm primaryInformationForm(TransitionService transitions) {
+    TaskForm primaryInformationForm(Transitions transitions, TransitionRecording recording) {
         return new TransitionForm("transition/primary-information", "Record the information from the primary", List.of(
                 FormField.choice("received", "Has the information come?", FormField.options(
                         "received", "Yes, it has come", "not-coming", "No, and none will come")),
@@ -43,7 +42,7 @@ class TransitionForms {
                 FormField.choice("cpFile", "Does the primary hold a child protection file for this child?", TransitionForm.YES_NO)
                         .withHint("If yes, the DSL gets a task to receive it. Do not write what is in it here."),
                 FormField.text("notComing", "Why no information will come").optional()
-                        .withHint("E.g. the child was home-educated, or the school has closed.")), transitions) {
+                        .withHint("E.g. the child was home-educated, or the school has closed.")), transitions, recording) {
             @Override
             Map<String, Object> write(Transition t, Map<String, String> v, FormData data, Viewer viewer) {
                 boolean received = "received".equals(v.get("received"));
@@ -57,7 +56,7 @@ class TransitionForms {
                 boolean recommends = "yes".equals(v.get("recommends"));
                 List<String> items = v.get("items") == null ? List.of()
                         : Arrays.stream(v.get("items").split(",")).map(ITEMS::get).toList();
-                transitions.recordPrimaryInformation(t, new TransitionService.PrimaryInformation(received, day(v, "receivedOn"),
+                recording.recordPrimaryInformation(t, new TransitionRecording.PrimaryInformation(received, day(v, "receivedOn"),
                         items, anxiety, youngCarer, recommends, "yes".equals(v.get("cpFile")), v.get("notes"), v.get("medical"),
                         v.get("send"), v.get("notComing")), viewer);
                 return Map.of(); // the triage reads the answers from the record, never from the engine
@@ -72,36 +71,36 @@ class TransitionForms {
     }
 
     @Bean
-    TaskForm extraVisitsForm(TransitionService transitions) {
+    TaskForm extraVisitsForm(Transitions transitions, TransitionRecording recording) {
         return milestoneForm("transition/extra-visits", "Extra visits to the school", Milestone.EXTRA_VISITS, List.of(
                 FormField.date("on", "Date of the last visit"),
                 FormField.text("visits", "The visits").withHint("E.g. 3 May: tour with a Year 7 buddy; 24 May: lunch in the canteen."),
                 FormField.longText("howItWent", "How they went")), EntryKind.SESSION, Confidentiality.PASTORAL,
                 v -> "Extra transition visits: " + v.get("visits"), v -> v.get("howItWent"), v -> "Visits: " + v.get("visits"),
-                transitions);
+                transitions, recording);
     }
 
     @Bean
-    TaskForm sencoMeetingForm(TransitionService transitions) {
+    TaskForm sencoMeetingForm(Transitions transitions, TransitionRecording recording) {
         return milestoneForm("transition/senco-meeting", "SENCO meeting", Milestone.SENCO_MEETING, List.of(
                 FormField.date("on", "Date of the meeting"),
                 FormField.text("attendees", "Who was there"),
                 FormField.longText("plan", "Support and adjustments agreed for September")), EntryKind.NOTE, Confidentiality.SEND,
                 v -> "Transition meeting with the SENCO (" + v.get("attendees") + ")", v -> v.get("plan"), v -> "Met " + v.get("on"),
-                transitions);
+                transitions, recording);
     }
 
     @Bean
-    TaskForm parentInterviewForm(TransitionService transitions) {
+    TaskForm parentInterviewForm(Transitions transitions, TransitionRecording recording) {
         return milestoneForm("transition/parent-interview", "Parent interview", Milestone.PARENT_INTERVIEW, List.of(
                 FormField.date("on", "Date of the interview"),
                 FormField.text("with", "With whom"),
                 FormField.longText("discussed", "What was discussed and agreed")), EntryKind.CONTACT_HOME, Confidentiality.PASTORAL,
-                v -> "Transition interview with " + v.get("with"), v -> v.get("discussed"), v -> "With " + v.get("with"), transitions);
+                v -> "Transition interview with " + v.get("with"), v -> v.get("discussed"), v -> "With " + v.get("with"), transitions, recording);
     }
 
     @Bean
-    TaskForm interviewForm(TransitionService transitions) {
+    TaskForm interviewForm(Transitions transitions, TransitionRecording recording) {
         return milestoneForm("transition/interview", "Transition interview", Milestone.INTERVIEW, List.of(
                 FormField.date("on", "Date of the interview"),
                 FormField.text("by", "Interviewed by"),
@@ -112,19 +111,19 @@ class TransitionForms {
                 Confidentiality.PASTORAL, v -> "Transition interview (" + v.get("by") + ")",
                 v -> "Looking forward to: " + v.get("lookingForward") + "\n\nWorries: " + v.get("worries")
                         + "\n\nWhat helps: " + v.get("helps") + (v.get("friends") == null ? "" : "\n\nFriends: " + v.get("friends")),
-                v -> "By " + v.get("by"), transitions);
+                v -> "By " + v.get("by"), transitions, recording);
     }
 
     @Bean
-    TaskForm missedDayForm(TransitionService transitions) {
+    TaskForm missedDayForm(Transitions transitions, TransitionRecording recording) {
         return new TransitionForm("transition/missed-day", "Follow up the missed transition day", List.of(
                 FormField.date("on", "Date of the follow-up"),
                 FormField.longText("what", "What was done").withHint("E.g. called home, offered another visit on 14 July.")),
-                transitions) {
+                transitions, recording) {
             @Override
             Map<String, Object> write(Transition t, Map<String, String> v, FormData data, Viewer viewer) {
                 data.throwIfInvalid();
-                transitions.recordMissedDayFollowUp(t, day(v, "on"), v.get("what"), viewer);
+                recording.recordMissedDayFollowUp(t, day(v, "on"), v.get("what"), viewer);
                 return Map.of();
             }
 
@@ -139,15 +138,15 @@ class TransitionForms {
             "no", "Did not take part");
 
     @Bean
-    TaskForm rightStartForm(TransitionService transitions) {
+    TaskForm rightStartForm(Transitions transitions, TransitionRecording recording) {
         return new TransitionForm("transition/right-start", "Right Start programme", List.of(
                 FormField.choice("tookPart", "Right Start", TOOK_PART),
-                FormField.longText("notes", "Notes").optional()), transitions) {
+                FormField.longText("notes", "Notes").optional()), transitions, recording) {
             @Override
             Map<String, Object> write(Transition t, Map<String, String> v, FormData data, Viewer viewer) {
                 data.throwIfInvalid();
                 String outcome = TOOK_PART.get(v.get("tookPart"));
-                transitions.recordMilestone(t, Milestone.RIGHT_START, transitions.today(), outcome, EntryKind.SESSION,
+                recording.recordMilestone(t, Milestone.RIGHT_START, transitions.today(), outcome, EntryKind.SESSION,
                         Confidentiality.PASTORAL, "Right Start programme: " + outcome.toLowerCase(), v.get("notes"), viewer);
                 return Map.of();
             }
@@ -158,14 +157,14 @@ class TransitionForms {
             "not-settled", "Not settled");
 
     @Bean
-    TaskForm settlingInForm(TransitionService transitions) {
+    TaskForm settlingInForm(Transitions transitions, TransitionRecording recording) {
         return new TransitionForm("transition/settling-in", "Settling-in review", List.of(
                 FormField.date("on", "Date of the review"),
                 FormField.choice("settled", "How they have settled", SETTLED),
                 FormField.longText("notes", "What the student, tutor and parents say"),
                 FormField.longText("nextSteps", "What happens next").optional(),
                 FormField.checks("refer", "Pastoral support", FormField.options("yes", "Refer for pastoral support (raises a concern)"))
-                        .optional()), transitions) {
+                        .optional()), transitions, recording) {
             @Override
             Map<String, Object> write(Transition t, Map<String, String> v, FormData data, Viewer viewer) {
                 boolean refer = "yes".equals(v.get("refer"));
@@ -174,12 +173,12 @@ class TransitionForms {
                 }
                 data.throwIfInvalid();
                 String outcome = SETTLED.get(v.get("settled"));
-                transitions.recordMilestone(t, Milestone.SETTLING_IN, day(v, "on"), outcome, EntryKind.REVIEW, Confidentiality.PASTORAL,
+                recording.recordMilestone(t, Milestone.SETTLING_IN, day(v, "on"), outcome, EntryKind.REVIEW, Confidentiality.PASTORAL,
                         "Settling-in review: " + outcome.toLowerCase(), v.get("notes")
                                 + (v.get("nextSteps") == null ? "" : "\n\nNext: " + v.get("nextSteps")), viewer);
                 if (refer) {
-                    transitions.raiseConcern(t, "welfare", "Settling-in review (" + outcome.toLowerCase() + "): " + v.get("notes"),
-                            null, Instant.now(), null, false, viewer.userId());
+                    recording.raiseConcern(t, "welfare", "Settling-in review (" + outcome.toLowerCase() + "): " + v.get("notes"),
+                            null, transitions.now(), null, false, viewer.userId());
                 }
                 return Map.of();
             }
@@ -190,7 +189,7 @@ class TransitionForms {
             "none", "No file exists after all (the primary's DSL confirmed)");
 
     @Bean
-    TaskForm cpFileForm(TransitionService transitions) {
+    TaskForm cpFileForm(Transitions transitions, TransitionRecording recording) {
         return new TransitionForm("transition/cp-file", "Confirm receipt of the CP file and review it", List.of(
                 FormField.choice("outcome", "The child protection file", CP_OUTCOMES),
                 FormField.date("receivedOn", "Received on").optional(),
@@ -202,7 +201,7 @@ class TransitionForms {
                 FormField.longText("review", "What the file shows").optional()
                         .withHint("Current involvement (CP plan, child in need, Early Help), the social worker, what the school must know."),
                 FormField.longText("actions", "What the school will do, and who needs to know").optional(),
-                FormField.text("noFileReason", "How you know there is no file").optional()), transitions) {
+                FormField.text("noFileReason", "How you know there is no file").optional()), transitions, recording) {
             @Override
             Map<String, Object> write(Transition t, Map<String, String> v, FormData data, Viewer viewer) {
                 boolean received = "received".equals(v.get("outcome"));
@@ -218,7 +217,7 @@ class TransitionForms {
                     data.reject("reviewedOn", "It cannot be reviewed before it was received.");
                 }
                 data.throwIfInvalid();
-                transitions.recordCpFile(t, new TransitionService.CpFileReceipt(received, got, CP_FILE_METHODS.get(v.get("how")),
+                recording.recordCpFile(t, new TransitionRecording.CpFileReceipt(received, got, CP_FILE_METHODS.get(v.get("how")),
                         v.get("from"), received, reviewed, v.get("review"), v.get("actions"), v.get("noFileReason")), viewer);
                 return Map.of();
             }
@@ -226,21 +225,21 @@ class TransitionForms {
             @Override
             String intro(Transition t) {
                 return "KCSIE: the file comes separately from the pupil file, DSL to DSL, by "
-                        + TransitionService.day(transitions.milestone(t, Milestone.CP_FILE).getDueOn()) + ". Confirm its receipt to the primary.";
+                        + Transitions.day(transitions.milestone(t, Milestone.CP_FILE).getDueOn()) + ". Confirm its receipt to the primary.";
             }
         };
     }
 
     @Bean
-    TaskForm cpFileWithdrawnForm(TransitionService transitions) {
+    TaskForm cpFileWithdrawnForm(Transitions transitions, TransitionRecording recording) {
         return new TransitionForm("transition/cp-file-withdrawn", "CP file: tell the primary or pass it on", List.of(
                 FormField.longText("what", "What was done")
                         .withHint("E.g. told the primary's DSL the child is going to another school; passed the file we received to it, securely.")),
-                transitions) {
+                transitions, recording) {
             @Override
             Map<String, Object> write(Transition t, Map<String, String> v, FormData data, Viewer viewer) {
                 data.throwIfInvalid();
-                transitions.recordCpFileAfterWithdrawal(t, v.get("what"), viewer);
+                recording.recordCpFileAfterWithdrawal(t, v.get("what"), viewer);
                 return Map.of();
             }
         };
@@ -253,12 +252,12 @@ class TransitionForms {
     /** A form that marks its milestone done and records one note. */
     private static TaskForm milestoneForm(String key, String title, Milestone milestone, List<FormField> fields, EntryKind kind,
                                           Confidentiality confidentiality, Text summary, Text detail, Text outcome,
-                                          TransitionService transitions) {
-        return new TransitionForm(key, title, fields, transitions) {
+                                          Transitions transitions, TransitionRecording recording) {
+        return new TransitionForm(key, title, fields, transitions, recording) {
             @Override
             Map<String, Object> write(Transition t, Map<String, String> v, FormData data, Viewer viewer) {
                 data.throwIfInvalid();
-                transitions.recordMilestone(t, milestone, day(v, "on"), outcome.of(v), kind, confidentiality, summary.of(v),
+                recording.recordMilestone(t, milestone, day(v, "on"), outcome.of(v), kind, confidentiality, summary.of(v),
                         detail.of(v), viewer);
                 return new HashMap<>();
             }

@@ -43,13 +43,13 @@ public class TransitionNote {
     }
 
     TransitionNote(Long transitionId, Milestone milestone, EntryKind kind, Confidentiality confidentiality, Instant occurredAt,
-                   String recordedBy, String summary, String detail) {
+                   String recordedBy, String summary, String detail, Instant at) {
         this.transitionId = transitionId;
         this.milestone = milestone;
         this.kind = kind;
         this.confidentiality = confidentiality;
         this.occurredAt = occurredAt;
-        this.recordedAt = Instant.now();
+        this.recordedAt = at;
         this.recordedBy = recordedBy;
         this.summary = summary.length() > 300 ? summary.substring(0, 297) + "..." : summary;
         this.detail = detail;

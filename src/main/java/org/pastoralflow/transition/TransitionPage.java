@@ -11,7 +11,7 @@ final class TransitionPage {
     private TransitionPage() {
     }
 
-    static Map<String, Object> model(Transition t, Viewer viewer, TransitionService transitions, String where) {
+    static Map<String, Object> model(Transition t, Viewer viewer, Transitions transitions, String where) {
         boolean dsl = transitions.cpFileReadable(t, viewer);
         Map<String, Object> model = new HashMap<>();
         model.put("transition", t);

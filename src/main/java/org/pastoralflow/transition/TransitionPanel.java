@@ -10,12 +10,12 @@ import org.springframework.ui.Model;
 @Component
 class TransitionPanel implements StudentPanel {
 
-    private final TransitionService transitions;
+    private final Transitions transitions;
     private final LeaverRepository leavers;
 
     private final org.pastoralflow.security.AccessPolicy policy;
 
-    TransitionPanel(TransitionService transitions, LeaverRepository leavers, org.pastoralflow.security.AccessPolicy policy) {
+    TransitionPanel(Transitions transitions, LeaverRepository leavers, org.pastoralflow.security.AccessPolicy policy) {
         this.policy = policy;
         this.transitions = transitions;
         this.leavers = leavers;

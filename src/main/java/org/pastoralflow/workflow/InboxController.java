@@ -27,9 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class InboxController {
 
     private final TaskInbox inbox;
+    private final TaskForms forms;
 
-    public InboxController(TaskInbox inbox) {
+    public InboxController(TaskInbox inbox, TaskForms forms) {
         this.inbox = inbox;
+        this.forms = forms;
     }
 
     @GetMapping("/inbox")
@@ -71,7 +73,7 @@ public class InboxController {
                     Model model, RedirectAttributes flash, HttpServletResponse response) {
         FormData data = new FormData(flatten(params));
         try {
-            TaskView done = inbox.complete(id, data, viewer);
+            TaskView done = forms.complete(id, data, viewer);
             flash.addFlashAttribute("message", "\u201c" + done.name() + "\u201d is done.");
             return "redirect:/inbox";
         } catch (InvalidFormException e) {
@@ -81,7 +83,7 @@ public class InboxController {
     }
 
     private String render(TaskView task, FormData data, Viewer viewer, Model model) {
-        TaskForm form = inbox.formFor(task);
+        TaskForm form = forms.formFor(task);
         model.addAllAttributes(form.model(task, viewer));
         model.addAttribute("task", task);
         model.addAttribute("form", data.values());

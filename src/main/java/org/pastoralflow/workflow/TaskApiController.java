@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class TaskApiController {
 
     private final TaskInbox inbox;
+    private final TaskForms forms;
 
-    public TaskApiController(TaskInbox inbox) {
+    public TaskApiController(TaskInbox inbox, TaskForms forms) {
         this.inbox = inbox;
+        this.forms = forms;
     }
 
     public record TaskJson(String id, String name, String taskKey, String form, String process, String reference,
@@ -56,7 +58,7 @@ public class TaskApiController {
     @PostMapping("/{id}/complete")
     ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> fields,
                                   Viewer viewer) {
-        inbox.complete(id, FormData.fromJson(fields == null ? Map.of() : fields), viewer);
+        forms.complete(id, FormData.fromJson(fields == null ? Map.of() : fields), viewer);
         return ResponseEntity.noContent().build();
     }
 }

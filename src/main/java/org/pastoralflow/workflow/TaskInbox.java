@@ -1,6 +1,5 @@
 package org.pastoralflow.workflow;
 
-import org.pastoralflow.forms.FormData;
 
 import java.util.HashMap;
 import java.util.List;
@@ -23,13 +22,14 @@ import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.security.YearGroupScope;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The task inbox: every engine call about user tasks goes through here. It checks on the
  * server that the viewer may see, claim or complete a task, whatever page or API asked.
+ * Completing a task through its form is {@link TaskForms}'s: the forms write through feature
+ * services, and those services ask the inbox about their open tasks, so the inbox knows no form.
  */
 @Service
 public class TaskInbox {
@@ -52,19 +52,15 @@ public class TaskInbox {
     private final StudentRepository students;
     private final InboxQuery inboxQuery;
     private final YearGroupScope yearGroups;
-    // Forms call feature services that call back into the inbox, so they are looked up when first needed.
-    private final ObjectProvider<TaskForm> formBeans;
-    private final ObjectProvider<TaskSubjects> subjectBeans;
-    private volatile Map<String, TaskForm> forms;
+    private final List<TaskSubjects> subjectBeans;
 
     public TaskInbox(TaskService tasks, RuntimeService runtime, StudentRepository students, InboxQuery inboxQuery,
-                     YearGroupScope yearGroups, ObjectProvider<TaskForm> formBeans, ObjectProvider<TaskSubjects> subjectBeans) {
+                     YearGroupScope yearGroups, List<TaskSubjects> subjectBeans) {
         this.yearGroups = yearGroups;
         this.tasks = tasks;
         this.runtime = runtime;
         this.students = students;
         this.inboxQuery = inboxQuery;
-        this.formBeans = formBeans;
         this.subjectBeans = subjectBeans;
     }
 
@@ -130,39 +126,28 @@ public class TaskInbox {
     }
 
     /**
-     * Validates the form, writes the case store and completes the task in one transaction:
-     * if anything fails nothing is written and the task stays open.
+     * The task the viewer is about to complete through its form, with its record and student ids
+     * (not the student's name, which the form does not need); refused if someone else holds it.
      */
-    @Transactional
-    public TaskView complete(String taskId, FormData data, Viewer viewer) {
-        // the forms need the task's record and student ids, not the student's name
+    TaskView toComplete(String taskId, Viewer viewer) {
         TaskView view = describe(List.of(visibleTask(taskId, viewer)), false).get(0);
         if (view.assignee() != null && !view.assignee().equals(viewer.userId())) {
             throw taken(view.name(), view.assignee());
         }
-        TaskForm form = formFor(view);
-        Map<String, Object> variables = form.complete(view, data, viewer);
+        return view;
+    }
+
+    /** Completes the task with what its form returned, claiming it for the viewer first if nobody held it. */
+    void finish(TaskView view, Map<String, Object> variables, Viewer viewer) {
         try {
             if (view.assignee() == null) {
-                tasks.claim(taskId, viewer.userId());
+                tasks.claim(view.id(), viewer.userId());
             }
-            tasks.complete(taskId, variables);
+            tasks.complete(view.id(), variables);
         } catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException e) {
             throw new TaskUnavailableException(TaskUnavailableException.Reason.TAKEN,
                     "Someone else has just completed or taken \"" + view.name() + "\". Nothing you entered was saved.");
         }
-        return view;
-    }
-
-    public TaskForm formFor(TaskView view) {
-        if (forms == null) {
-            forms = formBeans.stream().collect(Collectors.toMap(TaskForm::key, Function.identity()));
-        }
-        TaskForm form = view.form() == null ? null : forms.get(view.form());
-        if (form == null) {
-            throw new IllegalStateException("No form for task " + view.taskKey() + " (form key " + view.formKey() + ")");
-        }
-        return form;
     }
 
     /** The open task of a process instance with this key, if any. */

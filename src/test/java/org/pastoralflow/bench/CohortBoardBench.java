@@ -28,9 +28,11 @@ import org.pastoralflow.transition.CohortDates;
 import org.pastoralflow.transition.Transition;
 import org.pastoralflow.transition.TransitionProcess;
 import org.pastoralflow.transition.TransitionRepository;
-import org.pastoralflow.transition.TransitionService;
+import org.pastoralflow.transition.TransitionRecording;
+import org.pastoralflow.transition.TransitionRegister;
+import org.pastoralflow.transition.Transitions;
 import org.pastoralflow.forms.FormData;
-import org.pastoralflow.workflow.TaskInbox;
+import org.pastoralflow.workflow.TaskForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
@@ -53,9 +55,11 @@ class CohortBoardBench {
 
     @LocalServerPort int port;
     @Autowired AllocationImporter importer;
-    @Autowired TransitionService service;
+    @Autowired Transitions service;
+    @Autowired TransitionRecording recording;
+    @Autowired TransitionRegister transitionRegister;
     @Autowired TransitionRepository transitions;
-    @Autowired TaskInbox inbox;
+    @Autowired TaskForms forms;
     @Autowired TaskService tasks;
     @Autowired JdbcTemplate jdbc;
 
@@ -77,11 +81,11 @@ class CohortBoardBench {
         Map<Long, List<String>> register = new LinkedHashMap<>();
         for (int i = 0; i < cohort.size(); i++) {
             Transition t = cohort.get(i);
-            service.setTutorGroup(t, new FormData(Map.of("tutorGroup", "7" + "ABCDEFGH".charAt(i % 8))), HOY);
+            recording.setTutorGroup(t, new FormData(Map.of("tutorGroup", "7" + "ABCDEFGH".charAt(i % 8))), HOY);
             if (i % 2 == 0) {
                 Task info = tasks.createTaskQuery().processInstanceId(t.getProcessInstanceId())
                         .taskDefinitionKey(TransitionProcess.TASK_PRIMARY_INFORMATION).singleResult();
-                inbox.complete(info.getId(), new FormData(Map.of("received", "received", "receivedOn", service.today().toString(),
+                forms.complete(info.getId(), new FormData(Map.of("received", "received", "receivedOn", service.today().toString(),
                         "items", "profile,send", "notes", "Bench notes " + i, "anxiety", i % 10 == 0 ? "yes" : "no",
                         "youngCarer", "no", "recommends", "no", "cpFile", "no")), LEAD);
             }
@@ -89,7 +93,7 @@ class CohortBoardBench {
                 register.put(t.getId(), i % 9 == 0 ? List.of("day 2") : List.of());
             }
         }
-        service.recordRegister(YEAR, register, LEAD);
+        transitionRegister.recordTransitionDays(YEAR, register, LEAD);
         results.put("moveHalfAlong.ms", BenchResults.round((System.nanoTime() - t1) / 1e6));
 
         HttpUser lead = HttpUser.signedIn(port, "lead");

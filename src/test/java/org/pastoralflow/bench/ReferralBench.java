@@ -32,6 +32,7 @@ import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.StudentImporter;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.forms.FormData;
+import org.pastoralflow.workflow.TaskForms;
 import org.pastoralflow.workflow.TaskInbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -87,6 +88,7 @@ class ReferralBench extends TrustScaleBenchBase {
     @Autowired TaskService engineTasks;
     @Autowired ReferralService referrals;
     @Autowired TaskInbox inbox;
+    @Autowired TaskForms forms;
     @Autowired StudentImporter importer;
     @Autowired CaseStore caseStore;
     @Autowired JdbcTemplate jdbc;
@@ -239,15 +241,15 @@ class ReferralBench extends TrustScaleBenchBase {
             long t1 = System.nanoTime();
             Task first = engineTasks.createTaskQuery().processInstanceBusinessKey(r.getReference()).singleResult();
             if (toDsl) {
-                inbox.complete(first.getId(), new FormData(Map.of("decision", "pastoral-support",
+                forms.complete(first.getId(), new FormData(Map.of("decision", "pastoral-support",
                         "rationale", "Pastoral support is the right level", "handover", "Check in weekly")), DSL);
             } else {
-                inbox.complete(first.getId(), new FormData(Map.of("decision", "accept",
+                forms.complete(first.getId(), new FormData(Map.of("decision", "accept",
                         "rationale", "Accept for pastoral support")), PSO);
             }
             long t2 = System.nanoTime();
             Task planTask = engineTasks.createTaskQuery().processInstanceBusinessKey(r.getReference()).singleResult();
-            inbox.complete(planTask.getId(), new FormData(Map.of("goals", "Settle at lunchtimes", "interventions", "mentoring",
+            forms.complete(planTask.getId(), new FormData(Map.of("goals", "Settle at lunchtimes", "interventions", "mentoring",
                     "measureName", "Wellbeing", "baselineScore", "40", "parentInformed", "true", "parentInformedHow", "Phone")), PSO);
             raise += t1 - t0;
             review += t2 - t1;

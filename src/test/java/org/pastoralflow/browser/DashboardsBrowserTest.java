@@ -27,7 +27,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.pastoralflow.investigation.InvestigationService;
+import org.pastoralflow.investigation.IncidentLog;
 import org.pastoralflow.referral.Referral;
 import org.pastoralflow.referral.ReferralService;
 import org.pastoralflow.reporting.Filters;
@@ -57,7 +57,7 @@ class DashboardsBrowserTest implements ScreenshotOnFailure.WithBrowsers {
 
     @LocalServerPort int port;
     @Autowired StudentRepository students;
-    @Autowired InvestigationService investigations;
+    @Autowired IncidentLog investigations;
     @Autowired ReferralService referrals;
     @Autowired Filters filters;
 

@@ -89,7 +89,7 @@ class InvestigationProcessTest {
         return Date.from(t.atZone(ProcessTestEngine.LONDON).toInstant());
     }
 
-    /** As InvestigationService logs it; a safeguarding incident's investigator is assigned by the DSL group. */
+    /** As IncidentLog logs it; a safeguarding incident's investigator is assigned by the DSL group. */
     static ProcessInstance log(boolean force, boolean referToDsl, boolean safeguarding) {
         Map<String, Object> vars = new HashMap<>();
         vars.put(InvestigationProcess.INCIDENT_ID, 7L);

@@ -39,7 +39,7 @@ import org.pastoralflow.investigation.Incident;
 import org.pastoralflow.investigation.IncidentRepository;
 import org.pastoralflow.investigation.IncidentStudent;
 import org.pastoralflow.investigation.IncidentStudentRepository;
-import org.pastoralflow.investigation.InvestigationService;
+import org.pastoralflow.investigation.IncidentLog;
 import org.pastoralflow.referral.Referral;
 import org.pastoralflow.referral.ReferralCategory;
 import org.pastoralflow.referral.ReferralRepository;
@@ -85,7 +85,7 @@ class DashboardIntegrationTest {
     @Autowired StudentRepository students;
     @Autowired AttendanceWeekRepository weeks;
     @Autowired AttendanceImporter importer;
-    @Autowired InvestigationService investigations;
+    @Autowired IncidentLog investigations;
     @Autowired IncidentRepository incidents;
     @Autowired IncidentStudentRepository involved;
     @Autowired SupportPlans supportPlans;

@@ -20,7 +20,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.pastoralflow.audit.AuditEvent;
 import org.pastoralflow.audit.AuditRepository;
-import org.pastoralflow.investigation.InvestigationService;
+import org.pastoralflow.investigation.IncidentLog;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
@@ -50,7 +50,7 @@ class DataPackIntegrationTest {
     @Autowired Filters filters;
     @Autowired Dashboards dashboards;
     @Autowired StudentRepository students;
-    @Autowired InvestigationService investigations;
+    @Autowired IncidentLog investigations;
     @Autowired AuditRepository audit;
 
     static String text(byte[] pdf) throws Exception {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.pastoralflow.attendance.AttendanceImporter;
 import org.pastoralflow.audit.AuditRepository;
 import org.pastoralflow.investigation.Incident;
-import org.pastoralflow.investigation.InvestigationService;
+import org.pastoralflow.investigation.IncidentLog;
 import org.pastoralflow.referral.Referral;
 import org.pastoralflow.referral.ReferralRepository;
 import org.pastoralflow.referral.ReferralService;
@@ -54,7 +54,7 @@ class EarlyInterventionIntegrationTest {
     @Autowired EarlyIntervention earlyIntervention;
     @Autowired Filters filters;
     @Autowired StudentRepository students;
-    @Autowired InvestigationService investigations;
+    @Autowired IncidentLog investigations;
     @Autowired ReferralService referralService;
     @Autowired ReferralRepository referrals;
     @Autowired SupportPlans plans;

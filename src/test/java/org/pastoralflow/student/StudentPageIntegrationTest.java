@@ -21,7 +21,7 @@ import org.pastoralflow.casefile.ChronologyEntry;
 import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
-import org.pastoralflow.investigation.InvestigationService;
+import org.pastoralflow.investigation.IncidentLog;
 import org.pastoralflow.referral.Referral;
 import org.pastoralflow.referral.ReferralService;
 import org.pastoralflow.security.Viewer;
@@ -48,7 +48,7 @@ class StudentPageIntegrationTest {
     @Autowired CaseStore caseStore;
     @Autowired AuditRepository audit;
     @Autowired ReferralService referrals;
-    @Autowired InvestigationService investigations;
+    @Autowired IncidentLog investigations;
 
     Student demo(int year, int skip) {
         return students.findAll().stream().filter(s -> s.getYearGroup() == year).sorted(Comparator.comparing(Student::getUpn))

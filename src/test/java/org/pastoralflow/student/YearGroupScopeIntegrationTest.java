@@ -27,7 +27,7 @@ import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.investigation.Incident;
-import org.pastoralflow.investigation.InvestigationService;
+import org.pastoralflow.investigation.IncidentLog;
 import org.pastoralflow.referral.Referral;
 import org.pastoralflow.referral.ReferralService;
 import org.pastoralflow.security.Viewer;
@@ -58,7 +58,7 @@ class YearGroupScopeIntegrationTest {
     @Autowired StaffDirectory directory;
     @Autowired AuditRepository audit;
     @Autowired ReferralService referrals;
-    @Autowired InvestigationService investigations;
+    @Autowired IncidentLog investigations;
     @Autowired TaskService tasks;
 
     static final Viewer TEACHER = new Viewer("teacher", "Tess Teacher", Set.of("staff"));

@@ -27,7 +27,7 @@ import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.forms.FormData;
 import org.pastoralflow.investigation.Incident;
-import org.pastoralflow.investigation.InvestigationService;
+import org.pastoralflow.investigation.IncidentLog;
 import org.pastoralflow.mediation.Mediation;
 import org.pastoralflow.mediation.MediationService;
 import org.pastoralflow.oncall.OncallCall;
@@ -75,7 +75,7 @@ class SubjectAccessIntegrationTest {
     @Autowired StudentRepository students;
     @Autowired CaseStore caseStore;
     @Autowired ReferralService referrals;
-    @Autowired InvestigationService investigations;
+    @Autowired IncidentLog investigations;
     @Autowired MediationService mediations;
     @Autowired OncallService oncall;
     @Autowired SupportPlans plans;

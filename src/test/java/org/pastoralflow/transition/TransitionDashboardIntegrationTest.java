@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class TransitionDashboardIntegrationTest {
 
     @LocalServerPort int port;
-    @Autowired TransitionService service;
+    @Autowired Transitions service;
     @Autowired TransitionRepository transitions;
     @Autowired TransitionMilestoneRepository milestones;
 

@@ -337,7 +337,7 @@ class TransitionIntegrationTest {
     }
 
     @Autowired javax.sql.DataSource dataSource;
-    @Autowired TransitionService transitionService;
+    @Autowired Transitions transitionReads;
 
     @Autowired org.pastoralflow.security.AccessPolicy accessPolicy;
 
@@ -348,7 +348,7 @@ class TransitionIntegrationTest {
         org.pastoralflow.security.Viewer dslViewer = new org.pastoralflow.security.Viewer("dsl", "Dee", java.util.Set.of("dsl"));
         CountingDataSource counting = new CountingDataSource();
         CohortBoard board = new CohortBoard(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(
-                counting.wrap(dataSource)), transitionService, accessPolicy);
+                counting.wrap(dataSource)), transitionReads, accessPolicy);
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (var viewer : List.of(leadViewer, dslViewer)) {
             for (var filters : List.of(new CohortBoard.Filters(null, null, null, null), new CohortBoard.Filters("110011", "undecided", null, "INTERVIEW"))) {

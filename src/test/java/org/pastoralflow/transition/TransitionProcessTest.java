@@ -36,6 +36,7 @@ import org.pastoralflow.support.EngineFacts;
 import org.pastoralflow.support.ProcessTestEngine;
 import org.pastoralflow.support.RecordingDelegate;
 import org.pastoralflow.transition.process.TransitionDates;
+import org.pastoralflow.workflow.SchoolClock;
 
 /**
  * Every path of transition.bpmn with its triage table, on a real engine: the allocation list in
@@ -100,7 +101,7 @@ class TransitionProcessTest {
         }
     }
 
-    /** Gives the student a case file, as TransitionService.enrol does. */
+    /** Gives the student a case file, as TransitionSteps.enrol does. */
     static class Enrols implements JavaDelegate {
         int calls;
 
@@ -128,7 +129,7 @@ class TransitionProcessTest {
         ClockUtil.setCurrentTime(at(IMPORTED));
         Mocks.register("deadlines", TransitionTestCalendar.deadlines());
         Mocks.register("transitionDates", new TransitionDates(TransitionTestCalendar::transitionCalendar,
-                year -> TransitionTestCalendar.INTERVIEWS_DUE, ProcessTestEngine.LONDON));
+                year -> TransitionTestCalendar.INTERVIEWS_DUE, new SchoolClock(ProcessTestEngine.LONDON)));
         Mocks.register("requestPrimaryInformation", request);
         Mocks.register("chasePrimary", chase);
         Mocks.register("readTriageFacts", triageFacts);
@@ -149,7 +150,7 @@ class TransitionProcessTest {
         ClockUtil.reset();
     }
 
-    /** As TransitionService starts it: ids and flow only; a CP plan stays on the record. */
+    /** As TransitionAllocation starts it: ids and flow only; a CP plan stays on the record. */
     ProcessInstance allocated(boolean cpPlan) {
         triageFacts.record.put(TransitionProcess.CP_PLAN, cpPlan);
         Map<String, Object> vars = new HashMap<>();
@@ -163,7 +164,7 @@ class TransitionProcessTest {
         return pi;
     }
 
-    /** As TransitionService.expectCpFile does: the record expects the file, then the message. */
+    /** As TransitionRecording.expectCpFile does: the record expects the file, then the message. */
     void expectCpFile(ProcessInstance pi) {
         withdrawal.cpFileExpected = true;
         runtimeService().createMessageCorrelation(TransitionProcess.MESSAGE_CP_FILE_EXPECTED).processInstanceId(pi.getId()).correlate();

@@ -96,7 +96,7 @@ class FactVariablesOfOlderVersionsTest {
                 "transition.cp-file-withdrawn", 5));
         Mocks.register("deadlines", new Deadlines(days, () -> ProcessTestEngine.CALENDAR, ProcessTestEngine.LONDON));
         Mocks.register("transitionDates", new TransitionDates(() -> new TransitionCalendar(ProcessTestEngine.CALENDAR,
-                new TransitionSettings(5, 10, 35, 5)), year -> LocalDate.of(year, 6, 25), ProcessTestEngine.LONDON));
+                new TransitionSettings(5, 10, 35, 5)), year -> LocalDate.of(year, 6, 25), new org.pastoralflow.workflow.SchoolClock(ProcessTestEngine.LONDON)));
         for (String delegate : List.of("requestPrimaryInformation", "chasePrimary", "recordPathway", "enrolInYear7",
                 "escalateCpFile", "referTransitionConcern", "escalateSettlingIn", "closeTransition")) {
             Mocks.register(delegate, new RecordingDelegate());

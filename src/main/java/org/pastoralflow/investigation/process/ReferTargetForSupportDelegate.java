@@ -3,16 +3,16 @@ package org.pastoralflow.investigation.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pastoralflow.investigation.InvestigationProcess;
-import org.pastoralflow.investigation.InvestigationService;
+import org.pastoralflow.investigation.InvestigationSteps;
 import org.springframework.stereotype.Component;
 
 /** "Refer the target for support". */
 @Component("referTargetForSupport")
 public class ReferTargetForSupportDelegate implements JavaDelegate {
 
-    private final InvestigationService investigations;
+    private final InvestigationSteps investigations;
 
-    public ReferTargetForSupportDelegate(InvestigationService investigations) {
+    public ReferTargetForSupportDelegate(InvestigationSteps investigations) {
         this.investigations = investigations;
     }
 

@@ -3,16 +3,16 @@ package org.pastoralflow.investigation.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pastoralflow.investigation.InvestigationProcess;
-import org.pastoralflow.investigation.InvestigationService;
+import org.pastoralflow.investigation.InvestigationSteps;
 import org.springframework.stereotype.Component;
 
 /** "Warn the investigator". */
 @Component("warnCctvExpiry")
 public class WarnCctvExpiryDelegate implements JavaDelegate {
 
-    private final InvestigationService investigations;
+    private final InvestigationSteps investigations;
 
-    public WarnCctvExpiryDelegate(InvestigationService investigations) {
+    public WarnCctvExpiryDelegate(InvestigationSteps investigations) {
         this.investigations = investigations;
     }
 

@@ -3,16 +3,16 @@ package org.pastoralflow.transition.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pastoralflow.transition.TransitionProcess;
-import org.pastoralflow.transition.TransitionService;
+import org.pastoralflow.transition.TransitionSteps;
 import org.springframework.stereotype.Component;
 
 /** "Close the transition". */
 @Component("closeTransition")
 public class CloseTransitionDelegate implements JavaDelegate {
 
-    private final TransitionService transitions;
+    private final TransitionSteps transitions;
 
-    public CloseTransitionDelegate(TransitionService transitions) {
+    public CloseTransitionDelegate(TransitionSteps transitions) {
         this.transitions = transitions;
     }
 

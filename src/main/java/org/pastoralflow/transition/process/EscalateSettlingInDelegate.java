@@ -3,16 +3,16 @@ package org.pastoralflow.transition.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pastoralflow.transition.TransitionProcess;
-import org.pastoralflow.transition.TransitionService;
+import org.pastoralflow.transition.TransitionSteps;
 import org.springframework.stereotype.Component;
 
 /** "Tell the Pastoral Lead: the settling-in review is late". */
 @Component("escalateSettlingIn")
 public class EscalateSettlingInDelegate implements JavaDelegate {
 
-    private final TransitionService transitions;
+    private final TransitionSteps transitions;
 
-    public EscalateSettlingInDelegate(TransitionService transitions) {
+    public EscalateSettlingInDelegate(TransitionSteps transitions) {
         this.transitions = transitions;
     }
 

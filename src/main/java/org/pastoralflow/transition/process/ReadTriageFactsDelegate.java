@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.pastoralflow.transition.Transition;
 import org.pastoralflow.transition.TransitionProcess;
-import org.pastoralflow.transition.TransitionService;
+import org.pastoralflow.transition.TransitionSteps;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component("readTriageFacts")
 public class ReadTriageFactsDelegate implements JavaDelegate {
 
-    private final TransitionService transitions;
+    private final TransitionSteps transitions;
 
-    public ReadTriageFactsDelegate(TransitionService transitions) {
+    public ReadTriageFactsDelegate(TransitionSteps transitions) {
         this.transitions = transitions;
     }
 

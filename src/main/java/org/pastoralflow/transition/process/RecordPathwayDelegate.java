@@ -3,16 +3,16 @@ package org.pastoralflow.transition.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pastoralflow.transition.TransitionProcess;
-import org.pastoralflow.transition.TransitionService;
+import org.pastoralflow.transition.TransitionSteps;
 import org.springframework.stereotype.Component;
 
 /** "Record the pathway: what the triage table decided". */
 @Component("recordPathway")
 public class RecordPathwayDelegate implements JavaDelegate {
 
-    private final TransitionService transitions;
+    private final TransitionSteps transitions;
 
-    public RecordPathwayDelegate(TransitionService transitions) {
+    public RecordPathwayDelegate(TransitionSteps transitions) {
         this.transitions = transitions;
     }
 

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.pastoralflow.transition.TransitionProcess;
-import org.pastoralflow.transition.TransitionService;
+import org.pastoralflow.transition.TransitionSteps;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component("recordWithdrawal")
 public class RecordWithdrawalDelegate implements JavaDelegate {
 
-    private final TransitionService transitions;
+    private final TransitionSteps transitions;
 
-    public RecordWithdrawalDelegate(TransitionService transitions) {
+    public RecordWithdrawalDelegate(TransitionSteps transitions) {
         this.transitions = transitions;
     }
 

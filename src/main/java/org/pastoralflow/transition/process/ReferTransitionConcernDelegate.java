@@ -3,16 +3,16 @@ package org.pastoralflow.transition.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pastoralflow.transition.TransitionProcess;
-import org.pastoralflow.transition.TransitionService;
+import org.pastoralflow.transition.TransitionSteps;
 import org.springframework.stereotype.Component;
 
 /** "Refer the concern (the referral workflow)". */
 @Component("referTransitionConcern")
 public class ReferTransitionConcernDelegate implements JavaDelegate {
 
-    private final TransitionService transitions;
+    private final TransitionSteps transitions;
 
-    public ReferTransitionConcernDelegate(TransitionService transitions) {
+    public ReferTransitionConcernDelegate(TransitionSteps transitions) {
         this.transitions = transitions;
     }
 

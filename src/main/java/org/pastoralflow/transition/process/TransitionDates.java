@@ -1,16 +1,15 @@
 package org.pastoralflow.transition.process;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.pastoralflow.transition.TransitionCalendar;
 import org.pastoralflow.transition.TransitionCohort;
-import org.pastoralflow.transition.TransitionService;
+import org.pastoralflow.transition.Transitions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -18,25 +17,26 @@ import org.springframework.stereotype.Component;
  * The dates transition.bpmn waits for that come from the term dates and the cohort rather than a
  * number of school days after a step: {@code ${transitionDates.cpFileDue(entryYear)}} and so on.
  * Each is the end of its day (23:59, the school's time), so a task's due date and its timer agree.
- * "Today" is the engine's clock, so process tests move time the way the engine sees it.
+ * "Today" is the application's clock (the engine's, in the school's zone), so process tests move time
+ * the way the engine sees it.
  */
 @Component("transitionDates")
 public class TransitionDates {
 
     private final Supplier<TransitionCalendar> calendar;
     private final IntFunction<LocalDate> interviewsDue;
-    private final ZoneId zone;
+    private final Clock clock;
 
     @Autowired
-    public TransitionDates(TransitionService transitions) {
+    public TransitionDates(Transitions transitions, Clock clock) {
         this(transitions::calendar, year -> transitions.cohort(year).map(TransitionCohort::getInterviewsDue)
-                .orElseThrow(() -> new IllegalStateException("No cohort " + year)), transitions.zone());
+                .orElseThrow(() -> new IllegalStateException("No cohort " + year)), clock);
     }
 
-    public TransitionDates(Supplier<TransitionCalendar> calendar, IntFunction<LocalDate> interviewsDue, ZoneId zone) {
+    public TransitionDates(Supplier<TransitionCalendar> calendar, IntFunction<LocalDate> interviewsDue, Clock clock) {
         this.calendar = calendar;
         this.interviewsDue = interviewsDue;
-        this.zone = zone;
+        this.clock = clock;
     }
 
     /** 06:00 on 1 September: the student becomes a Year 7 student of the school. */
@@ -45,7 +45,7 @@ public class TransitionDates {
     }
 
     public Date cpFileDue(int entryYear) {
-        return endOf(calendar.get().cpFileDue(entryYear, ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate()));
+        return endOf(calendar.get().cpFileDue(entryYear, LocalDate.now(clock)));
     }
 
     public Date interviewsDue(int entryYear) {
@@ -65,6 +65,6 @@ public class TransitionDates {
     }
 
     private Date at(LocalDate day, LocalTime time) {
-        return Date.from(day.atTime(time).atZone(zone).toInstant());
+        return Date.from(day.atTime(time).atZone(clock.getZone()).toInstant());
     }
 }
