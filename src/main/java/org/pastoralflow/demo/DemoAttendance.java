@@ -1,0 +1,122 @@
+package org.pastoralflow.demo;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.pastoralflow.attendance.AttendanceImporter;
+import org.pastoralflow.student.Student;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A term of weekly attendance, imported week by week through the attendance feature's own import,
+ * so the thresholds open concerns exactly as a real import would. Most students attend well; a few
+ * drift below 90 % (persistent absence: a PSO's concern), two fall below 50 % (severe: the DSL is
+ * told too), one misses every session of the last two weeks without explanation (a DSL task), and
+ * a few attended well until the last four weeks (the early-intervention list's "attendance fell").
+ */
+@Component
+class DemoAttendance {
+
+    static final String HEADER = "UPN,Week Commencing,Possible Sessions,Attended Sessions,Authorised Absence,"
+            + "Unauthorised Absence,Late Before Registers Closed\n";
+
+    /** What kind of term each student has. */
+    enum Pattern { WELL, PATCHY, PERSISTENT, SEVERE, MISSING, FALLING }
+
+    /** Sessions so far this term, to keep a student on the right side of the thresholds. */
+    private static final class Tally {
+        int possible;
+        int attended;
+    }
+
+    private final AttendanceImporter importer;
+    private final int schoolYearStartMonth;
+
+    DemoAttendance(AttendanceImporter importer,
+                   @Value("${pastoral.attendance.school-year-start-month:9}") int schoolYearStartMonth) {
+        this.importer = importer;
+        this.schoolYearStartMonth = schoolYearStartMonth;
+    }
+
+    /** Imports every week of the term; returns the concerns the imports started. */
+    int seed(DemoDays days, Backdate backdate, List<Student> students, Map<Student, Pattern> patterns, Random random) {
+        Map<Student, Tally> tallies = new HashMap<>();
+        List<LocalDate> weeks = days.weeks();
+        int concerns = 0;
+        LocalDate schoolYear = null;
+        for (int w = 0; w < weeks.size(); w++) {
+            LocalDate monday = weeks.get(w);
+            if (!schoolYearOf(monday).equals(schoolYear)) {
+                // the thresholds count this school year only: a week starting before its first day belongs to the year before
+                schoolYear = schoolYearOf(monday);
+                tallies.clear();
+            }
+            int possible = 2 * days.schoolDaysInWeek(monday);
+            int weeksLeft = weeks.size() - 1 - w;
+            StringBuilder csv = new StringBuilder(HEADER);
+            for (Student s : students) {
+                Tally t = tallies.computeIfAbsent(s, k -> new Tally());
+                int missed = missed(patterns.getOrDefault(s, Pattern.WELL), possible, weeksLeft, t, random);
+                boolean unexplained = patterns.get(s) == Pattern.MISSING && weeksLeft < 2;
+                int unauthorised = unexplained ? missed : missed / 3;
+                int late = missed == possible ? 0 : (random.nextInt(12) == 0 ? 1 : 0);
+                t.possible += possible;
+                t.attended += possible - missed;
+                csv.append(s.getUpn()).append(',').append(monday).append(',').append(possible).append(',')
+                        .append(possible - missed).append(',').append(missed - unauthorised).append(',').append(unauthorised)
+                        .append(',').append(late).append('\n');
+            }
+            // as the office would: the week's export imported on the Friday afternoon
+            LocalDate friday = days.schoolDays().stream().filter(d -> d.isBefore(monday.plusDays(7))).reduce((a, b) -> b).orElse(monday);
+            concerns += backdate.at(days.at(friday, 15, 30), () -> importWeek(csv.toString()));
+        }
+        return concerns;
+    }
+
+    private LocalDate schoolYearOf(LocalDate day) {
+        return LocalDate.of(day.getMonthValue() >= schoolYearStartMonth ? day.getYear() : day.getYear() - 1, schoolYearStartMonth, 1);
+    }
+
+    private int importWeek(String csv) {
+        try {
+            AttendanceImporter.Result result = importer.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "demo");
+            if (!result.report().problems().isEmpty()) {
+                throw new IllegalStateException("The demo's attendance did not import: " + result.report().problems());
+            }
+            return result.concernsStarted() + result.missingEducationAlerts();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sessions missed this week, for the student's pattern and what they have missed so far. */
+    private static int missed(Pattern pattern, int possible, int weeksLeft, Tally t, Random random) {
+        if (possible == 0) {
+            return 0;
+        }
+        int missed = switch (pattern) {
+            case WELL -> random.nextInt(14) == 0 ? 1 + random.nextInt(2) : 0;
+            case PATCHY -> random.nextInt(4) == 0 ? 1 + random.nextInt(3) : 0;
+            case PERSISTENT -> random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(3);
+            case SEVERE -> possible / 2 + random.nextInt(possible / 2 + 1);
+            case MISSING -> weeksLeft < 2 ? possible : 1 + random.nextInt(3);
+            case FALLING -> weeksLeft < 4 ? 2 + random.nextInt(3) : 0;
+        };
+        missed = Math.min(missed, possible);
+        if (pattern == Pattern.WELL || pattern == Pattern.PATCHY || pattern == Pattern.FALLING) {
+            // these students stay at or above 90 %: no concern opens for them
+            while (missed > 0 && 100.0 * (t.attended + possible - missed) / (t.possible + possible) < 91.0) {
+                missed--;
+            }
+        }
+        return missed;
+    }
+}
