@@ -193,11 +193,14 @@ class DemoReferrals {
     /** The DSL reviews the referrals raised by incidents (discriminatory language, harmful sexual behaviour) the next school day. */
     private void decideIncidentReferrals(DemoDays days, Backdate backdate) {
         // the day of the incident: the referral's own times are put on their days only when the term is done
-        List<Map<String, Object>> raised = jdbc.queryForList("select r.reference, i.occurred_at from referral r"
-                + " join incident i on i.reference = r.raised_from_reference where r.stage = 'WITH_DSL' order by r.id");
-        for (Map<String, Object> row : raised) {
-            Referral r = referrals.byReference((String) row.get("reference")).orElseThrow();
-            LocalDate raisedOn = ((java.sql.Timestamp) row.get("occurred_at")).toInstant().atZone(days.zone()).toLocalDate();
+        Map<String, LocalDate> raised = new java.util.LinkedHashMap<>();
+        jdbc.query("select r.reference, i.occurred_at from referral r join incident i on i.reference = r.raised_from_reference"
+                + " where r.stage = 'WITH_DSL' order by r.id", rs -> {
+            raised.put(rs.getString(1), rs.getTimestamp(2).toInstant().atZone(days.zone()).toLocalDate());
+        });
+        for (Map.Entry<String, LocalDate> row : raised.entrySet()) {
+            Referral r = referrals.byReference(row.getKey()).orElseThrow();
+            LocalDate raisedOn = row.getValue();
             int day = days.schoolDays().indexOf(raisedOn);
             if (day < 0 || day >= days.size() - 1) {
                 continue;
