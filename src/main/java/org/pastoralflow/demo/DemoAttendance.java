@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A term of weekly attendance, week by week, with the attendance service's thresholds run after
- * each week as after a real import (the last two weeks through the import itself), so concerns open
+ * each week as after a real import (the last week through the import itself), so concerns open
  * exactly as they would. Most students attend well; a few
  * drift below 90 % (persistent absence: a PSO's concern), two fall below 50 % (severe: the DSL is
  * told too), one misses every session of the last two weeks without explanation (a DSL task), and
@@ -61,7 +61,7 @@ class DemoAttendance {
         this.schoolYearStartMonth = schoolYearStartMonth;
     }
 
-    /** Imports every week of the term; returns the concerns the imports started. */
+    /** Every week of the term, in order; returns the concerns and alerts the thresholds started. */
     int seed(DemoDays days, Backdate backdate, List<Student> students, Map<Student, Pattern> patterns, Random random) {
         Map<Student, Tally> tallies = new HashMap<>();
         List<LocalDate> weeks = days.weeks();
@@ -76,8 +76,8 @@ class DemoAttendance {
             }
             int possible = 2 * days.schoolDaysInWeek(monday);
             int weeksLeft = weeks.size() - 1 - w;
-            // the last two weeks as the office imports them, through the CSV import
-            boolean throughImport = weeksLeft < 2;
+            // the last week as the office imports it, through the CSV import
+            boolean throughImport = weeksLeft == 0;
             StringBuilder csv = new StringBuilder(HEADER);
             List<Object[]> rows = new ArrayList<>();
             List<Long> withAbsence = new ArrayList<>();
@@ -115,7 +115,7 @@ class DemoAttendance {
 
     /**
      * One week written as the import writes it ({@code AttendanceImporter.write}: the same columns, "now"
-     * as the time imported, an audit line), in one batch, because eleven weeks of 1,500 rows through the
+     * as the time imported, an audit line), in one batch, because twelve weeks of 1,500 rows through the
      * CSV reader and JPA took most of the demo's ten seconds; then the attendance service's own
      * thresholds run as after an import. Only students who missed a session this week are evaluated:
      * a week with none cannot take a student over a threshold, so the concerns opened are the import's.
