@@ -35,9 +35,10 @@ import org.springframework.stereotype.Component;
 /**
  * Makes sure the role groups exist, and, when {@code pastoral.demo.enabled}, seeds a demo school:
  * 1,500 invented students (made by gen_school.py), an incoming Year 7 cohort of 240 from 12 primaries
- * (gen_school.py allocation), one login per role, and a subject access request waiting for the DSL's
- * review, and ({@code pastoral.demo.term}, on unless turned off) a term of history behind it ({@link DemoTerm}). A real school turns the demo off and sets {@code pastoral.initial-admin.password} for its
- * first administrator, and {@code pastoral.initial-dsl} once for its first DSL (the demo's DSLs are
+ * (gen_school.py allocation), one login per role, a subject access request waiting for the DSL's
+ * review, and (unless {@code pastoral.demo.term} is false) a term of history behind it, written once
+ * ({@link DemoTerm}). A real school turns the demo off and sets {@code pastoral.initial-admin.password}
+ * for its first administrator, and {@code pastoral.initial-dsl} once for its first DSL (the demo's DSLs are
  * made with their groups).
  */
 @Component
