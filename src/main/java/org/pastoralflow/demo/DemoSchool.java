@@ -36,9 +36,10 @@ import org.springframework.stereotype.Component;
 /**
  * Makes sure the role groups exist, and, when {@code pastoral.demo.enabled}, seeds a demo school:
  * 1,500 invented students (made by gen_school.py), an incoming Year 7 cohort of 240 from 12 primaries
- * (gen_school.py allocation), one login per role, and a subject access request waiting for the DSL's
- * review. A real school turns the demo off and sets {@code pastoral.initial-admin.password} for its
- * first administrator, and {@code pastoral.initial-dsl} once for its first DSL (the demo's DSLs are
+ * (gen_school.py allocation), one login per role, a subject access request waiting for the DSL's
+ * review, and (unless {@code pastoral.demo.term} is false) a term of history behind it, written once
+ * ({@link DemoTerm}). A real school turns the demo off and sets {@code pastoral.initial-admin.password}
+ * for its first administrator, and {@code pastoral.initial-dsl} once for its first DSL (the demo's DSLs are
  * made with their groups).
  */
 @Component
@@ -88,7 +89,9 @@ class DemoSchool {
     private final SubjectAccessService subjectAccess;
     private final CaseStore caseStore;
     private final GroupChanges groupChanges;
+    private final DemoTerm term;
     private final boolean demo;
+    private final boolean demoTerm;
     private final String demoPassword;
     private final String initialAdminPassword;
     private final String initialDsl;
@@ -96,7 +99,8 @@ class DemoSchool {
     DemoSchool(StaffDirectory directory, StudentRepository students, StudentImporter importer,
                AllocationImporter allocations, Transitions transitions, TransitionRepository transitionRecords,
                TaskInbox inbox, TaskForms forms, org.pastoralflow.security.YearGroupScope yearGroups, SubjectAccessService subjectAccess,
-               CaseStore caseStore, GroupChanges groupChanges, @Value("${pastoral.demo.enabled:false}") boolean demo,
+               CaseStore caseStore, GroupChanges groupChanges, DemoTerm term,
+               @Value("${pastoral.demo.enabled:false}") boolean demo, @Value("${pastoral.demo.term:true}") boolean demoTerm,
                @Value("${pastoral.demo.password:demo}") String demoPassword,
                @Value("${pastoral.initial-admin.password:}") String initialAdminPassword,
                @Value("${pastoral.initial-dsl:}") String initialDsl) {
@@ -112,7 +116,9 @@ class DemoSchool {
         this.subjectAccess = subjectAccess;
         this.caseStore = caseStore;
         this.groupChanges = groupChanges;
+        this.term = term;
         this.demo = demo;
+        this.demoTerm = demoTerm;
         this.demoPassword = demoPassword;
         this.initialAdminPassword = initialAdminPassword;
         this.initialDsl = initialDsl;
@@ -168,6 +174,9 @@ class DemoSchool {
         }
         if (subjectAccess.count() == 0) {
             subjectAccessRequest();
+        }
+        if (demoTerm) {
+            term.seed();
         }
     }
 

@@ -15,7 +15,7 @@ public final class TestMail {
     private TestMail() {
     }
 
-    static synchronized void start() {
+    public static synchronized void start() {
         if (server == null) {
             server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();
