@@ -4,6 +4,7 @@ import org.pastoralflow.forms.InvalidFormException;
 
 import org.pastoralflow.forms.FormData;
 
+import java.time.Clock;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -27,9 +28,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class InboxController {
 
     private final TaskInbox inbox;
+    private final Clock clock;
 
-    public InboxController(TaskInbox inbox) {
+    public InboxController(TaskInbox inbox, Clock clock) {
         this.inbox = inbox;
+        this.clock = clock;
     }
 
     @GetMapping("/inbox")
@@ -42,7 +45,7 @@ public class InboxController {
         List<TaskView> tasks = inbox.forViewer(viewer, scope);
         model.addAttribute("tasks", tasks);
         model.addAttribute("show", show);
-        model.addAttribute("now", new Date());
+        model.addAttribute("now", Date.from(clock.instant()));
         return "workflow/inbox";
     }
 
@@ -86,7 +89,7 @@ public class InboxController {
         model.addAttribute("task", task);
         model.addAttribute("form", data.values());
         model.addAttribute("errors", data.errors());
-        model.addAttribute("now", new Date());
+        model.addAttribute("now", Date.from(clock.instant()));
         return form.view();
     }
 
