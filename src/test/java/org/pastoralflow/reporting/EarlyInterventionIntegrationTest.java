@@ -2,6 +2,9 @@ package org.pastoralflow.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
@@ -28,7 +31,6 @@ import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.supportplan.SupportPlans;
-import org.pastoralflow.support.EarlierToday;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.forms.FormData;
@@ -52,6 +54,7 @@ class EarlyInterventionIntegrationTest {
 
     @LocalServerPort int port;
     @Autowired EarlyIntervention earlyIntervention;
+    @Autowired Clock schoolClock;
     @Autowired Filters filters;
     @Autowired StudentRepository students;
     @Autowired InvestigationService investigations;
@@ -67,7 +70,7 @@ class EarlyInterventionIntegrationTest {
     }
 
     Incident incident(String type, String part, Student s) {
-        return investigations.log(new FormData(Map.of("occurredOn", EarlierToday.date(0, 2), "occurredTime", EarlierToday.time(0, 2),
+        return investigations.log(new FormData(Map.of("occurredOn", justNow().toLocalDate().toString(), "occurredTime", justNow().toLocalTime().toString(),
                 "location", "Corridor", "type", type, "description", "Early intervention test " + System.nanoTime(),
                 "upn-0", s.getUpn(), "part-0", part)), TEACHER);
     }
@@ -79,6 +82,11 @@ class EarlyInterventionIntegrationTest {
 
     List<String> rules(Student s, Viewer v) {
         return listed(s, v).map(l -> l.evidence().stream().map(EarlyIntervention.Evidence::rule).toList()).orElse(List.of());
+    }
+
+    /** The current minute by the school's clock: a time that has come, so the forms take it at any hour. */
+    LocalDateTime justNow() {
+        return LocalDateTime.now(schoolClock).truncatedTo(ChronoUnit.MINUTES);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.pastoralflow.student;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import org.pastoralflow.security.YearGroupScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +34,6 @@ import org.pastoralflow.investigation.InvestigationService;
 import org.pastoralflow.referral.Referral;
 import org.pastoralflow.referral.ReferralService;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.support.EarlierToday;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.forms.FormData;
 import org.pastoralflow.support.Web;
@@ -52,6 +54,7 @@ class YearGroupScopeIntegrationTest {
     static final String YEAR_9_PSO = "pso9";
 
     @Autowired MockMvc mvc;
+    @Autowired Clock schoolClock;
     @Autowired StudentRepository students;
     @Autowired CaseStore caseStore;
     @Autowired YearGroupScope scope;
@@ -87,6 +90,11 @@ class YearGroupScopeIntegrationTest {
 
     String page(MockHttpSession who, String path, int status) throws Exception {
         return mvc.perform(get(path).session(who)).andExpect(status().is(status)).andReturn().getResponse().getContentAsString();
+    }
+
+    /** The current minute by the school's clock: a time that has come, so the forms take it at any hour. */
+    LocalDateTime justNow() {
+        return LocalDateTime.now(schoolClock).truncatedTo(ChronoUnit.MINUTES);
     }
 
     @Test
@@ -164,8 +172,8 @@ class YearGroupScopeIntegrationTest {
     }
 
     Incident incident(String description, Student... who) {
-        Map<String, String> form = new java.util.HashMap<>(Map.of("occurredOn", EarlierToday.date(10, 5),
-                "occurredTime", EarlierToday.time(10, 5), "location", "Field", "type", "other", "description", description));
+        Map<String, String> form = new java.util.HashMap<>(Map.of("occurredOn", justNow().toLocalDate().toString(),
+                "occurredTime", justNow().toLocalTime().toString(), "location", "Field", "type", "other", "description", description));
         for (int i = 0; i < who.length; i++) {
             form.put("upn-" + i, who[i].getUpn());
             form.put("part-" + i, i == 0 ? "alleged-perpetrator" : "target");
