@@ -2,15 +2,13 @@ package org.pastoralflow.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.pastoralflow.support.ApiUser;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,19 +23,13 @@ class CorrectionIntegrationTest {
 
     @LocalServerPort int port;
     @Autowired ChronologyRepository entries;
-    @Autowired Clock schoolClock;
     @Autowired JdbcTemplate jdbc;
-
-    /** The current minute by the school's clock: a time that has come, so the forms take it at any hour. */
-    LocalDateTime justNow() {
-        return LocalDateTime.now(schoolClock).truncatedTo(ChronoUnit.MINUTES);
-    }
 
     @Test
     void aCorrectionWithAControlCharacterOrTooLongComesBackWithWhatWasTypedAndNothingIsAdded() throws Exception {
         String marker = "Correction test " + UUID.randomUUID();
         HttpResponse<String> raised = new ApiUser(port, "teacher", "demo").post("/api/referrals", Map.of("upn", UPN,
-                "category", "welfare", "description", marker, "occurredAt", justNow().toString(), "immediateRisk", false));
+                "category", "welfare", "description", marker, "occurredAt", JustNow.dateTime(), "immediateRisk", false));
         assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
         Long entry = jdbc.queryForObject("select id from chronology_entry where detail like ?", Long.class, marker + "%");
         HttpUser pso = HttpUser.signedIn(port, "pso");

@@ -7,8 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
@@ -39,6 +37,7 @@ import org.pastoralflow.referral.ReferralRepository;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.student.UpnTestSupport;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.support.Web;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +59,6 @@ class InvestigationIntegrationTest {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Autowired MockMvc mvc;
-    @Autowired Clock schoolClock;
     @Autowired StudentRepository students;
     @Autowired IncidentRepository incidents;
     @Autowired IncidentCheckRepository checks;
@@ -79,13 +77,13 @@ class InvestigationIntegrationTest {
     }
 
     MockHttpServletRequestBuilder logRequest(MockHttpSession session, String description, Map<String, String> rows) {
-        return logRequest(session, description, rows, "fight", justNow().toLocalDate());
+        return logRequest(session, description, rows, "fight", LocalDate.parse(JustNow.date()));
     }
 
     MockHttpServletRequestBuilder logRequest(MockHttpSession session, String description, Map<String, String> rows, String type,
                                              LocalDate on) {
         MockHttpServletRequestBuilder r = post("/investigations").session(session).with(csrf())
-                .param("occurredOn", on.toString()).param("occurredTime", on.equals(LocalDate.now(LONDON)) ? justNow().toLocalTime().toString() : "10:40")
+                .param("occurredOn", on.toString()).param("occurredTime", on.equals(LocalDate.now(LONDON)) ? JustNow.time() : "10:40")
                 .param("location", "Playground by the science block").param("type", type)
                 .param("description", description).param("staffInvolved", "Mr Ahmed (duty)");
         rows.forEach(r::param);
@@ -127,11 +125,6 @@ class InvestigationIntegrationTest {
         return out.toByteArray();
     }
 
-    /** The current minute by the school's clock: a time that has come, so the forms take it at any hour. */
-    LocalDateTime justNow() {
-        return LocalDateTime.now(schoolClock).truncatedTo(ChronoUnit.MINUTES);
-    }
-
     @Test
     void aFightBetweenThreeStudentsIsInvestigatedToClosureAndEachFileHoldsOnlyItsOwnPart() throws Exception {
         Student target = student("Y873400126022"), perpetrator = student("M873400125022"), witness = student("B873400124022");
@@ -163,7 +156,7 @@ class InvestigationIntegrationTest {
         String now = LocalDateTime.now(LONDON).withSecond(0).withNano(0).toString();
         submit(hoy, task(incident, InvestigationProcess.TASK_USE_OF_FORCE), 302, r -> r.param("status", "recorded")
                 .param("forceOn", perpetrator.getId().toString()).param("staffNames", "Mr Ahmed")
-                .param("occurredAt", justNow().toString()).param("place", "Playground")
+                .param("occurredAt", JustNow.dateTime()).param("place", "Playground")
                 .param("leadUp", "Kept punching after being asked to stop").param("deEscalation", "Calm voice, space, asked to walk away")
                 .param("forceType", "holding").param("forceDescription", "Held both arms from behind").param("durationMinutes", "1")
                 .param("forceReason", "injury").param("injuries", "none").param("supportAfter", "Time in the LSC, debrief")

@@ -2,9 +2,6 @@ package org.pastoralflow.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -27,6 +24,7 @@ import org.pastoralflow.investigation.InvestigationService;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.forms.FormData;
@@ -50,7 +48,6 @@ class DataPackIntegrationTest {
 
     @LocalServerPort int port;
     @Autowired Filters filters;
-    @Autowired Clock schoolClock;
     @Autowired Dashboards dashboards;
     @Autowired StudentRepository students;
     @Autowired InvestigationService investigations;
@@ -65,11 +62,6 @@ class DataPackIntegrationTest {
     long exports(String detailPart) {
         return audit.findAll().stream().filter(e -> "EXPORT".equals(e.getAction()) && "data-pack".equals(e.getRecordType())
                 && e.getDetail().contains(detailPart)).count();
-    }
-
-    /** The current minute by the school's clock: a time that has come, so the forms take it at any hour. */
-    LocalDateTime justNow() {
-        return LocalDateTime.now(schoolClock).truncatedTo(ChronoUnit.MINUTES);
     }
 
     @Test
@@ -87,11 +79,11 @@ class DataPackIntegrationTest {
         long rareCount = typesBefore.get(rare) + 1;
         assertThat(rareCount).as("a count the governors' edition must not show: %s", typesBefore).isBetween(1L, 4L);
         String rareCode = Map.of("Bullying", "bullying", "Damage to property", "damage", "Online", "online", "Other", "other").get(rare);
-        investigations.log(new FormData(Map.of("occurredOn", justNow().toLocalDate().toString(), "occurredTime", justNow().toLocalTime().toString(),
+        investigations.log(new FormData(Map.of("occurredOn", JustNow.date(), "occurredTime", JustNow.time(),
                 "location", "Corridor", "type", rareCode, "description", "Data pack rare incident",
                 "upn-0", year8.get(112).getUpn(), "part-0", "alleged-perpetrator")), TEACHER);
         for (int i = 0; i < 5; i++) {
-            investigations.log(new FormData(Map.of("occurredOn", justNow().toLocalDate().toString(), "occurredTime", justNow().toLocalTime().toString(),
+            investigations.log(new FormData(Map.of("occurredOn", JustNow.date(), "occurredTime", JustNow.time(),
                     "location", "Mr Named's classroom", "type", "fight", "description", "Data pack test " + i,
                     "upn-0", busy.getUpn(), "part-0", "alleged-perpetrator", "upn-1", year8.get(111).getUpn(), "part-1", "target")), TEACHER);
         }

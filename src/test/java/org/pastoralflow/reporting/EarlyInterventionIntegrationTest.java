@@ -2,9 +2,6 @@ package org.pastoralflow.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
@@ -31,6 +28,7 @@ import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.supportplan.SupportPlans;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.forms.FormData;
@@ -54,7 +52,6 @@ class EarlyInterventionIntegrationTest {
 
     @LocalServerPort int port;
     @Autowired EarlyIntervention earlyIntervention;
-    @Autowired Clock schoolClock;
     @Autowired Filters filters;
     @Autowired StudentRepository students;
     @Autowired InvestigationService investigations;
@@ -70,7 +67,7 @@ class EarlyInterventionIntegrationTest {
     }
 
     Incident incident(String type, String part, Student s) {
-        return investigations.log(new FormData(Map.of("occurredOn", justNow().toLocalDate().toString(), "occurredTime", justNow().toLocalTime().toString(),
+        return investigations.log(new FormData(Map.of("occurredOn", JustNow.date(), "occurredTime", JustNow.time(),
                 "location", "Corridor", "type", type, "description", "Early intervention test " + System.nanoTime(),
                 "upn-0", s.getUpn(), "part-0", part)), TEACHER);
     }
@@ -82,11 +79,6 @@ class EarlyInterventionIntegrationTest {
 
     List<String> rules(Student s, Viewer v) {
         return listed(s, v).map(l -> l.evidence().stream().map(EarlyIntervention.Evidence::rule).toList()).orElse(List.of());
-    }
-
-    /** The current minute by the school's clock: a time that has come, so the forms take it at any hour. */
-    LocalDateTime justNow() {
-        return LocalDateTime.now(schoolClock).truncatedTo(ChronoUnit.MINUTES);
     }
 
     @Test

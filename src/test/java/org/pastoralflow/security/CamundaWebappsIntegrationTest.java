@@ -2,9 +2,6 @@ package org.pastoralflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,6 +35,7 @@ import org.pastoralflow.forms.FormData;
 import org.pastoralflow.referral.Referral;
 import org.pastoralflow.referral.ReferralService;
 import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.support.WebappBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +58,6 @@ class CamundaWebappsIntegrationTest {
 
     @LocalServerPort int port;
     @Autowired ReferralService referrals;
-    @Autowired Clock schoolClock;
     @Autowired StudentRepository students;
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
@@ -91,11 +88,6 @@ class CamundaWebappsIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
-    }
-
-    /** The current minute by the school's clock: a time that has come, so the forms take it at any hour. */
-    LocalDateTime justNow() {
-        return LocalDateTime.now(schoolClock).truncatedTo(ChronoUnit.MINUTES);
     }
 
     @Test
@@ -140,7 +132,7 @@ class CamundaWebappsIntegrationTest {
     Referral aSafeguardingConcern() {
         var student = students.findByUpn("U873400126000").orElseThrow();
         return referrals.raise(new FormData(Map.of("studentId", student.getId().toString(), "category", "safeguarding",
-                "description", "Webapps test " + UUID.randomUUID(), "occurredAt", justNow().toString())),
+                "description", "Webapps test " + UUID.randomUUID(), "occurredAt", JustNow.at().toString())),
                 new Viewer("teacher", "Tess Teacher", Set.of("staff")));
     }
 

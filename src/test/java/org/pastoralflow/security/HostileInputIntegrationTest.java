@@ -2,10 +2,6 @@ package org.pastoralflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.ZoneId;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -34,10 +30,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PngBomb;
 import org.pastoralflow.support.PostgresIntegrationTest;
-import org.pastoralflow.workflow.SchoolClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -121,14 +117,6 @@ class HostileInputIntegrationTest {
     final List<String> basesNotFound = new ArrayList<>();
     int fieldValues;
     List<String> tables;
-
-    /** The application's clock (the engine's, in the school's zone), for the form fillers below that are not beans. */
-    static final Clock schoolClock = new SchoolClock(ZoneId.of("Europe/London"));
-
-    /** The current minute by the school's clock: a time that has come, so the forms take it at any hour. */
-    static LocalDateTime justNow() {
-        return LocalDateTime.now(schoolClock).truncatedTo(ChronoUnit.MINUTES);
-    }
 
     @Test
     void everyFormAndApiFieldRefusesHostileTextAndTakesWhatIsOnlyText() throws Exception {
@@ -474,7 +462,7 @@ class HostileInputIntegrationTest {
         referral.put("category", "welfare");
         referral.put("description", PLAIN);
         referral.put("childWords", PLAIN);
-        referral.put("occurredAt", justNow().toString());
+        referral.put("occurredAt", JustNow.dateTime());
         referral.put("location", PLAIN);
         referral.put("immediateRisk", false);
         for (String field : List.copyOf(referral.keySet())) {
@@ -567,7 +555,7 @@ class HostileInputIntegrationTest {
     /** A welfare concern about this test's student, raised through the API (a PSO triages it); its reference. */
     String raiseAConcern() throws Exception {
         HttpResponse<String> r = api("POST", "/api/referrals", Map.of("upn", upn, "category", "welfare",
-                "description", "Hostile-input test " + UUID.randomUUID(), "occurredAt", justNow().toString(), "immediateRisk", false));
+                "description", "Hostile-input test " + UUID.randomUUID(), "occurredAt", JustNow.dateTime(), "immediateRisk", false));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return json.readTree(r.body()).get("reference").asText();
     }
@@ -842,9 +830,9 @@ class HostileInputIntegrationTest {
                             v.put(name, chosen);
                         }
                     }
-                    case "date" -> v.put(name, List.of(has ? given : justNow().toLocalDate().toString()));
+                    case "date" -> v.put(name, List.of(has ? given : JustNow.date()));
                     case "time" -> v.put(name, List.of(has ? given : "09:00"));
-                    case "datetime-local" -> v.put(name, List.of(has ? given : justNow().toString()));
+                    case "datetime-local" -> v.put(name, List.of(has ? given : JustNow.dateTime()));
                     case "number" -> v.put(name, List.of(has ? given : "1"));
                     case "hidden" -> v.put(name, List.of(given == null ? "" : given));
                     default -> v.put(name, List.of(has ? given : ""));
@@ -859,13 +847,13 @@ class HostileInputIntegrationTest {
             List<String> all = options.getOrDefault(field, List.of()).stream().filter(o -> !o.isEmpty()).toList();
             List<String> candidates = switch (type) {
                 case "checkbox", "radio", "select" -> all;
-                case "date" -> List.of(justNow().toLocalDate().toString(), java.time.LocalDate.now().minusDays(7).toString(),
+                case "date" -> List.of(JustNow.date(), java.time.LocalDate.now().minusDays(7).toString(),
                         java.time.LocalDate.now().plusDays(7).toString());
                 case "time" -> List.of("09:00", "13:30");
-                case "datetime-local" -> List.of(justNow().toString(), java.time.LocalDateTime.now().minusDays(1)
+                case "datetime-local" -> List.of(JustNow.dateTime(), java.time.LocalDateTime.now().minusDays(1)
                         .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
                 case "number" -> List.of("1", "0", "5");
-                default -> List.of(PLAIN, "1", justNow().toLocalDate().toString(), "09:00");
+                default -> List.of(PLAIN, "1", JustNow.date(), "09:00");
             };
             if (attempt > candidates.size()) {
                 return false;

@@ -2,8 +2,6 @@ package org.pastoralflow.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +21,7 @@ import org.pastoralflow.referral.ReferralService;
 import org.pastoralflow.security.StaffDirectory;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.support.TestMail;
@@ -44,7 +43,6 @@ class StaffGroupsIntegrationTest {
 
     @LocalServerPort int port;
     @Autowired StaffDirectory directory;
-    @Autowired Clock schoolClock;
     @Autowired IdentityService identity;
     @Autowired JdbcTemplate jdbc;
     @Autowired ReferralService referrals;
@@ -81,17 +79,12 @@ class StaffGroupsIntegrationTest {
         return user.postWithToken(path, form, user.csrfFrom(page));
     }
 
-    /** The current minute by the school's clock: a time that has come, so the forms take it at any hour. */
-    LocalDateTime justNow() {
-        return LocalDateTime.now(schoolClock).truncatedTo(ChronoUnit.MINUTES);
-    }
-
     @Test
     void anAdministratorProposesADslConfirmsAndThePersonsNextRequestReadsAsADsl() throws Exception {
         TestMail.reset();
         String marker = "Marker " + UUID.randomUUID();
         Referral concern = referrals.raise(new FormData(Map.of("studentId", students.findByUpn("U873400126000").orElseThrow().getId().toString(),
-                "category", "safeguarding", "description", marker, "occurredAt", justNow().toString())),
+                "category", "safeguarding", "description", marker, "occurredAt", JustNow.at().toString())),
                 new Viewer("teacher", "Tess Teacher", java.util.Set.of("staff")));
         String concernPage = "/referrals/" + concern.getReference();
         String pat = newPerson("staff", "pso");

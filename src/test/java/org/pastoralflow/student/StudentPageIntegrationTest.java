@@ -2,8 +2,6 @@ package org.pastoralflow.student;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,6 +25,7 @@ import org.pastoralflow.investigation.InvestigationService;
 import org.pastoralflow.referral.Referral;
 import org.pastoralflow.referral.ReferralService;
 import org.pastoralflow.security.Viewer;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.forms.FormData;
@@ -46,7 +45,6 @@ class StudentPageIntegrationTest {
 
     @LocalServerPort int port;
     @Autowired StudentRepository students;
-    @Autowired Clock schoolClock;
     @Autowired CaseStore caseStore;
     @Autowired AuditRepository audit;
     @Autowired ReferralService referrals;
@@ -69,11 +67,6 @@ class StudentPageIntegrationTest {
     long safeguardingViews(Long studentId) {
         return audit.findAll().stream().filter(e -> studentId.equals(e.getStudentId()) && "VIEW".equals(e.getAction())
                 && "student page".equals(e.getDetail())).count();
-    }
-
-    /** The current minute by the school's clock: a time that has come, so the forms take it at any hour. */
-    LocalDateTime justNow() {
-        return LocalDateTime.now(schoolClock).truncatedTo(ChronoUnit.MINUTES);
     }
 
     @Test
@@ -152,8 +145,8 @@ class StudentPageIntegrationTest {
     void studentsInTheSameIncidentAreLinked() {
         Student a = demo(9, 93);
         Student b = demo(9, 94);
-        investigations.log(new FormData(Map.of("occurredOn", justNow().toLocalDate().toString(),
-                "occurredTime", justNow().toLocalTime().toString(), "location", "Library", "type", "damage", "description", "Linked students test",
+        investigations.log(new FormData(Map.of("occurredOn", JustNow.date(),
+                "occurredTime", JustNow.time(), "location", "Library", "type", "damage", "description", "Linked students test",
                 "upn-0", a.getUpn(), "part-0", "alleged-perpetrator", "upn-1", b.getUpn(), "part-1", "witness")), TEACHER);
         String page = HttpUser.signedIn(port, "hoy").get("/students/" + a.getId()).body();
         assertThat(page).contains("Linked students").contains(org.springframework.web.util.HtmlUtils.htmlEscape(b.displayName())).contains("Witness in incident");

@@ -1,8 +1,5 @@
 package org.pastoralflow.student;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import org.pastoralflow.security.YearGroupScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +31,7 @@ import org.pastoralflow.investigation.InvestigationService;
 import org.pastoralflow.referral.Referral;
 import org.pastoralflow.referral.ReferralService;
 import org.pastoralflow.security.Viewer;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.forms.FormData;
 import org.pastoralflow.support.Web;
@@ -54,7 +52,6 @@ class YearGroupScopeIntegrationTest {
     static final String YEAR_9_PSO = "pso9";
 
     @Autowired MockMvc mvc;
-    @Autowired Clock schoolClock;
     @Autowired StudentRepository students;
     @Autowired CaseStore caseStore;
     @Autowired YearGroupScope scope;
@@ -90,11 +87,6 @@ class YearGroupScopeIntegrationTest {
 
     String page(MockHttpSession who, String path, int status) throws Exception {
         return mvc.perform(get(path).session(who)).andExpect(status().is(status)).andReturn().getResponse().getContentAsString();
-    }
-
-    /** The current minute by the school's clock: a time that has come, so the forms take it at any hour. */
-    LocalDateTime justNow() {
-        return LocalDateTime.now(schoolClock).truncatedTo(ChronoUnit.MINUTES);
     }
 
     @Test
@@ -172,8 +164,8 @@ class YearGroupScopeIntegrationTest {
     }
 
     Incident incident(String description, Student... who) {
-        Map<String, String> form = new java.util.HashMap<>(Map.of("occurredOn", justNow().toLocalDate().toString(),
-                "occurredTime", justNow().toLocalTime().toString(), "location", "Field", "type", "other", "description", description));
+        Map<String, String> form = new java.util.HashMap<>(Map.of("occurredOn", JustNow.date(),
+                "occurredTime", JustNow.time(), "location", "Field", "type", "other", "description", description));
         for (int i = 0; i < who.length; i++) {
             form.put("upn-" + i, who[i].getUpn());
             form.put("part-" + i, i == 0 ? "alleged-perpetrator" : "target");

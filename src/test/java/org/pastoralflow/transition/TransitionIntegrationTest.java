@@ -7,9 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -38,6 +35,7 @@ import org.pastoralflow.referral.Referral;
 import org.pastoralflow.referral.ReferralRepository;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.support.Web;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +57,6 @@ class TransitionIntegrationTest {
     static final int YEAR = 2028;
 
     @Autowired MockMvc mvc;
-    @Autowired Clock schoolClock;
     @Autowired TransitionRepository transitions;
     @Autowired TransitionMilestoneRepository milestones;
     @Autowired TransitionCohortRepository cohorts;
@@ -132,11 +129,6 @@ class TransitionIntegrationTest {
         return m;
     }
 
-    /** The current minute by the school's clock: a time that has come, so the forms take it at any hour. */
-    LocalDateTime justNow() {
-        return LocalDateTime.now(schoolClock).truncatedTo(ChronoUnit.MINUTES);
-    }
-
     @Test
     void importsTwoHundredAndFortyStudentsFromTwelvePrimariesAndTakesAHandfulThroughEveryMilestone() throws Exception {
         MockHttpSession lead = Web.signIn(mvc, "lead"), pso = Web.signIn(mvc, "pso"), hoy = Web.signIn(mvc, "hoy"),
@@ -203,7 +195,7 @@ class TransitionIntegrationTest {
         // a concern before September: the student gets a case file (Year 6 until September) and a referral, linked both ways
         mvc.perform(post("/transition/" + concern.getReference() + "/concerns").session(hoy).with(csrf())
                         .param("category", "welfare").param("description", "Very upset about leaving foster carers")
-                        .param("occurredAt", justNow().toString()))
+                        .param("occurredAt", JustNow.dateTime()))
                 .andExpect(status().is3xxRedirection());
         concern = reload(concern);
         assertThat(concern.getStudentId()).isNotNull();

@@ -6,9 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,6 +25,7 @@ import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.student.UpnTestSupport;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.support.Web;
 import org.pastoralflow.transition.Leaver;
@@ -59,7 +57,6 @@ class EngineHoldsNoFactsIntegrationTest {
     static final int YEAR = 2032;
 
     @Autowired MockMvc mvc;
-    @Autowired Clock schoolClock;
     @Autowired JdbcTemplate jdbc;
     @Autowired TaskService tasks;
     @Autowired HistoryService history;
@@ -117,11 +114,6 @@ class EngineHoldsNoFactsIntegrationTest {
                 + String.join(", ", FACTS.stream().map(f -> "?").toList()) + ")", String.class, FACTS.toArray());
     }
 
-    /** The current minute by the school's clock: a time that has come, so the forms take it at any hour. */
-    LocalDateTime justNow() {
-        return LocalDateTime.now(schoolClock).truncatedTo(ChronoUnit.MINUTES);
-    }
-
     @Test
     void theRecordsWithTheMostSensitiveFactsTakeTheirRoutesAndTheEngineKeepsNoneOfTheFacts() throws Exception {
         MockHttpSession lead = Web.signIn(mvc, "lead"), teacher = Web.signIn(mvc, "teacher"), admin = Web.signIn(mvc, "admin");
@@ -145,7 +137,7 @@ class EngineHoldsNoFactsIntegrationTest {
         String description = "Disclosed being hit at home " + System.nanoTime();
         mvc.perform(post("/referrals").session(teacher).with(csrf()).param("studentId", child.getId().toString())
                 .param("category", "safeguarding").param("description", description)
-                .param("occurredAt", justNow().toString()).param("location", "Tutor room"))
+                .param("occurredAt", JustNow.at().toString()).param("location", "Tutor room"))
                 .andExpect(status().is3xxRedirection());
         Referral referral = referrals.findByRaisedByOrderByRaisedAtDesc("teacher").stream()
                 .filter(r -> r.getDescription().equals(description)).findFirst().orElseThrow();
@@ -154,8 +146,8 @@ class EngineHoldsNoFactsIntegrationTest {
         // harmful sexual behaviour: the DSL group assigns the investigator
         Student target = students.findByUpn("L873400125058").orElseThrow(), perpetrator = students.findByUpn("D873400122058").orElseThrow();
         String account = "Unwanted touching on the stairs " + System.nanoTime();
-        mvc.perform(post("/investigations").session(teacher).with(csrf()).param("occurredOn", justNow().toLocalDate().toString())
-                .param("occurredTime", justNow().toLocalTime().toString()).param("location", "Stairs by the library")
+        mvc.perform(post("/investigations").session(teacher).with(csrf()).param("occurredOn", JustNow.date())
+                .param("occurredTime", JustNow.time()).param("location", "Stairs by the library")
                 .param("type", "harmful-sexual-behaviour").param("description", account).param("staffInvolved", "Mr Ahmed")
                 .param("upn-0", target.getUpn()).param("part-0", "target")
                 .param("upn-1", perpetrator.getUpn()).param("part-1", "alleged-perpetrator"))
