@@ -7,11 +7,34 @@ import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.Wi
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
+import org.pastoralflow.workflow.SchoolClock;
 
 /**
  * Keeps the shape the style guide asks for from drifting, and checks what docs/architecture.md
@@ -113,6 +136,34 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("..process..")
                 .should().dependOnClassesThat().resideInAPackage("org.pastoralflow..process..")
                 .because("delegates are reached by the engine through the models, never called by other code")
+                .check(CLASSES);
+    }
+
+    /** The java.time types whose {@code now()} and {@code now(ZoneId)} read the computer's clock instead of the school's. */
+    static final Set<String> TIME_TYPES = Stream.of(Instant.class, LocalDate.class, LocalDateTime.class, LocalTime.class,
+            ZonedDateTime.class, OffsetDateTime.class, OffsetTime.class, Year.class, YearMonth.class, MonthDay.class)
+            .map(Class::getName).collect(Collectors.toSet());
+
+    static final DescribedPredicate<JavaCall<?>> READS_THE_COMPUTERS_CLOCK = DescribedPredicate.describe(
+            "reads the computer's clock (now() or now(ZoneId) of java.time, new Date(), System.currentTimeMillis(), Clock.system...)",
+            call -> {
+                String owner = call.getTarget().getOwner().getName();
+                String name = call.getTarget().getName();
+                List<JavaClass> params = call.getTarget().getRawParameterTypes();
+                boolean noArgumentOrZone = params.isEmpty() || params.size() == 1 && params.get(0).isEquivalentTo(ZoneId.class);
+                return TIME_TYPES.contains(owner) && name.equals("now") && noArgumentOrZone
+                        || owner.equals(Date.class.getName()) && name.equals(JavaConstructor.CONSTRUCTOR_NAME) && params.isEmpty()
+                        || owner.equals(System.class.getName()) && name.equals("currentTimeMillis")
+                        || owner.equals(Clock.class.getName()) && name.startsWith("system");
+            });
+
+    @Test
+    void everyNowComesFromTheSchoolClock() {
+        noClasses().that().doNotHaveFullyQualifiedName(SchoolClock.class.getName())
+                .should().callCodeUnitWhere(READS_THE_COMPUTERS_CLOCK)
+                .because("one injected Clock (workflow.SchoolClock, the engine's clock in the school's zone) is the time "
+                        + "everywhere: \"today\" is the school's today whatever the server's zone, and a test that moves "
+                        + "the engine's clock moves the whole application with it (issue 19)")
                 .check(CLASSES);
     }
 }

@@ -39,14 +39,14 @@ public class AttendanceConcern {
     protected AttendanceConcern() {
     }
 
-    AttendanceConcern(String reference, Long studentId, String kind, boolean severe, Figures at) {
+    AttendanceConcern(String reference, Long studentId, String kind, boolean severe, Figures at, Instant openedAt) {
         this.reference = reference;
         this.studentId = studentId;
         this.kind = kind;
         this.severe = severe;
         // a child possibly missing education is the DSL's to follow up (KCSIE, children missing education)
         this.confidentiality = MISSING_EDUCATION.equals(kind) ? Confidentiality.SAFEGUARDING : Confidentiality.PASTORAL;
-        this.openedAt = Instant.now();
+        this.openedAt = openedAt;
         this.openedPossible = at.possible();
         this.openedAttended = at.attended();
     }
@@ -59,9 +59,9 @@ public class AttendanceConcern {
         this.processInstanceId = processInstanceId;
     }
 
-    void close(String outcome, Figures at) {
+    void close(String outcome, Figures at, Instant closedAt) {
         this.outcome = outcome;
-        this.closedAt = Instant.now();
+        this.closedAt = closedAt;
         if (at != null) {
             this.closedPossible = at.possible();
             this.closedAttended = at.attended();

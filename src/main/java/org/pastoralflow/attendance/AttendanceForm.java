@@ -60,7 +60,7 @@ abstract class AttendanceForm implements TaskForm {
             String v = switch (f.type()) {
                 case "date" -> {
                     LocalDate d = data.date(f.name(), f.label(), f.required());
-                    if (d != null && d.isAfter(LocalDate.now())) {
+                    if (d != null && d.isAfter(attendance.today())) {
                         data.reject(f.name(), f.label() + " cannot be in the future.");
                     }
                     yield d == null ? null : d.toString();

@@ -3,6 +3,7 @@ package org.pastoralflow.attendance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.DayOfWeek;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
@@ -51,13 +52,15 @@ public class AttendanceImporter {
     private final AttendanceWeekRepository weeks;
     private final AttendanceService attendance;
     private final AuditLog audit;
+    private final Clock clock;
 
     public AttendanceImporter(StudentRepository students, AttendanceWeekRepository weeks, AttendanceService attendance,
-                              AuditLog audit) {
+                              AuditLog audit, Clock clock) {
         this.students = students;
         this.weeks = weeks;
         this.attendance = attendance;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -107,7 +110,7 @@ public class AttendanceImporter {
         List<Long> ids = rows.stream().map(r -> byUpn.get(r.upn()).getId()).toList();
         Map<Long, AttendanceWeek> existing = weeks.findByStudentIdInAndWeekCommencing(ids, week).stream()
                 .collect(Collectors.toMap(AttendanceWeek::getStudentId, Function.identity()));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int created = 0;
         List<AttendanceWeek> toSave = new ArrayList<>();
         for (AttendanceRow row : rows) {

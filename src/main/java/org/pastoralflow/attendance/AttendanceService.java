@@ -4,6 +4,8 @@ import org.pastoralflow.security.AccessPolicy;
 import org.pastoralflow.security.Classification;
 import org.pastoralflow.security.Viewer;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,10 +35,11 @@ public class AttendanceService {
     private final CaseStore caseStore;
     private final Processes processes;
     private final References references;
+    private final Clock clock;
 
     public AttendanceService(AttendanceWeekRepository weeks, AttendanceConcernRepository concerns,
                              AttendanceSettings settings, CaseStore caseStore, Processes processes, References references,
-                             AccessPolicy policy) {
+                             AccessPolicy policy, Clock clock) {
         this.policy = policy;
         this.weeks = weeks;
         this.concerns = concerns;
@@ -44,6 +47,12 @@ public class AttendanceService {
         this.caseStore = caseStore;
         this.processes = processes;
         this.references = references;
+        this.clock = clock;
+    }
+
+    /** Today in the school's time zone, by the application's clock. */
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** 1 September (or the configured month) of the school year the date falls in. */
@@ -91,7 +100,7 @@ public class AttendanceService {
                 .stream().map(AttendanceConcern::getStudentId).collect(Collectors.toCollection(HashSet::new));
         // a concern just closed (improving, or handed to the local authority) is not reopened by the next import
         concerns.findByStudentIdInAndKindAndClosedAtAfter(studentIds, AttendanceConcern.THRESHOLD,
-                        java.time.Instant.now().minus(java.time.Duration.ofDays(7L * settings.quietWeeks())))
+                        clock.instant().minus(Duration.ofDays(7L * settings.quietWeeks())))
                 .forEach(c -> open.add(c.getStudentId()));
         int started = 0;
         for (Long id : studentIds) {
@@ -125,7 +134,7 @@ public class AttendanceService {
 
     private void open(Long studentId, String kind, boolean severe, Figures f) {
         AttendanceConcern c = concerns.save(new AttendanceConcern(references.next("A", "attendance_number_seq"),
-                studentId, kind, severe, f));
+                studentId, kind, severe, f, clock.instant()));
         Map<String, Object> vars = new HashMap<>();
         vars.put(AttendanceProcess.CONCERN_ID, c.getId());
         vars.put(AttendanceProcess.STUDENT_ID, studentId);
@@ -166,7 +175,7 @@ public class AttendanceService {
 
     private void closeImproved(AttendanceConcern c) {
         Figures now = latest(c.getStudentId());
-        c.close("improved", now);
+        c.close("improved", now, clock.instant());
         caseStore.record(NewEntry.now(c.getStudentId(), EntryKind.REVIEW, Confidentiality.PASTORAL, "system",
                 "Attendance concern " + c.getReference() + " closed: attendance improved",
                 "When it opened: " + c.opened().describe() + "\nNow: " + now.describe(), AttendanceProcess.SOURCE_TYPE, c.getId()));
@@ -174,12 +183,12 @@ public class AttendanceService {
 
     @Transactional
     public void close(AttendanceConcern c, String outcome) {
-        c.close(outcome, latest(c.getStudentId()));
+        c.close(outcome, latest(c.getStudentId()), clock.instant());
     }
 
     /** This school year's figures, up to the latest week imported for the student. */
     public Figures latest(Long studentId) {
-        return yearToDate(studentId, weeks.latestWeekOf(studentId).orElse(LocalDate.now()));
+        return yearToDate(studentId, weeks.latestWeekOf(studentId).orElse(today()));
     }
 
     public AttendanceConcern concern(Long id) {

@@ -27,8 +27,8 @@ public class AuditEvent {
     protected AuditEvent() {
     }
 
-    public AuditEvent(String actor, String action, String recordType, Long recordId, Long studentId, String detail) {
-        this.at = Instant.now();
+    public AuditEvent(String actor, String action, String recordType, Long recordId, Long studentId, String detail, Instant at) {
+        this.at = at;
         this.actor = actor;
         this.action = action;
         this.recordType = recordType;

@@ -1,5 +1,6 @@
 package org.pastoralflow.audit;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
@@ -24,13 +25,16 @@ public class AuditLog {
 
     private final AuditRepository events;
 
-    public AuditLog(AuditRepository events) {
+    private final Clock clock;
+
+    public AuditLog(AuditRepository events, Clock clock) {
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
     public void record(String actor, String action, String recordType, Long recordId, Long studentId, String detail) {
-        events.save(new AuditEvent(actor, action, recordType, recordId, studentId, detail));
+        events.save(new AuditEvent(actor, action, recordType, recordId, studentId, detail, clock.instant()));
     }
 
     /** The latest events an administrator may see (no case records, no student). */
@@ -46,7 +50,7 @@ public class AuditLog {
             return;
         }
         List<AuditEvent> batch = recordIds.stream()
-                .map(id -> new AuditEvent(actor, VIEW, recordType, id, studentId, where)).toList();
+                .map(id -> new AuditEvent(actor, VIEW, recordType, id, studentId, where, clock.instant())).toList();
         events.saveAll(batch);
     }
 }

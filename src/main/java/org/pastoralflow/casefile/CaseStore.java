@@ -1,6 +1,8 @@
 package org.pastoralflow.casefile;
 
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -31,17 +33,21 @@ public class CaseStore {
     private final ChronologyRepository entries;
     private final AuditLog audit;
     private final AccessPolicy policy;
+    private final Clock clock;
 
-    public CaseStore(ChronologyRepository entries, AuditLog audit, AccessPolicy policy) {
+    public CaseStore(ChronologyRepository entries, AuditLog audit, AccessPolicy policy, Clock clock) {
         this.entries = entries;
         this.audit = audit;
         this.policy = policy;
+        this.clock = clock;
     }
 
     @Transactional
     public ChronologyEntry record(NewEntry e) {
-        return entries.save(new ChronologyEntry(e.studentId(), e.kind(), e.confidentiality(), e.occurredAt(),
-                e.recordedBy(), e.summary(), e.detail(), e.sourceType(), e.sourceId(), null));
+        Instant now = clock.instant();
+        return entries.save(new ChronologyEntry(e.studentId(), e.kind(), e.confidentiality(),
+                e.occurredAt() == null ? now : e.occurredAt(), e.recordedBy(), e.summary(), e.detail(), e.sourceType(),
+                e.sourceId(), null, now));
     }
 
     /** A correction never changes the original: it is a new entry that points at it, with the same confidentiality. */
@@ -51,7 +57,7 @@ public class CaseStore {
         return entries.save(new ChronologyEntry(original.getStudentId(), EntryKind.CORRECTION,
                 original.getConfidentiality(), original.getOccurredAt(), viewer.userId(),
                 "Correction to: " + original.getSummary(), text, original.getSourceType(), original.getSourceId(),
-                original.getId()));
+                original.getId(), clock.instant()));
     }
 
     /**

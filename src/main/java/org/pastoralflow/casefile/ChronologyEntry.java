@@ -42,12 +42,12 @@ public class ChronologyEntry {
 
     public ChronologyEntry(Long studentId, EntryKind kind, Confidentiality confidentiality, Instant occurredAt,
                            String recordedBy, String summary, String detail, String sourceType, Long sourceId,
-                           Long correctsEntryId) {
+                           Long correctsEntryId, Instant recordedAt) {
         this.studentId = studentId;
         this.kind = kind;
         this.confidentiality = confidentiality;
         this.occurredAt = occurredAt;
-        this.recordedAt = Instant.now();
+        this.recordedAt = recordedAt;
         this.recordedBy = recordedBy;
         this.summary = summary;
         this.detail = detail;

@@ -54,13 +54,15 @@ class DemoAttendance {
     private final JdbcTemplate jdbc;
     private final int schoolYearStartMonth;
     private Boolean h2;
+    private final java.time.Clock clock;
 
-    DemoAttendance(AttendanceImporter importer, AttendanceService attendance, AuditLog audit, JdbcTemplate jdbc,
+    DemoAttendance(AttendanceImporter importer, AttendanceService attendance, AuditLog audit, JdbcTemplate jdbc, java.time.Clock clock,
                    @Value("${pastoral.attendance.school-year-start-month:9}") int schoolYearStartMonth) {
         this.importer = importer;
         this.attendance = attendance;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.clock = clock;
         this.schoolYearStartMonth = schoolYearStartMonth;
     }
 
@@ -125,7 +127,7 @@ class DemoAttendance {
      * more are over none; so the concerns opened are the ones the import would open.
      */
     private int writeWeek(LocalDate monday, List<Object[]> rows, List<Long> withAbsence) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         // one sequence value a row: safe beside the blocks of fifty JPA takes from the same sequence
         String nextId = h2() ? "next value for attendance_week_seq" : "nextval('attendance_week_seq')";
         jdbc.batchUpdate("insert into attendance_week (id, student_id, week_commencing, possible_sessions, attended_sessions,"

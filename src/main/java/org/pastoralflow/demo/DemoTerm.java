@@ -95,7 +95,7 @@ class DemoTerm {
         next = assign(patterns, shuffled, next, 6, DemoAttendance.Pattern.FALLING);
         next = assign(patterns, shuffled, next, shuffled.size() / 8, DemoAttendance.Pattern.PATCHY);
 
-        Backdate backdate = new Backdate(jdbc, clock.getZone());
+        Backdate backdate = new Backdate(jdbc, clock);
         int concerns = attendance.seed(days, backdate, all, patterns, random);
         long cpuAttendance = cpu.getCurrentThreadCpuTime() - cpuStarted;
         int incidentCount = incidents.seed(days, backdate, all, random);

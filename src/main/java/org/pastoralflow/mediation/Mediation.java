@@ -55,14 +55,14 @@ public class Mediation {
     }
 
     Mediation(String reference, String sourceType, String sourceReference, Confidentiality confidentiality, String reason,
-              String requestedBy) {
+              String requestedBy, Instant requestedAt) {
         this.reference = reference;
         this.confidentiality = confidentiality;
         this.sourceType = sourceType;
         this.sourceReference = sourceReference;
         this.reason = reason;
         this.requestedBy = requestedBy;
-        this.requestedAt = Instant.now();
+        this.requestedAt = requestedAt;
         this.round = 1;
     }
 
@@ -94,10 +94,10 @@ public class Mediation {
         this.round++;
     }
 
-    void close(String outcome, String notes) {
+    void close(String outcome, String notes, Instant at) {
         this.outcome = outcome;
         this.outcomeNotes = notes;
-        this.closedAt = Instant.now();
+        this.closedAt = at;
     }
 
     public String status() {

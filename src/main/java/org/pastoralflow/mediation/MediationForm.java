@@ -52,7 +52,7 @@ abstract class MediationForm implements TaskForm {
         model.put("intro", intro(m, task));
         model.put("history", mediations.history(m, viewer, "task " + key));
         Map<String, String> defaults = new HashMap<>();
-        fields.stream().filter(f -> f.type().equals("date")).forEach(f -> defaults.put(f.name(), LocalDate.now(mediations.zone()).toString()));
+        fields.stream().filter(f -> f.type().equals("date")).forEach(f -> defaults.put(f.name(), mediations.today().toString()));
         model.put("defaults", defaults);
         return model;
     }
@@ -62,7 +62,7 @@ abstract class MediationForm implements TaskForm {
         Mediation m = mediations.byReference(task.businessKey());
         Map<String, String> v = FormField.readAll(data, fields);
         for (String day : List.of("on", "askedOn", "meetingOn")) {
-            if (v.get(day) != null && LocalDate.parse(v.get(day)).isAfter(LocalDate.now(mediations.zone()))) {
+            if (v.get(day) != null && LocalDate.parse(v.get(day)).isAfter(mediations.today())) {
                 data.reject(day, "The date cannot be in the future.");
             }
         }

@@ -35,10 +35,10 @@ public class MediationParty {
         this.position = position;
     }
 
-    void consent(String answer, String by) {
+    void consent(String answer, String by, Instant at) {
         this.consent = answer;
         this.consentBy = by;
-        this.consentAt = Instant.now();
+        this.consentAt = at;
     }
 
     public Long getId() {

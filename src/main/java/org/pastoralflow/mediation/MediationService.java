@@ -3,8 +3,9 @@ package org.pastoralflow.mediation;
 import org.pastoralflow.security.AccessPolicy;
 import org.pastoralflow.security.Classification;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,6 @@ import org.pastoralflow.workflow.References;
 import org.pastoralflow.workflow.StudentPicker;
 import org.pastoralflow.workflow.TaskInbox;
 import org.pastoralflow.workflow.TaskView;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,12 +45,12 @@ public class MediationService {
     private final Processes processes;
     private final References references;
     private final TaskInbox inbox;
-    private final ZoneId zone;
+    private final Clock clock;
     private final AccessPolicy policy;
 
     public MediationService(MediationRepository mediations, MediationPartyRepository parties, StudentRepository students,
                             StudentPicker picker, CaseStore caseStore, Processes processes, References references,
-                            TaskInbox inbox, @Value("${pastoral.zone:Europe/London}") ZoneId zone, AccessPolicy policy) {
+                            TaskInbox inbox, Clock clock, AccessPolicy policy) {
         this.policy = policy;
         this.mediations = mediations;
         this.parties = parties;
@@ -60,7 +60,7 @@ public class MediationService {
         this.processes = processes;
         this.references = references;
         this.inbox = inbox;
-        this.zone = zone;
+        this.clock = clock;
     }
 
     /**
@@ -90,7 +90,7 @@ public class MediationService {
     private Mediation start(String sourceType, String sourceReference, Confidentiality confidentiality, List<Long> studentIds,
                             String reason, String by) {
         Mediation m = mediations.save(new Mediation(references.next("M", "mediation_number_seq"), sourceType, sourceReference,
-                confidentiality, reason, by));
+                confidentiality, reason, by, clock.instant()));
         int position = 0;
         for (Long studentId : studentIds) {
             parties.save(new MediationParty(m.getId(), studentId, position++));
@@ -118,7 +118,7 @@ public class MediationService {
                                   String notes, Viewer viewer) {
         m.suitability(powerImbalance, safeguardingConcern, suitable, notes);
         if (!suitable) {
-            m.close(Mediation.NOT_SUITABLE, notes);
+            m.close(Mediation.NOT_SUITABLE, notes, clock.instant());
         }
         toEveryParty(m, EntryKind.DECISION, viewer, "Mediation " + m.getReference() + ": "
                 + (suitable ? "suitable, consent to be sought" : "not suitable")
@@ -128,7 +128,7 @@ public class MediationService {
     @Transactional
     public void recordConsent(Mediation m, Long studentId, boolean given, LocalDate askedOn, String notes, Viewer viewer) {
         MediationParty p = party(m, studentId);
-        p.consent(given ? MediationParty.GIVEN : MediationParty.REFUSED, viewer.userId());
+        p.consent(given ? MediationParty.GIVEN : MediationParty.REFUSED, viewer.userId(), clock.instant());
         caseStore.record(new NewEntry(studentId, EntryKind.NOTE, m.getConfidentiality(), at(askedOn),
                 viewer.userId(), "Mediation " + m.getReference() + ": consent " + (given ? "given" : "refused") + " by " + name(studentId), notes,
                 MediationProcess.SOURCE_TYPE, m.getId()));
@@ -136,7 +136,7 @@ public class MediationService {
 
     @Transactional
     public void recordDeclined(Mediation m, String alternativeSupport, Viewer viewer) {
-        m.close(Mediation.DECLINED, alternativeSupport);
+        m.close(Mediation.DECLINED, alternativeSupport, clock.instant());
         toEveryParty(m, EntryKind.DECISION, viewer, "Mediation " + m.getReference()
                 + " closed: consent refused; alternative support noted", alternativeSupport);
     }
@@ -168,7 +168,7 @@ public class MediationService {
         toEveryParty(m, EntryKind.REVIEW, viewer, "Mediation " + m.getReference() + " reviewed: " + REVIEW_OPTIONS.get(decision),
                 rationale);
         switch (decision) {
-            case Mediation.RESOLVED -> m.close(Mediation.RESOLVED, rationale);
+            case Mediation.RESOLVED -> m.close(Mediation.RESOLVED, rationale, clock.instant());
             case "again" -> m.nextRound();
             default -> { }
         }
@@ -176,7 +176,7 @@ public class MediationService {
 
     @Transactional
     public void recordHeadOfYearReview(Mediation m, String action, Viewer viewer) {
-        m.close(Mediation.ESCALATED, action);
+        m.close(Mediation.ESCALATED, action, clock.instant());
         toEveryParty(m, EntryKind.ESCALATION, viewer, "Mediation " + m.getReference() + " escalated: Head of Year's action",
                 action);
     }
@@ -194,16 +194,17 @@ public class MediationService {
     }
 
     /** A day someone typed: today means now, so the chronology keeps the order things were done in. */
-    private java.time.Instant at(LocalDate day) {
-        return day.equals(LocalDate.now(zone)) ? java.time.Instant.now() : day.atStartOfDay(zone).toInstant();
+    private Instant at(LocalDate day) {
+        return day.equals(today()) ? clock.instant() : day.atStartOfDay(clock.getZone()).toInstant();
     }
 
     private String name(Long studentId) {
         return students.findById(studentId).map(Student::displayName).orElse("the student");
     }
 
-    public ZoneId zone() {
-        return zone;
+    /** Today in the school's time zone, by the application's clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /**

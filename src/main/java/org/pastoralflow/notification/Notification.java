@@ -37,8 +37,8 @@ public class Notification {
     /**
      * @param sendBy when the retry sends it if the send after commit never happened (the node stopped)
      */
-    Notification(String recipients, String subject, String body, Instant sendBy) {
-        this.createdAt = Instant.now();
+    Notification(String recipients, String subject, String body, Instant createdAt, Instant sendBy) {
+        this.createdAt = createdAt;
         this.recipients = recipients;
         this.subject = subject;
         this.body = body;

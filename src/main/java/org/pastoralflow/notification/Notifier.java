@@ -4,6 +4,7 @@ import org.pastoralflow.security.AccessPolicy;
 import org.pastoralflow.security.Classification;
 import org.pastoralflow.security.Viewer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -55,6 +56,7 @@ public class Notifier {
     private final int maxAttempts;
     private final TransactionTemplate separately;
     private final AccessPolicy policy;
+    private final Clock clock;
 
     /** Pages that show each person only their own work, so a link to them needs no record: anyone may follow it. */
     static final List<String> GENERAL_PAGES = List.of("/inbox", "/dashboards", "/oncall", "/admin", "/transition/schools",
@@ -65,8 +67,10 @@ public class Notifier {
                     @Value("${pastoral.mail.from:pastoral-flow@localhost}") String from,
                     @Value("${pastoral.base-url:http://localhost:8080}") String baseUrl,
                     @Value("${pastoral.mail.retry.first-wait:PT1M}") Duration firstWait,
-                    @Value("${pastoral.mail.retry.attempts:6}") int maxAttempts, AccessPolicy policy) {
+                    @Value("${pastoral.mail.retry.attempts:6}") int maxAttempts, AccessPolicy policy,
+                    Clock clock) {
         this.policy = policy;
+        this.clock = clock;
         this.outbox = outbox;
         this.directory = directory;
         this.mail = mail;
@@ -109,7 +113,7 @@ public class Notifier {
     private void queue(Set<String> to, String subject, String text, String path) {
         String body = text + "\n\nOpen it: " + baseUrl + path + "\n\n-- Pastoral Flow";
         Notification n = outbox.save(new Notification(String.join(", ", to), subject, body,
-                Instant.now().plus(SEND_AFTER_COMMIT_GRACE)));
+                clock.instant(), clock.instant().plus(SEND_AFTER_COMMIT_GRACE)));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -124,7 +128,7 @@ public class Notifier {
 
     private void send(Long id) {
         separately.executeWithoutResult(status -> outbox.lockById(id).filter(n -> !n.isDone())
-                .ifPresent(n -> deliver(n, Instant.now())));
+                .ifPresent(n -> deliver(n, clock.instant())));
     }
 
     /**

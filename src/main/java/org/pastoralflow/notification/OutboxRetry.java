@@ -1,6 +1,6 @@
 package org.pastoralflow.notification;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -13,12 +13,15 @@ class OutboxRetry {
 
     private final Notifier notifier;
 
-    OutboxRetry(Notifier notifier) {
+    private final Clock clock;
+
+    OutboxRetry(Notifier notifier, Clock clock) {
         this.notifier = notifier;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${pastoral.mail.retry.every:PT1M}", initialDelayString = "${pastoral.mail.retry.every:PT1M}")
     void run() {
-        notifier.retryDue(Instant.now());
+        notifier.retryDue(clock.instant());
     }
 }

@@ -34,10 +34,11 @@ public class OncallCall {
     protected OncallCall() {
     }
 
-    OncallCall(String reference, String raisedBy, String room, Long studentId, String studentName, String reason) {
+    OncallCall(String reference, String raisedBy, String room, Long studentId, String studentName, String reason,
+               Instant raisedAt) {
         this.reference = reference;
         this.raisedBy = raisedBy;
-        this.raisedAt = Instant.now();
+        this.raisedAt = raisedAt;
         this.room = room;
         this.studentId = studentId;
         this.studentName = studentName;
@@ -48,19 +49,19 @@ public class OncallCall {
         this.processInstanceId = processInstanceId;
     }
 
-    void claimed(String by) {
+    void claimed(String by, Instant at) {
         this.claimedBy = by;
-        this.claimedAt = Instant.now();
+        this.claimedAt = at;
     }
 
     void escalated() {
         this.escalated = true;
     }
 
-    void closed(String outcome, String notes) {
+    void closed(String outcome, String notes, Instant at) {
         this.outcome = outcome;
         this.outcomeNotes = notes;
-        this.closedAt = Instant.now();
+        this.closedAt = at;
     }
 
     public Long getId() {

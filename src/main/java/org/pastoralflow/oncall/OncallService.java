@@ -1,5 +1,6 @@
 package org.pastoralflow.oncall;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,10 @@ public class OncallService {
     private final References references;
     private final CaseStore caseStore;
     private final Notifier notifier;
+    private final Clock clock;
 
     public OncallService(OncallCallRepository calls, StudentRepository students, Processes processes, TaskInbox inbox,
-                         References references, CaseStore caseStore, Notifier notifier) {
+                         References references, CaseStore caseStore, Notifier notifier, Clock clock) {
         this.calls = calls;
         this.students = students;
         this.processes = processes;
@@ -52,6 +54,7 @@ public class OncallService {
         this.references = references;
         this.caseStore = caseStore;
         this.notifier = notifier;
+        this.clock = clock;
     }
 
     /** Any member of staff. The student is linked when the name given matches exactly one. */
@@ -67,7 +70,7 @@ public class OncallService {
             studentId = matches.size() == 1 ? matches.get(0).getId() : null;
         }
         OncallCall call = calls.save(new OncallCall(references.next("C", "oncall_number_seq"), viewer.userId(), room,
-                studentId, studentName, reason));
+                studentId, studentName, reason, clock.instant()));
         Map<String, Object> vars = new HashMap<>();
         vars.put(OncallProcess.CALL_ID, call.getId());
         vars.put(OncallProcess.REFERENCE, call.getReference());
@@ -86,7 +89,7 @@ public class OncallService {
         String taskId = inbox.openTaskId(call.getProcessInstanceId(), OncallProcess.TASK_RESPOND)
                 .orElseThrow(() -> new TaskUnavailableException(TaskUnavailableException.Reason.NOT_FOUND, "This call has been dealt with."));
         inbox.claim(taskId, viewer);
-        call.claimed(viewer.userId());
+        call.claimed(viewer.userId(), clock.instant());
         return call;
     }
 
@@ -110,7 +113,7 @@ public class OncallService {
 
     @Transactional
     public void close(OncallCall call, String outcome, String notes, Viewer viewer) {
-        call.closed(outcome, notes);
+        call.closed(outcome, notes, clock.instant());
         if (call.getStudentId() != null) {
             caseStore.record(NewEntry.now(call.getStudentId(), EntryKind.NOTE, Confidentiality.PASTORAL, viewer.userId(),
                     "On-call from " + call.getRoom() + ": " + OUTCOMES.get(outcome) + " (" + call.getReference() + ")",

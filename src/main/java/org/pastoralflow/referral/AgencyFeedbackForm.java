@@ -24,7 +24,7 @@ class AgencyFeedbackForm extends DecisionForm {
     protected void validateMore(Referral r, String code, FormData data) {
         LocalDate on = data.date("feedbackOn", "Date of the feedback", true);
         data.text("feedback", "What the agency said", 20000, true);
-        if (on != null && on.isAfter(LocalDate.now())) {
+        if (on != null && on.isAfter(referrals.today())) {
             data.reject("feedbackOn", "Date of the feedback cannot be in the future.");
         }
     }

@@ -36,14 +36,14 @@ public class ExternalReferral {
 
     /** {@code confidentiality}: that of whoever made the referral (the DSL's referral to social care is the DSL's record). */
     public ExternalReferral(Long referralId, String agency, LocalDate referredOn, String agencyReference, String recordedBy,
-                            Confidentiality confidentiality) {
+                            Confidentiality confidentiality, Instant recordedAt) {
         this.confidentiality = confidentiality;
         this.referralId = referralId;
         this.agency = agency;
         this.referredOn = referredOn;
         this.agencyReference = agencyReference;
         this.recordedBy = recordedBy;
-        this.recordedAt = Instant.now();
+        this.recordedAt = recordedAt;
     }
 
     void feedback(LocalDate on, String text, String outcome) {

@@ -48,7 +48,7 @@ class ExternalReferralForm implements TaskForm {
         LocalDate on = data.date("referredOn", "Date of the referral", true);
         String reference = data.text("agencyReference", "The agency's reference", 100, true);
         String notes = data.text("notes", "Notes", 20000, false);
-        if (on != null && on.isAfter(LocalDate.now())) {
+        if (on != null && on.isAfter(referrals.today())) {
             data.reject("referredOn", "Date of the referral cannot be in the future.");
         }
         data.throwIfInvalid();

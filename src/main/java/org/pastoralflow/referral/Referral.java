@@ -47,7 +47,7 @@ public class Referral {
     }
 
     public Referral(String reference, Long studentId, String category, String description, String childWords,
-                    Instant occurredAt, String location, boolean immediateRisk, String raisedBy) {
+                    Instant occurredAt, String location, boolean immediateRisk, String raisedBy, Instant raisedAt) {
         this.reference = reference;
         this.studentId = studentId;
         this.category = category;
@@ -57,7 +57,7 @@ public class Referral {
         this.location = location;
         this.immediateRisk = immediateRisk;
         this.raisedBy = raisedBy;
-        this.raisedAt = Instant.now();
+        this.raisedAt = raisedAt;
         this.stage = Stage.RECEIVED;
         // the DSL's until the routing table has said who reviews it
         this.confidentiality = Confidentiality.SAFEGUARDING;
@@ -89,9 +89,9 @@ public class Referral {
         this.route = group;
     }
 
-    void moveTo(Stage next) {
+    void moveTo(Stage next, Instant at) {
         this.stage = next;
-        this.closedAt = next == Stage.CLOSED ? Instant.now() : null;
+        this.closedAt = next == Stage.CLOSED ? at : null;
     }
 
     public Long getId() {

@@ -1,7 +1,7 @@
 package org.pastoralflow.referral;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +18,6 @@ import org.pastoralflow.security.NotFoundException;
 import org.pastoralflow.forms.FormData;
 import org.pastoralflow.forms.InvalidFormException;
 import org.pastoralflow.workflow.TaskInbox;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,11 +36,11 @@ class ReferralController {
     private final CaseStore caseStore;
     private final TaskInbox inbox;
 
-    private final ZoneId zone;
+    private final Clock clock;
 
     ReferralController(ReferralService referrals, StudentRepository students, CaseStore caseStore, TaskInbox inbox,
-                       @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
-        this.zone = zone;
+                       Clock clock) {
+        this.clock = clock;
         this.referrals = referrals;
         this.students = students;
         this.caseStore = caseStore;
@@ -55,7 +54,7 @@ class ReferralController {
         if (student != null) {
             Student s = students.findById(student).orElseThrow(() -> new NotFoundException("No such student"));
             Map<String, String> form = new HashMap<>();
-            form.put("occurredAt", LocalDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES).toString());
+            form.put("occurredAt", LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).toString());
             return concernForm(s, form, Map.of(), model);
         }
         model.addAttribute("q", q);

@@ -1,5 +1,6 @@
 package org.pastoralflow.referral;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -47,6 +48,7 @@ public class ReferralService {
     private final References references;
     private final Deadlines deadlines;
     private final ZoneId zone;
+    private final Clock clock;
     private final AccessPolicy policy;
 
     static final String EXTERNAL_REFERRAL = "external-referral";
@@ -54,7 +56,7 @@ public class ReferralService {
     public ReferralService(ReferralRepository referrals, ExternalReferralRepository externalReferrals,
                            StudentRepository students, CaseStore caseStore, Processes processes, TaskInbox inbox,
                            Notifier notifier, References references, Deadlines deadlines,
-                           @Value("${pastoral.zone:Europe/London}") ZoneId zone, AccessPolicy policy) {
+                           @Value("${pastoral.zone:Europe/London}") ZoneId zone, AccessPolicy policy, Clock clock) {
         this.policy = policy;
         this.referrals = referrals;
         this.externalReferrals = externalReferrals;
@@ -66,6 +68,12 @@ public class ReferralService {
         this.references = references;
         this.deadlines = deadlines;
         this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** Today in the school's time zone, by the application's clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /**
@@ -81,13 +89,13 @@ public class ReferralService {
         LocalDateTime when = data.dateTime("occurredAt", "When it happened");
         String location = data.text("location", "Where it happened", 200, false);
         boolean immediateRisk = data.flag("immediateRisk");
-        if (when != null && when.atZone(zone).toInstant().isAfter(Instant.now().plusSeconds(300))) {
+        if (when != null && when.atZone(zone).toInstant().isAfter(clock.instant().plusSeconds(300))) {
             data.reject("occurredAt", "When it happened cannot be in the future.");
         }
         data.throwIfInvalid();
 
         Referral referral = referrals.save(new Referral(references.next("R", "referral_number_seq"), student.getId(), category, description,
-                childWords, when.atZone(zone).toInstant(), location, immediateRisk, raiser.userId()));
+                childWords, when.atZone(zone).toInstant(), location, immediateRisk, raiser.userId(), clock.instant()));
         start(referral);
         return referral;
     }
@@ -113,7 +121,7 @@ public class ReferralService {
             throw new IllegalArgumentException("No referral category " + category);
         }
         Referral referral = new Referral(references.next("R", "referral_number_seq"), studentId, category, description,
-                childWords, occurredAt, location, immediateRisk, raisedBy);
+                childWords, occurredAt, location, immediateRisk, raisedBy, clock.instant());
         referral.raisedFrom(sourceType, sourceReference);
         referral = referrals.save(referral);
         start(referral);
@@ -224,7 +232,7 @@ public class ReferralService {
     @Transactional
     public ChronologyEntry recordDecision(Referral r, String what, String rationale, Confidentiality confidentiality,
                                           Stage next, Viewer viewer) {
-        r.moveTo(next);
+        r.moveTo(next, clock.instant());
         return caseStore.record(NewEntry.now(r.getStudentId(), EntryKind.DECISION, confidentiality, viewer.userId(),
                 what + " (" + r.getReference() + ")", rationale, ReferralProcess.SOURCE_TYPE, r.getId()));
     }
@@ -233,8 +241,8 @@ public class ReferralService {
     public ExternalReferral recordExternalReferral(Referral r, String agency, LocalDate on, String agencyReference,
                                                    String notes, Confidentiality confidentiality, Viewer viewer) {
         ExternalReferral ext = externalReferrals.save(new ExternalReferral(r.getId(), agency, on, agencyReference, viewer.userId(),
-                confidentiality));
-        r.moveTo(Stage.EXTERNAL);
+                confidentiality, clock.instant()));
+        r.moveTo(Stage.EXTERNAL, clock.instant());
         caseStore.record(new NewEntry(r.getStudentId(), EntryKind.EXTERNAL_REFERRAL, confidentiality,
                 on.atStartOfDay(zone).toInstant(), viewer.userId(),
                 "Referred to " + ext.getAgencyLabel() + (agencyReference == null ? "" : ", their reference " + agencyReference),
@@ -345,7 +353,7 @@ public class ReferralService {
 
     @Transactional
     public void moveTo(Referral r, Stage stage) {
-        r.moveTo(stage);
+        r.moveTo(stage, clock.instant());
     }
 
     /**

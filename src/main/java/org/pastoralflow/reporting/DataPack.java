@@ -1,6 +1,6 @@
 package org.pastoralflow.reporting;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,9 +48,11 @@ public class DataPack {
     private final Formats fmt;
     private final AuditLog audit;
     private final int smallestForGovernors;
+    private final Clock clock;
 
     DataPack(Dashboards dashboards, Filters filters, EarlyIntervention earlyIntervention, PdfRenderer pdfs,
-             Formats fmt, AuditLog audit, ReportingSettings settings) {
+             Formats fmt, AuditLog audit, ReportingSettings settings, Clock clock) {
+        this.clock = clock;
         this.smallestForGovernors = settings.governorsSmallestCount();
         this.dashboards = dashboards;
         this.filters = filters;
@@ -155,7 +157,7 @@ public class DataPack {
         Map<String, Object> vars = new HashMap<>();
         vars.put("pack", pack);
         vars.put("fmt", fmt);
-        vars.put("generatedAt", Instant.now());
+        vars.put("generatedAt", clock.instant());
         vars.put("governors", pack.edition() == Edition.GOVERNORS);
         byte[] pdf = pdfs.render("reporting/data-pack", vars);
         audited(pack, viewer, "PDF");

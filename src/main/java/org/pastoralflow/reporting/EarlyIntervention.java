@@ -1,5 +1,6 @@
 package org.pastoralflow.reporting;
 
+import java.time.Clock;
 import org.pastoralflow.security.AccessPolicy;
 import org.pastoralflow.security.Classification;
 import org.pastoralflow.security.Confidentiality;
@@ -65,11 +66,12 @@ public class EarlyIntervention {
     private final StudentRepository students;
     private final AuditLog audit;
     private final ZoneId zone;
+    private final Clock clock;
     private final Visibility visibility;
     private final AccessPolicy policy;
 
     EarlyIntervention(NamedParameterJdbcTemplate jdbc, EarlyInterventionSettings settings, TermDates termDates,
-                      StudentRepository students, AuditLog audit, @Value("${pastoral.zone:Europe/London}") ZoneId zone,
+                      StudentRepository students, AuditLog audit, @Value("${pastoral.zone:Europe/London}") ZoneId zone, Clock clock,
                       Visibility visibility, AccessPolicy policy) {
         this.visibility = visibility;
         this.policy = policy;
@@ -79,6 +81,7 @@ public class EarlyIntervention {
         this.students = students;
         this.audit = audit;
         this.zone = zone;
+        this.clock = clock;
     }
 
     public EarlyInterventionSettings settings() {
@@ -103,7 +106,7 @@ public class EarlyIntervention {
         Map<Long, List<Evidence>> found = new LinkedHashMap<>();
         Map<Long, List<Long>> safeguardingIncidents = new HashMap<>();
         Map<Long, List<Long>> safeguardingReferrals = new HashMap<>();
-        DashboardFilter everyone = new DashboardFilter(null, "", LocalDate.now(zone), LocalDate.now(zone), zone,
+        DashboardFilter everyone = new DashboardFilter(null, "", LocalDate.now(clock), LocalDate.now(clock), zone,
                 null, null, false, false, false, false);
         incidents(everyone, viewer, studentId, found, safeguardingIncidents);
         attendance(everyone, studentId, found);
@@ -129,7 +132,7 @@ public class EarlyIntervention {
     /** The first day of the last n school weeks (5n school days, today included when it is one). */
     LocalDate schoolWeeksBack(int weeks) {
         SchoolCalendar calendar = termDates.calendar();
-        LocalDate day = LocalDate.now(zone);
+        LocalDate day = LocalDate.now(clock);
         int counted = calendar.isSchoolDay(day) ? 1 : 0;
         while (counted < weeks * 5) {
             day = day.minusDays(1);
@@ -180,7 +183,7 @@ public class EarlyIntervention {
 
     private void attendance(DashboardFilter filter, Long studentId, Map<Long, List<Evidence>> found) {
         EarlyInterventionSettings.Attendance rule = settings.attendance();
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock);
         LocalDate recentFrom = today.minusWeeks(rule.weeks());
         LocalDate previousFrom = recentFrom.minusWeeks(rule.weeks());
         MapSqlParameterSource params = new MapSqlParameterSource("recent", Date.valueOf(recentFrom))

@@ -1,7 +1,7 @@
 package org.pastoralflow.reporting;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +12,6 @@ import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.security.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,14 +28,14 @@ class EarlyInterventionController {
     private final EarlyIntervention earlyIntervention;
     private final Filters filters;
     private final StudentRepository students;
-    private final ZoneId zone;
+    private final Clock clock;
 
     EarlyInterventionController(EarlyIntervention earlyIntervention, Filters filters, StudentRepository students,
-                                @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+                                Clock clock) {
         this.earlyIntervention = earlyIntervention;
         this.filters = filters;
         this.students = students;
-        this.zone = zone;
+        this.clock = clock;
     }
 
     @GetMapping("/early-intervention")
@@ -66,7 +65,7 @@ class EarlyInterventionController {
         Map<String, String> form = new HashMap<>();
         form.put("category", evidence.get(0).suggestedCategory());
         form.put("description", description.toString().trim());
-        form.put("occurredAt", LocalDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES).toString());
+        form.put("occurredAt", LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).toString());
         model.addAttribute("student", student);
         model.addAttribute("categories", ReferralCategory.options());
         model.addAttribute("form", form);

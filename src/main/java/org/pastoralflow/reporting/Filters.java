@@ -1,5 +1,6 @@
 package org.pastoralflow.reporting;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,13 +24,15 @@ public class Filters {
     private final TermDates termDates;
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
+    private final Clock clock;
     private final int schoolYearStartMonth;
 
-    Filters(TermDates termDates, JdbcTemplate jdbc, @Value("${pastoral.zone:Europe/London}") ZoneId zone,
+    Filters(TermDates termDates, JdbcTemplate jdbc, @Value("${pastoral.zone:Europe/London}") ZoneId zone, Clock clock,
             @Value("${pastoral.attendance.school-year-start-month:9}") int schoolYearStartMonth) {
         this.termDates = termDates;
         this.jdbc = jdbc;
         this.zone = zone;
+        this.clock = clock;
         this.schoolYearStartMonth = schoolYearStartMonth;
     }
 
@@ -57,7 +60,7 @@ public class Filters {
     }
 
     private DashboardFilter schoolYearSoFar(Integer year, String group, boolean sen, boolean fsm, boolean eal, boolean care) {
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock);
         LocalDate start = LocalDate.of(today.getMonthValue() >= schoolYearStartMonth ? today.getYear() : today.getYear() - 1,
                 schoolYearStartMonth, 1);
         return new DashboardFilter(null, "This school year so far", start, today, zone, year, group, sen, fsm, eal, care);
@@ -84,7 +87,7 @@ public class Filters {
 
     /** The term today falls in, or the last one that has started. */
     public Optional<SchoolTerm> currentTerm() {
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock);
         SchoolTerm current = null;
         for (SchoolTerm t : termDates.terms()) {
             if (!t.getStartsOn().isAfter(today)) {

@@ -1,5 +1,6 @@
 package org.pastoralflow.reporting;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -22,10 +23,12 @@ class TaskDashboards {
 
     private final TaskStatistics tasks;
     private final StaffDirectory staff;
+    private final Clock clock;
 
-    TaskDashboards(TaskStatistics tasks, StaffDirectory staff) {
+    TaskDashboards(TaskStatistics tasks, StaffDirectory staff, Clock clock) {
         this.tasks = tasks;
         this.staff = staff;
+        this.clock = clock;
     }
 
     TaskStatistics.Scope scope(DashboardFilter filter, Viewer viewer) {
@@ -35,11 +38,11 @@ class TaskDashboards {
     }
 
     Table byGroup(DashboardFilter filter, Viewer viewer) {
-        return counts("overdue-groups", "Overdue tasks by group", "Group", tasks.overdueByGroup(new Date(), scope(filter, viewer)), viewer);
+        return counts("overdue-groups", "Overdue tasks by group", "Group", tasks.overdueByGroup(Date.from(clock.instant()), scope(filter, viewer)), viewer);
     }
 
     Table byPerson(DashboardFilter filter, Viewer viewer) {
-        Map<String, Long> byId = tasks.overdueByAssignee(new Date(), scope(filter, viewer));
+        Map<String, Long> byId = tasks.overdueByAssignee(Date.from(clock.instant()), scope(filter, viewer));
         List<List<Object>> rows = new ArrayList<>();
         byId.forEach((id, n) -> rows.add(List.of(staff.displayName(id), n)));
         return new Table("overdue-people", "Overdue tasks by person", List.of("Person", "Overdue tasks"), rows)

@@ -40,36 +40,36 @@ public class RetentionReview {
     protected RetentionReview() {
     }
 
-    RetentionReview(Long studentId, Confidentiality confidentiality, LocalDate retainUntil, int entries) {
+    RetentionReview(Long studentId, Confidentiality confidentiality, LocalDate retainUntil, int entries, Instant listedAt) {
         this.studentId = studentId;
         this.confidentiality = confidentiality;
         this.retainUntil = retainUntil;
         this.entries = entries;
-        this.listedAt = Instant.now();
+        this.listedAt = listedAt;
         this.status = Status.DUE;
     }
 
-    void hold(String by, String why, LocalDate until) {
+    void hold(String by, String why, LocalDate until, Instant at) {
         status = Status.HELD;
         decidedBy = by;
-        decidedAt = Instant.now();
+        decidedAt = at;
         reason = why;
         heldUntil = until;
     }
 
-    void destroyed(String by, String why, String what) {
+    void destroyed(String by, String why, String what, Instant at) {
         status = Status.DESTROYED;
         decidedBy = by;
-        decidedAt = Instant.now();
+        decidedAt = at;
         reason = why;
         destroyed = what;
     }
 
     /** A hold that has run out comes back for a decision. */
-    void dueAgain(int entriesNow) {
+    void dueAgain(int entriesNow, Instant at) {
         status = Status.DUE;
         entries = entriesNow;
-        listedAt = Instant.now();
+        listedAt = at;
     }
 
     public Long getId() {

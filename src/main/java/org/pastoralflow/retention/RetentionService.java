@@ -1,7 +1,7 @@
 package org.pastoralflow.retention;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,6 @@ import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.security.NotFoundException;
 import org.pastoralflow.forms.FormData;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,22 +42,22 @@ public class RetentionService {
     private final List<RetainedRecords> records;
     private final AuditLog audit;
     private final RetentionSettings settings;
-    private final ZoneId zone;
+    private final Clock clock;
 
     RetentionService(RetentionReviewRepository reviews, CaseStore caseStore, StudentRepository students,
                      List<RetainedRecords> records, AuditLog audit, RetentionSettings settings,
-                     @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+                     Clock clock) {
         this.reviews = reviews;
         this.caseStore = caseStore;
         this.students = students;
         this.records = records;
         this.audit = audit;
         this.settings = settings;
-        this.zone = zone;
+        this.clock = clock;
     }
 
     public LocalDate today() {
-        return LocalDate.now(zone);
+        return LocalDate.now(clock);
     }
 
     /** Lists what has passed its date since the last review; returns how many are now due. */
@@ -76,10 +75,10 @@ public class RetentionService {
                                 List.of(RetentionReview.Status.DUE, RetentionReview.Status.HELD))
                         .ifPresentOrElse(existing -> {
                             if (existing.getStatus() == RetentionReview.Status.HELD && !existing.getHeldUntil().isAfter(today)) {
-                                existing.dueAgain(entries);
+                                existing.dueAgain(entries, clock.instant());
                             }
                         }, () -> reviews.save(new RetentionReview(studentId, confidentiality,
-                                byId.get(studentId).getDateOfBirth().plusYears(rule.getValue()), entries)));
+                                byId.get(studentId).getDateOfBirth().plusYears(rule.getValue()), entries, clock.instant())));
             }
         }
         return reviews.findByStatusOrderByRetainUntilAsc(RetentionReview.Status.DUE).size();
@@ -120,7 +119,7 @@ public class RetentionService {
             what.add(n + " " + r.describe());
         }
         String summary = String.join(", ", what);
-        review.destroyed(dsl.userId(), why, summary);
+        review.destroyed(dsl.userId(), why, summary, clock.instant());
         audit.record(dsl.userId(), "DESTROY", AUDIT_TYPE, review.getId(), review.getStudentId(),
                 review.getConfidentiality().label() + " records past " + review.getRetainUntil() + ": " + summary);
         return review;
@@ -136,7 +135,7 @@ public class RetentionService {
             data.reject("holdUntil", "Keep until must be a date after today.");
         }
         data.throwIfInvalid();
-        review.hold(dsl.userId(), why, until);
+        review.hold(dsl.userId(), why, until, clock.instant());
         audit.record(dsl.userId(), "HOLD", AUDIT_TYPE, review.getId(), review.getStudentId(),
                 review.getConfidentiality().label() + " records held until " + until + ": " + why);
         return review;

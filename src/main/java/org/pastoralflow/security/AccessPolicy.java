@@ -1,6 +1,6 @@
 package org.pastoralflow.security;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -45,8 +45,10 @@ public class AccessPolicy {
     private final RecordShareRepository shares;
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog audit;
+    private final Clock clock;
 
-    AccessPolicy(YearGroupScope yearGroups, RecordShareRepository shares, NamedParameterJdbcTemplate jdbc, AuditLog audit) {
+    AccessPolicy(YearGroupScope yearGroups, RecordShareRepository shares, NamedParameterJdbcTemplate jdbc, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.yearGroups = yearGroups;
         this.shares = shares;
         this.jdbc = jdbc;
@@ -189,7 +191,7 @@ public class AccessPolicy {
             return existing;
         }
         RecordShare share = shares.save(new RecordShare(record.recordType(), record.recordId(), userId, reason, sharer.userId(),
-                Instant.now()));
+                clock.instant()));
         audit.record(sharer.userId(), SHARE, record.recordType(), record.recordId(), firstStudent(record),
                 "Shared with " + userId + ": " + reason);
         return share;
@@ -205,7 +207,7 @@ public class AccessPolicy {
             throw new NotFoundException("Nothing was found there.");
         }
         if (share.isActive()) {
-            share.revoke(viewer.userId(), Instant.now());
+            share.revoke(viewer.userId(), clock.instant());
             audit.record(viewer.userId(), UNSHARE, record.recordType(), record.recordId(), firstStudent(record),
                     "No longer shared with " + share.getUserId());
         }

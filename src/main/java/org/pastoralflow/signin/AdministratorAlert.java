@@ -1,7 +1,7 @@
 package org.pastoralflow.signin;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -9,7 +9,6 @@ import java.util.List;
 import org.pastoralflow.audit.AuditLog;
 import org.pastoralflow.notification.Notifier;
 import org.pastoralflow.security.Group;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,19 +31,19 @@ class AdministratorAlert {
     private final Notifier notifier;
     private final JdbcTemplate jdbc;
     private final SignInSettings settings;
-    private final ZoneId zone;
+    private final Clock clock;
 
     AdministratorAlert(AuditLog audit, Notifier notifier, JdbcTemplate jdbc, SignInSettings settings,
-                       @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+                       Clock clock) {
         this.audit = audit;
         this.notifier = notifier;
         this.jdbc = jdbc;
         this.settings = settings;
-        this.zone = zone;
+        this.clock = clock;
     }
 
     void loginLocked(String userId, int failures, Instant until, String lastAddress) {
-        String what = "The login " + userId + " is locked until " + TIME.format(until.atZone(zone)) + " after " + failures
+        String what = "The login " + userId + " is locked until " + TIME.format(until.atZone(clock.getZone())) + " after " + failures
                 + " failed sign-ins (the last from " + lastAddress + ").";
         audit.record("system", LOCKED, "user", null, null, what);
         tell(what);
@@ -58,7 +57,7 @@ class AdministratorAlert {
     }
 
     private void tell(String what) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int mine = jdbc.update("update sign_in_alert set last_sent_at = ? where id = 'administrators' "
                         + "and (last_sent_at is null or last_sent_at <= ?)",
                 now.atOffset(ZoneOffset.UTC), now.minus(settings.alertEvery()).atOffset(ZoneOffset.UTC));

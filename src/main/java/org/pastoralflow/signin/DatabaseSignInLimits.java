@@ -1,5 +1,6 @@
 package org.pastoralflow.signin;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,8 +29,11 @@ class DatabaseSignInLimits implements SignInLimits {
     private final SignInSettings settings;
     private final AdministratorAlert alert;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
-    DatabaseSignInLimits(JdbcTemplate jdbc, SignInSettings settings, AdministratorAlert alert, PlatformTransactionManager transactions) {
+    DatabaseSignInLimits(JdbcTemplate jdbc, SignInSettings settings, AdministratorAlert alert, PlatformTransactionManager transactions,
+                         Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.settings = settings;
         this.alert = alert;
@@ -38,7 +42,7 @@ class DatabaseSignInLimits implements SignInLimits {
 
     @Override
     public Optional<Refusal> refusal(String userId, String address) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (failuresFrom(address, now) >= settings.address().maxFailures()) {
             return Optional.of(Refusal.ADDRESS_BLOCKED);
         }
@@ -56,7 +60,7 @@ class DatabaseSignInLimits implements SignInLimits {
      */
     @Override
     public void failed(String userId, String address) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int[] counts = transaction.execute(status -> {
             jdbc.update("insert into sign_in_failure (user_id, address, failed_at) values (?, ?, ?)", userId, address, at(now));
             jdbc.update("delete from sign_in_failure where failed_at < ?", at(now.minus(settings.longestWindow())));

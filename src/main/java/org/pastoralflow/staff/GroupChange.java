@@ -37,20 +37,20 @@ public class GroupChange {
     protected GroupChange() {
     }
 
-    GroupChange(String userId, String groupId, Kind kind, String proposedBy) {
+    GroupChange(String userId, String groupId, Kind kind, String proposedBy, Instant proposedAt) {
         this.userId = userId;
         this.groupId = groupId;
         this.kind = kind;
         this.proposedBy = proposedBy;
-        this.proposedAt = Instant.now();
+        this.proposedAt = proposedAt;
         this.status = Status.PENDING;
         this.pendingKey = userId + "|" + groupId;
     }
 
-    void decide(Status outcome, String by) {
+    void decide(Status outcome, String by, Instant at) {
         status = outcome;
         decidedBy = by;
-        decidedAt = Instant.now();
+        decidedAt = at;
         pendingKey = null;
     }
 

@@ -2,6 +2,7 @@ package org.pastoralflow.staff;
 
 import org.pastoralflow.security.SignInLimits;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,9 +44,12 @@ public class GroupChanges {
     private final Notifier notifier;
 
     private final SignInLimits signIn;
+    private final Clock clock;
 
-    GroupChanges(GroupChangeRepository changes, StaffDirectory directory, AuditLog audit, Notifier notifier, SignInLimits signIn) {
+    GroupChanges(GroupChangeRepository changes, StaffDirectory directory, AuditLog audit, Notifier notifier, SignInLimits signIn,
+                 Clock clock) {
         this.signIn = signIn;
+        this.clock = clock;
         this.changes = changes;
         this.directory = directory;
         this.audit = audit;
@@ -105,7 +109,7 @@ public class GroupChanges {
         if (changes.findByStatusAndUserIdAndGroupId(GroupChange.Status.PENDING, userId, Group.DSL.id()).isPresent()) {
             throw InvalidFormException.of("change", "A change to " + name + "'s place in the DSL group is already waiting for a DSL.");
         }
-        GroupChange change = changes.save(new GroupChange(userId, Group.DSL.id(), kind, admin.userId()));
+        GroupChange change = changes.save(new GroupChange(userId, Group.DSL.id(), kind, admin.userId(), clock.instant()));
         audit.record(admin.userId(), "PROPOSE", RECORD_TYPE, change.getId(), null,
                 userId + ": " + kind.name().toLowerCase() + " dsl, waiting for a DSL");
         // names a member of staff, never a child: fine for an e-mail
@@ -125,7 +129,7 @@ public class GroupChanges {
         } else if (change.getKind() == GroupChange.Kind.REMOVE && groups.contains(change.getGroupId())) {
             directory.removeFromGroup(change.getUserId(), change.getGroupId());
         }
-        change.decide(GroupChange.Status.CONFIRMED, dsl.userId());
+        change.decide(GroupChange.Status.CONFIRMED, dsl.userId(), clock.instant());
         audit.record(dsl.userId(), "CONFIRM", RECORD_TYPE, change.getId(), null, change.getUserId() + ": "
                 + change.getKind().name().toLowerCase() + " dsl, proposed by " + change.getProposedBy());
         return change;
@@ -134,7 +138,7 @@ public class GroupChanges {
     @Transactional
     public GroupChange refuse(Long id, Viewer dsl) {
         GroupChange change = decidable(id, dsl);
-        change.decide(GroupChange.Status.REFUSED, dsl.userId());
+        change.decide(GroupChange.Status.REFUSED, dsl.userId(), clock.instant());
         audit.record(dsl.userId(), "REFUSE", RECORD_TYPE, change.getId(), null, change.getUserId() + ": "
                 + change.getKind().name().toLowerCase() + " dsl, proposed by " + change.getProposedBy());
         return change;

@@ -2,6 +2,7 @@ package org.pastoralflow.student;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,10 +48,12 @@ public class StudentImporter {
 
     private final StudentRepository students;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public StudentImporter(StudentRepository students, AuditLog audit) {
+    public StudentImporter(StudentRepository students, AuditLog audit, Clock clock) {
         this.students = students;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -71,7 +74,7 @@ public class StudentImporter {
     }
 
     private ImportReport write(List<StudentRow> rows, String importedBy) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Map<String, Student> existing = new HashMap<>();
         for (int i = 0; i < rows.size(); i += 1000) {
             List<String> upns = rows.subList(i, Math.min(rows.size(), i + 1000)).stream().map(StudentRow::upn).toList();

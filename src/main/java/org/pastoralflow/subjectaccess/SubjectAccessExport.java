@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -52,12 +52,14 @@ public class SubjectAccessExport {
     private final SubjectAccessService requests;
     private final PdfRenderer pdfs;
     private final Formats fmt;
+    private final Clock clock;
 
-    SubjectAccessExport(HeldRecords held, SubjectAccessService requests, PdfRenderer pdfs, Formats fmt) {
+    SubjectAccessExport(HeldRecords held, SubjectAccessService requests, PdfRenderer pdfs, Formats fmt, Clock clock) {
         this.held = held;
         this.requests = requests;
         this.pdfs = pdfs;
         this.fmt = fmt;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -128,7 +130,7 @@ public class SubjectAccessExport {
         vars.put("student", student);
         vars.put("contents", contents);
         vars.put("fmt", fmt);
-        vars.put("generatedAt", Instant.now());
+        vars.put("generatedAt", clock.instant());
         vars.put("generatedBy", viewer.displayName());
         return pdfs.render("subjectaccess/record", vars);
     }

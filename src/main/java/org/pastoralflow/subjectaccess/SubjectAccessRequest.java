@@ -83,7 +83,7 @@ public class SubjectAccessRequest {
     }
 
     SubjectAccessRequest(String reference, Long studentId, Requester requester, LocalDate receivedOn, String replyMethod,
-                         String replyTo, String loggedBy) {
+                         String replyTo, String loggedBy, Instant loggedAt) {
         this.reference = reference;
         this.studentId = studentId;
         this.requesterName = requester.name();
@@ -95,7 +95,7 @@ public class SubjectAccessRequest {
         this.replyMethod = replyMethod;
         this.replyTo = replyTo;
         this.loggedBy = loggedBy;
-        this.loggedAt = Instant.now();
+        this.loggedAt = loggedAt;
         this.dueOn = deadline().due();
     }
 
@@ -107,37 +107,37 @@ public class SubjectAccessRequest {
         this.processInstanceId = processInstanceId;
     }
 
-    void extended(String reason, LocalDate toldOn, String toldHow, String by) {
+    void extended(String reason, LocalDate toldOn, String toldHow, String by, Instant at) {
         this.extensionReason = reason;
         this.requesterToldOn = toldOn;
         this.requesterToldHow = toldHow;
         this.extendedBy = by;
-        this.extendedAt = Instant.now();
+        this.extendedAt = at;
         this.dueOn = deadline().due();
     }
 
-    void warned() {
-        this.warnedAt = Instant.now();
+    void warned(Instant at) {
+        this.warnedAt = at;
     }
 
-    void escalated() {
-        this.escalatedAt = Instant.now();
+    void escalated(Instant at) {
+        this.escalatedAt = at;
     }
 
-    void reviewed(String by) {
+    void reviewed(String by, Instant at) {
         this.reviewedBy = by;
-        this.reviewedAt = Instant.now();
+        this.reviewedAt = at;
     }
 
-    void exported(String sha256, String by) {
+    void exported(String sha256, String by, Instant at) {
         this.exportSha256 = sha256;
         this.exportedBy = by;
-        this.exportedAt = Instant.now();
+        this.exportedAt = at;
     }
 
-    void produced(String by) {
+    void produced(String by, Instant at) {
         this.producedBy = by;
-        this.producedAt = Instant.now();
+        this.producedAt = at;
     }
 
     void sent(LocalDate on, String how, String to, String notes, String by) {

@@ -4,6 +4,7 @@ import org.pastoralflow.security.Confidentiality;
 
 import org.pastoralflow.security.Classification;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -54,10 +55,11 @@ public class SubjectAccessService {
     private final AuditLog audit;
     private final Formats fmt;
     private final ZoneId zone;
+    private final Clock clock;
 
     SubjectAccessService(SubjectAccessRequestRepository requests, WithheldItemRepository withheld, StudentRepository students,
                          References references, Processes processes, TaskInbox inbox, Notifier notifier, AuditLog audit,
-                         Formats fmt, @Value("${pastoral.zone:Europe/London}") ZoneId zone) {
+                         Formats fmt, @Value("${pastoral.zone:Europe/London}") ZoneId zone, Clock clock) {
         this.requests = requests;
         this.withheld = withheld;
         this.students = students;
@@ -68,10 +70,11 @@ public class SubjectAccessService {
         this.audit = audit;
         this.fmt = fmt;
         this.zone = zone;
+        this.clock = clock;
     }
 
     public LocalDate today() {
-        return LocalDate.now(zone);
+        return LocalDate.now(clock);
     }
 
     // ---------------------------------------------------------------- logging and extending
@@ -103,7 +106,7 @@ public class SubjectAccessService {
         data.throwIfInvalid();
         SubjectAccessRequest r = requests.save(new SubjectAccessRequest(references.next("S", "subject_access_number_seq"),
                 student.getId(), new SubjectAccessRequest.Requester(name, relationship, actingFor, check, identityNotes),
-                received, method, replyTo, viewer.userId()));
+                received, method, replyTo, viewer.userId(), clock.instant()));
         Map<String, Object> vars = new HashMap<>(timing(r));
         vars.put(SubjectAccessProcess.REQUEST_ID, r.getId());
         vars.put(SubjectAccessProcess.STUDENT_ID, student.getId());
@@ -152,7 +155,7 @@ public class SubjectAccessService {
         }
         String toldHow = data.oneOf("toldHow", "How they were told", SubjectAccessRequest.TOLD_HOW.keySet());
         data.throwIfInvalid();
-        r.extended(reason, toldOn, toldHow, viewer.userId());
+        r.extended(reason, toldOn, toldHow, viewer.userId(), clock.instant());
         processes.correlate(SubjectAccessProcess.EXTENDED_MESSAGE, r.getProcessInstanceId(), timing(r), Map.of());
         inbox.reschedule(List.of(r.getProcessInstanceId()), List.of(SubjectAccessProcess.TASK_REVIEW, SubjectAccessProcess.TASK_PRODUCE,
                 SubjectAccessProcess.TASK_SEND), (Date) timing(r).get(SubjectAccessProcess.DEADLINE));
@@ -180,7 +183,7 @@ public class SubjectAccessService {
     @Transactional
     public void warnDsl(Long requestId) {
         SubjectAccessRequest r = request(requestId);
-        r.warned();
+        r.warned(clock.instant());
         notifier.toGroups(List.of(Group.DSL.id()), "Subject access request " + r.getReference() + ": answer by " + fmt.day(r.getDueOn()),
                 "A subject access request received on " + fmt.day(r.getReceivedOn()) + " must be answered by " + fmt.day(r.getDueOn())
                         + " (UK GDPR Art. 12(3)). Where it stands: " + r.status() + ".",
@@ -195,7 +198,7 @@ public class SubjectAccessService {
     @Transactional
     public void escalateToHead(Long requestId) {
         SubjectAccessRequest r = request(requestId);
-        r.escalated();
+        r.escalated(clock.instant());
         notifier.toGroups(List.of(Group.SLT.id()), "A subject access request is close to its deadline: " + r.getReference(),
                 "Subject access request " + r.getReference() + " must be answered by " + fmt.day(r.getDueOn())
                         + (r.isExtended() ? ", after an extension for a complex request" : ", one calendar month after it arrived")
@@ -215,8 +218,8 @@ public class SubjectAccessService {
         withheld.deleteByRequestId(r.getId());
         withheld.flush();
         withheld.saveAll(decisions.stream().map(w -> new WithheldItem(r.getId(), w.part(), w.recordType(), w.recordId(), w.reason(),
-                w.note(), dsl.userId())).toList());
-        r.reviewed(dsl.userId());
+                w.note(), dsl.userId(), clock.instant())).toList());
+        r.reviewed(dsl.userId(), clock.instant());
     }
 
     /** The DSL opened the review: each safeguarding record shown is a view, as the case store counts them. */
@@ -234,7 +237,7 @@ public class SubjectAccessService {
     @Transactional
     public void recordExport(SubjectAccessRequest given, String sha256, String held, Viewer dsl) {
         SubjectAccessRequest r = request(given.getId());
-        r.exported(sha256, dsl.userId());
+        r.exported(sha256, dsl.userId(), clock.instant());
         String detail = r.getReference() + ", SHA-256 " + sha256 + ": " + held;
         audit.record(dsl.userId(), AuditLog.EXPORT, AUDIT_TYPE, r.getId(), r.getStudentId(),
                 detail.length() > 500 ? detail.substring(0, 497) + "..." : detail);
@@ -242,7 +245,7 @@ public class SubjectAccessService {
 
     @Transactional
     public void recordProduced(SubjectAccessRequest given, Viewer dsl) {
-        request(given.getId()).produced(dsl.userId());
+        request(given.getId()).produced(dsl.userId(), clock.instant());
     }
 
     @Transactional

@@ -30,7 +30,8 @@ public class WithheldItem {
     protected WithheldItem() {
     }
 
-    WithheldItem(Long requestId, String part, String recordType, Long recordId, WithholdReason reason, String note, String decidedBy) {
+    WithheldItem(Long requestId, String part, String recordType, Long recordId, WithholdReason reason, String note, String decidedBy,
+                 Instant decidedAt) {
         this.requestId = requestId;
         this.part = part;
         this.recordType = recordType;
@@ -38,7 +39,7 @@ public class WithheldItem {
         this.reason = reason.code();
         this.note = note;
         this.decidedBy = decidedBy;
-        this.decidedAt = Instant.now();
+        this.decidedAt = decidedAt;
     }
 
     public String key() {

@@ -27,13 +27,13 @@ public class PlanSession {
     protected PlanSession() {
     }
 
-    public PlanSession(Long planId, LocalDate heldOn, String intervention, String notes, String recordedBy) {
+    public PlanSession(Long planId, LocalDate heldOn, String intervention, String notes, String recordedBy, Instant recordedAt) {
         this.planId = planId;
         this.heldOn = heldOn;
         this.intervention = intervention;
         this.notes = notes;
         this.recordedBy = recordedBy;
-        this.recordedAt = Instant.now();
+        this.recordedAt = recordedAt;
     }
 
     public Long getId() {

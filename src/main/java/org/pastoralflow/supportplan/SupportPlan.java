@@ -45,7 +45,7 @@ public class SupportPlan {
 
     public SupportPlan(Long studentId, Long referralId, String ownerGroup, String goals, List<String> interventions,
                        String measureName, int baselineScore, boolean parentInformed, String parentInformedHow,
-                       String createdBy) {
+                       String createdBy, Instant createdAt, LocalDate startedOn) {
         this.studentId = studentId;
         this.referralId = referralId;
         this.ownerGroup = ownerGroup;
@@ -56,14 +56,14 @@ public class SupportPlan {
         this.baselineScore = baselineScore;
         this.parentInformed = parentInformed;
         this.parentInformedHow = parentInformedHow;
-        this.startedOn = LocalDate.now();
+        this.startedOn = startedOn;
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
     }
 
-    void close(int endScore) {
+    void close(int endScore, LocalDate closedOn) {
         this.endScore = endScore;
-        this.closedOn = LocalDate.now();
+        this.closedOn = closedOn;
     }
 
     public boolean isOpen() {

@@ -5,7 +5,7 @@ import org.pastoralflow.security.Classification;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +15,6 @@ import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.security.NotFoundException;
 import org.pastoralflow.forms.FormData;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,12 +27,12 @@ public class SupportPlans {
     private final SupportPlanRepository plans;
     private final PlanSessionRepository sessions;
     private final CaseStore caseStore;
-    private final ZoneId zone;
+    private final Clock clock;
     private final AccessPolicy policy;
 
     public SupportPlans(SupportPlanRepository plans, PlanSessionRepository sessions, CaseStore caseStore,
-                        @Value("${pastoral.zone:Europe/London}") ZoneId zone, AccessPolicy policy) {
-        this.zone = zone;
+                        Clock clock, AccessPolicy policy) {
+        this.clock = clock;
         this.policy = policy;
         this.plans = plans;
         this.sessions = sessions;
@@ -67,7 +66,8 @@ public class SupportPlans {
     @Transactional
     public SupportPlan start(Long studentId, Long referralId, String ownerGroup, SupportPlanInput in, Viewer viewer) {
         SupportPlan plan = plans.save(new SupportPlan(studentId, referralId, ownerGroup, in.goals(), in.interventions(),
-                in.measureName(), in.baselineScore(), in.parentInformed(), in.parentInformedHow(), viewer.userId()));
+                in.measureName(), in.baselineScore(), in.parentInformed(), in.parentInformedHow(), viewer.userId(),
+                clock.instant(), LocalDate.now(clock)));
         caseStore.record(NewEntry.now(studentId, EntryKind.SUPPORT_PLAN, plan.getConfidentiality(), viewer.userId(),
                 "Support plan started: " + String.join(", ", plan.interventionLabels()),
                 "Goals: " + in.goals() + "\nBaseline " + in.measureName() + ": " + in.baselineScore()
@@ -77,7 +77,7 @@ public class SupportPlans {
 
     @Transactional
     public void close(SupportPlan plan, int endScore, Viewer viewer) {
-        plan.close(endScore);
+        plan.close(endScore, LocalDate.now(clock));
         caseStore.record(NewEntry.now(plan.getStudentId(), EntryKind.REVIEW, plan.getConfidentiality(), viewer.userId(),
                 "Support plan closed: " + plan.getMeasureName() + " " + plan.getBaselineScore() + " → " + endScore,
                 "Change against baseline: " + (endScore - plan.getBaselineScore()), SOURCE_TYPE, plan.getId()));
@@ -111,16 +111,16 @@ public class SupportPlans {
         LocalDate heldOn = data.date("heldOn", "Date of the session", true);
         String intervention = data.oneOf("intervention", "Intervention", Interventions.OPTIONS.keySet());
         String notes = data.text("notes", "Notes", 5000, true);
-        if (heldOn != null && heldOn.isAfter(LocalDate.now())) {
+        if (heldOn != null && heldOn.isAfter(LocalDate.now(clock))) {
             data.reject("heldOn", "Date of the session cannot be in the future.");
         }
         if (!plan.isOpen()) {
             data.reject("heldOn", "This plan is closed; sessions can no longer be logged against it.");
         }
         data.throwIfInvalid();
-        PlanSession session = sessions.save(new PlanSession(planId, heldOn, intervention, notes, viewer.userId()));
+        PlanSession session = sessions.save(new PlanSession(planId, heldOn, intervention, notes, viewer.userId(), clock.instant()));
         caseStore.record(new NewEntry(plan.getStudentId(), EntryKind.SESSION, plan.getConfidentiality(),
-                heldOn.atStartOfDay(zone).toInstant(), viewer.userId(),
+                heldOn.atStartOfDay(clock.getZone()).toInstant(), viewer.userId(),
                 "Session: " + Interventions.label(intervention), notes, SOURCE_TYPE, planId));
         return session;
     }

@@ -4,6 +4,7 @@ import org.pastoralflow.forms.InvalidFormException;
 
 import org.pastoralflow.forms.FormData;
 
+import java.time.Clock;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -28,10 +29,12 @@ public class InboxController {
 
     private final TaskInbox inbox;
     private final TaskForms forms;
+    private final Clock clock;
 
-    public InboxController(TaskInbox inbox, TaskForms forms) {
+    public InboxController(TaskInbox inbox, TaskForms forms, Clock clock) {
         this.inbox = inbox;
         this.forms = forms;
+        this.clock = clock;
     }
 
     @GetMapping("/inbox")
@@ -44,7 +47,7 @@ public class InboxController {
         List<TaskView> tasks = inbox.forViewer(viewer, scope);
         model.addAttribute("tasks", tasks);
         model.addAttribute("show", show);
-        model.addAttribute("now", new Date());
+        model.addAttribute("now", Date.from(clock.instant()));
         return "workflow/inbox";
     }
 
@@ -88,7 +91,7 @@ public class InboxController {
         model.addAttribute("task", task);
         model.addAttribute("form", data.values());
         model.addAttribute("errors", data.errors());
-        model.addAttribute("now", new Date());
+        model.addAttribute("now", Date.from(clock.instant()));
         return form.view();
     }
 

@@ -1,6 +1,7 @@
 package org.pastoralflow.workflow;
 
 import java.sql.DatabaseMetaData;
+import java.time.Clock;
 import java.time.Year;
 import java.util.Objects;
 
@@ -14,9 +15,11 @@ public class References {
 
     private final JdbcTemplate jdbc;
     private final boolean postgres;
+    private final Clock clock;
 
-    public References(JdbcTemplate jdbc) throws Exception {
+    public References(JdbcTemplate jdbc, Clock clock) throws Exception {
         this.jdbc = jdbc;
+        this.clock = clock;
         String product = JdbcUtils.extractDatabaseMetaData(Objects.requireNonNull(jdbc.getDataSource()),
                 DatabaseMetaData::getDatabaseProductName);
         this.postgres = product.toLowerCase().contains("postgres");
@@ -29,6 +32,6 @@ public class References {
         }
         // PostgreSQL and H2 spell "next value of a sequence" differently
         Long n = jdbc.queryForObject(postgres ? "select nextval('" + sequence + "')" : "select next value for " + sequence, Long.class);
-        return String.format("%s%02d-%05d", prefix, Year.now().getValue() % 100, n);
+        return String.format("%s%02d-%05d", prefix, Year.now(clock).getValue() % 100, n);
     }
 }

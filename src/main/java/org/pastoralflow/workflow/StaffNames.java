@@ -3,7 +3,6 @@ package org.pastoralflow.workflow;
 import org.pastoralflow.security.StaffDirectory;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,14 +12,15 @@ import org.springframework.stereotype.Component;
  * Staff members' names by user id, for pages that say who did something ({@code @people.name(id)}
  * in a template): people read "Hana Head-of-Year", not "hoy". A page with many rows asks the
  * identity tables once per person; names are kept a few minutes, so a rename in Camunda Admin
- * shows soon after.
+ * shows soon after. How long a name is kept is measured in real elapsed time (nanoTime), not by the
+ * application's clock: a test that moves the clock a month on should not keep a stale name for a month.
  */
 @Component("people")
 public class StaffNames {
 
     static final Duration KEEP = Duration.ofMinutes(5);
 
-    private record Known(String name, Instant until) {
+    private record Known(String name, long untilNanos) {
     }
 
     private final StaffDirectory directory;
@@ -35,10 +35,10 @@ public class StaffNames {
         if (userId == null || userId.isBlank()) {
             return "";
         }
-        Instant now = Instant.now();
+        long now = System.nanoTime();
         Known k = known.get(userId);
-        if (k == null || k.until().isBefore(now)) {
-            k = new Known(directory.displayName(userId), now.plus(KEEP));
+        if (k == null || k.untilNanos() - now < 0) {
+            k = new Known(directory.displayName(userId), now + KEEP.toNanos());
             known.put(userId, k);
         }
         return k.name();

@@ -1,5 +1,6 @@
 package org.pastoralflow.workflow;
 
+import java.time.Clock;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,9 +24,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class StudentProcesses {
 
-    /** An open instance on the student page. {@code tasks} are those about this student (or about no one student). */
+    /**
+     * An open instance on the student page. {@code tasks} are those about this student (or about no one
+     * student); {@code now} is when the page was read, so every task on it is overdue by the same clock.
+     */
     public record OpenProcess(CaseProcesses.CaseProcess process, String definitionId, List<ProcessDiagrams.Step> steps,
-                              List<TaskView> tasks) {
+                              List<TaskView> tasks, Date now) {
 
         public String currentIds() {
             return String.join(" ", steps.stream().map(ProcessDiagrams.Step::id).toList());
@@ -36,7 +40,7 @@ public class StudentProcesses {
         }
 
         public boolean overdue(TaskView t) {
-            return t.overdue(new Date());
+            return t.overdue(now);
         }
     }
 
@@ -44,8 +48,11 @@ public class StudentProcesses {
     private final ProcessDiagrams diagrams;
     private final TaskInbox inbox;
     private final AccessPolicy policy;
+    private final Clock clock;
 
-    StudentProcesses(List<CaseProcesses> sources, ProcessDiagrams diagrams, TaskInbox inbox, AccessPolicy policy) {
+    StudentProcesses(List<CaseProcesses> sources, ProcessDiagrams diagrams, TaskInbox inbox, AccessPolicy policy,
+                     Clock clock) {
+        this.clock = clock;
         this.sources = sources;
         this.diagrams = diagrams;
         this.inbox = inbox;
@@ -58,6 +65,7 @@ public class StudentProcesses {
         Map<String, String> running = diagrams.running(candidates.stream().map(CaseProcesses.CaseProcess::processInstanceId).toList());
         AccessPolicy.Access access = policy.of(viewer);
         List<OpenProcess> open = new ArrayList<>();
+        Date now = Date.from(clock.instant());
         for (CaseProcesses.CaseProcess p : candidates) {
             String definition = running.get(p.processInstanceId());
             if (definition != null) {
@@ -69,7 +77,7 @@ public class StudentProcesses {
                         .filter(t -> t.studentId() == null || t.studentId().equals(studentId)).toList();
                 List<ProcessDiagrams.Step> steps = diagrams.currentSteps(p.processInstanceId(), definition).stream()
                         .filter(s -> !hiddenSteps.contains(s.id()) && mayKnowStep(access, p.record(), s)).toList();
-                open.add(new OpenProcess(p, definition, steps, tasks));
+                open.add(new OpenProcess(p, definition, steps, tasks, now));
             }
         }
         return open;

@@ -2,6 +2,7 @@ package org.pastoralflow.workflow;
 
 import org.pastoralflow.forms.FormData;
 
+import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,12 @@ public class TaskApiController {
 
     private final TaskInbox inbox;
     private final TaskForms forms;
+    private final Clock clock;
 
-    public TaskApiController(TaskInbox inbox, TaskForms forms) {
+    public TaskApiController(TaskInbox inbox, TaskForms forms, Clock clock) {
         this.inbox = inbox;
         this.forms = forms;
+        this.clock = clock;
     }
 
     public record TaskJson(String id, String name, String taskKey, String form, String process, String reference,
@@ -39,14 +42,14 @@ public class TaskApiController {
 
     @GetMapping
     List<TaskJson> open(Viewer viewer) {
-        Date now = new Date();
+        Date now = Date.from(clock.instant());
         return inbox.forViewer(viewer, TaskInbox.Scope.ALL).stream().map(t -> TaskJson.of(t, now)).toList();
     }
 
     @PostMapping("/{id}/claim")
     TaskJson claim(@PathVariable String id, Viewer viewer) {
         inbox.claim(id, viewer);
-        return TaskJson.of(inbox.get(id, viewer), new Date());
+        return TaskJson.of(inbox.get(id, viewer), Date.from(clock.instant()));
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.pastoralflow.support.ApiUser;
-import org.pastoralflow.support.EarlierToday;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ class CorrectionIntegrationTest {
     void aCorrectionWithAControlCharacterOrTooLongComesBackWithWhatWasTypedAndNothingIsAdded() throws Exception {
         String marker = "Correction test " + UUID.randomUUID();
         HttpResponse<String> raised = new ApiUser(port, "teacher", "demo").post("/api/referrals", Map.of("upn", UPN,
-                "category", "welfare", "description", marker, "occurredAt", EarlierToday.dateTime(9, 0), "immediateRisk", false));
+                "category", "welfare", "description", marker, "occurredAt", JustNow.dateTime(), "immediateRisk", false));
         assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
         Long entry = jdbc.queryForObject("select id from chronology_entry where detail like ?", Long.class, marker + "%");
         HttpUser pso = HttpUser.signedIn(port, "pso");

@@ -37,7 +37,7 @@ import org.pastoralflow.referral.ReferralRepository;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.student.UpnTestSupport;
-import org.pastoralflow.support.EarlierToday;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.support.Web;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,13 +77,13 @@ class InvestigationIntegrationTest {
     }
 
     MockHttpServletRequestBuilder logRequest(MockHttpSession session, String description, Map<String, String> rows) {
-        return logRequest(session, description, rows, "fight", LocalDate.parse(EarlierToday.date(10, 40)));
+        return logRequest(session, description, rows, "fight", LocalDate.parse(JustNow.date()));
     }
 
     MockHttpServletRequestBuilder logRequest(MockHttpSession session, String description, Map<String, String> rows, String type,
                                              LocalDate on) {
         MockHttpServletRequestBuilder r = post("/investigations").session(session).with(csrf())
-                .param("occurredOn", on.toString()).param("occurredTime", on.equals(LocalDate.now(LONDON)) ? EarlierToday.time(10, 40) : "10:40")
+                .param("occurredOn", on.toString()).param("occurredTime", on.equals(LocalDate.now(LONDON)) ? JustNow.time() : "10:40")
                 .param("location", "Playground by the science block").param("type", type)
                 .param("description", description).param("staffInvolved", "Mr Ahmed (duty)");
         rows.forEach(r::param);
@@ -156,7 +156,7 @@ class InvestigationIntegrationTest {
         String now = LocalDateTime.now(LONDON).withSecond(0).withNano(0).toString();
         submit(hoy, task(incident, InvestigationProcess.TASK_USE_OF_FORCE), 302, r -> r.param("status", "recorded")
                 .param("forceOn", perpetrator.getId().toString()).param("staffNames", "Mr Ahmed")
-                .param("occurredAt", EarlierToday.dateTime(10, 41)).param("place", "Playground")
+                .param("occurredAt", JustNow.dateTime()).param("place", "Playground")
                 .param("leadUp", "Kept punching after being asked to stop").param("deEscalation", "Calm voice, space, asked to walk away")
                 .param("forceType", "holding").param("forceDescription", "Held both arms from behind").param("durationMinutes", "1")
                 .param("forceReason", "injury").param("injuries", "none").param("supportAfter", "Time in the LSC, debrief")

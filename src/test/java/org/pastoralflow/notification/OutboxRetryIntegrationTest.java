@@ -85,7 +85,7 @@ class OutboxRetryIntegrationTest {
         String subject = "Lost between commit and send " + System.nanoTime();
         // what a node leaves behind when it stops right after committing: a PENDING row, never sent
         Notification lost = outbox.save(new Notification("dsl@demo-school.example", subject, "Open it",
-                Instant.now().plus(Notifier.SEND_AFTER_COMMIT_GRACE)));
+                Instant.now(), Instant.now().plus(Notifier.SEND_AFTER_COMMIT_GRACE)));
 
         retryAt(Instant.now());
         assertThat(bySubject(subject).getStatus()).as("still within the grace for the send after commit").isEqualTo("PENDING");

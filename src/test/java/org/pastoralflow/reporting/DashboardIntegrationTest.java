@@ -53,6 +53,7 @@ import org.pastoralflow.supportplan.SupportPlan;
 import org.pastoralflow.supportplan.SupportPlanRepository;
 import org.pastoralflow.supportplan.SupportPlans;
 import org.pastoralflow.support.HttpUser;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.SchoolTerm;
@@ -113,7 +114,7 @@ class DashboardIntegrationTest {
 
     void raise(Student s, String category) {
         referralService.raise(new FormData(Map.of("studentId", s.getId().toString(), "category", category,
-                "description", "Dashboard test " + System.nanoTime(), "occurredAt", "2026-11-19T09:00")), TEACHER);
+                "description", "Dashboard test " + System.nanoTime(), "occurredAt", JustNow.dateTime())), TEACHER);
     }
 
     /** An incident on a day of this term at a time and place, through the investigation service as the page does it. */

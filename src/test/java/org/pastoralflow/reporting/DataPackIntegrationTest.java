@@ -24,7 +24,7 @@ import org.pastoralflow.investigation.IncidentLog;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
-import org.pastoralflow.support.EarlierToday;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.forms.FormData;
@@ -79,11 +79,11 @@ class DataPackIntegrationTest {
         long rareCount = typesBefore.get(rare) + 1;
         assertThat(rareCount).as("a count the governors' edition must not show: %s", typesBefore).isBetween(1L, 4L);
         String rareCode = Map.of("Bullying", "bullying", "Damage to property", "damage", "Online", "online", "Other", "other").get(rare);
-        investigations.log(new FormData(Map.of("occurredOn", EarlierToday.date(9, 15), "occurredTime", EarlierToday.time(9, 15),
+        investigations.log(new FormData(Map.of("occurredOn", JustNow.date(), "occurredTime", JustNow.time(),
                 "location", "Corridor", "type", rareCode, "description", "Data pack rare incident",
                 "upn-0", year8.get(112).getUpn(), "part-0", "alleged-perpetrator")), TEACHER);
         for (int i = 0; i < 5; i++) {
-            investigations.log(new FormData(Map.of("occurredOn", EarlierToday.date(12, 45), "occurredTime", EarlierToday.time(12, 45),
+            investigations.log(new FormData(Map.of("occurredOn", JustNow.date(), "occurredTime", JustNow.time(),
                     "location", "Mr Named's classroom", "type", "fight", "description", "Data pack test " + i,
                     "upn-0", busy.getUpn(), "part-0", "alleged-perpetrator", "upn-1", year8.get(111).getUpn(), "part-1", "target")), TEACHER);
         }

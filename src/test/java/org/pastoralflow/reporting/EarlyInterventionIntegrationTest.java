@@ -28,7 +28,7 @@ import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.supportplan.SupportPlans;
-import org.pastoralflow.support.EarlierToday;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.forms.FormData;
@@ -67,7 +67,7 @@ class EarlyInterventionIntegrationTest {
     }
 
     Incident incident(String type, String part, Student s) {
-        return investigations.log(new FormData(Map.of("occurredOn", EarlierToday.date(0, 2), "occurredTime", EarlierToday.time(0, 2),
+        return investigations.log(new FormData(Map.of("occurredOn", JustNow.date(), "occurredTime", JustNow.time(),
                 "location", "Corridor", "type", type, "description", "Early intervention test " + System.nanoTime(),
                 "upn-0", s.getUpn(), "part-0", part)), TEACHER);
     }

@@ -30,7 +30,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.pastoralflow.support.EarlierToday;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PngBomb;
 import org.pastoralflow.support.PostgresIntegrationTest;
@@ -489,7 +489,7 @@ class HostileInputIntegrationTest {
         referral.put("category", "welfare");
         referral.put("description", PLAIN);
         referral.put("childWords", PLAIN);
-        referral.put("occurredAt", EarlierToday.dateTime(9, 0));
+        referral.put("occurredAt", JustNow.dateTime());
         referral.put("location", PLAIN);
         referral.put("immediateRisk", false);
         for (String field : List.copyOf(referral.keySet())) {
@@ -582,7 +582,7 @@ class HostileInputIntegrationTest {
     /** A welfare concern about this test's student, raised through the API (a PSO triages it); its reference. */
     String raiseAConcern() throws Exception {
         HttpResponse<String> r = api("POST", "/api/referrals", Map.of("upn", upn, "category", "welfare",
-                "description", "Hostile-input test " + UUID.randomUUID(), "occurredAt", EarlierToday.dateTime(9, 0), "immediateRisk", false));
+                "description", "Hostile-input test " + UUID.randomUUID(), "occurredAt", JustNow.dateTime(), "immediateRisk", false));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return json.readTree(r.body()).get("reference").asText();
     }
@@ -862,9 +862,9 @@ class HostileInputIntegrationTest {
                             v.put(name, chosen);
                         }
                     }
-                    case "date" -> v.put(name, List.of(has ? given : EarlierToday.date(9, 0)));
+                    case "date" -> v.put(name, List.of(has ? given : JustNow.date()));
                     case "time" -> v.put(name, List.of(has ? given : "09:00"));
-                    case "datetime-local" -> v.put(name, List.of(has ? given : EarlierToday.dateTime(9, 0)));
+                    case "datetime-local" -> v.put(name, List.of(has ? given : JustNow.dateTime()));
                     case "number" -> v.put(name, List.of(has ? given : "1"));
                     case "hidden" -> v.put(name, List.of(given == null ? "" : given));
                     default -> v.put(name, List.of(has ? given : ""));
@@ -879,13 +879,13 @@ class HostileInputIntegrationTest {
             List<String> all = options.getOrDefault(field, List.of()).stream().filter(o -> !o.isEmpty()).toList();
             List<String> candidates = switch (type) {
                 case "checkbox", "radio", "select" -> all;
-                case "date" -> List.of(EarlierToday.date(9, 0), java.time.LocalDate.now().minusDays(7).toString(),
+                case "date" -> List.of(JustNow.date(), java.time.LocalDate.now().minusDays(7).toString(),
                         java.time.LocalDate.now().plusDays(7).toString());
                 case "time" -> List.of("09:00", "13:30");
-                case "datetime-local" -> List.of(EarlierToday.dateTime(9, 0), java.time.LocalDateTime.now().minusDays(1)
+                case "datetime-local" -> List.of(JustNow.dateTime(), java.time.LocalDateTime.now().minusDays(1)
                         .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
                 case "number" -> List.of("1", "0", "5");
-                default -> List.of(PLAIN, "1", EarlierToday.date(9, 0), "09:00");
+                default -> List.of(PLAIN, "1", JustNow.date(), "09:00");
             };
             if (attempt > candidates.size()) {
                 return false;

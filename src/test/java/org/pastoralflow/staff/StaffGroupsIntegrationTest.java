@@ -21,7 +21,7 @@ import org.pastoralflow.referral.ReferralService;
 import org.pastoralflow.security.StaffDirectory;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.StudentRepository;
-import org.pastoralflow.support.EarlierToday;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.support.TestMail;
@@ -84,7 +84,7 @@ class StaffGroupsIntegrationTest {
         TestMail.reset();
         String marker = "Marker " + UUID.randomUUID();
         Referral concern = referrals.raise(new FormData(Map.of("studentId", students.findByUpn("U873400126000").orElseThrow().getId().toString(),
-                "category", "safeguarding", "description", marker, "occurredAt", EarlierToday.at(9, 15).toString())),
+                "category", "safeguarding", "description", marker, "occurredAt", JustNow.at().toString())),
                 new Viewer("teacher", "Tess Teacher", java.util.Set.of("staff")));
         String concernPage = "/referrals/" + concern.getReference();
         String pat = newPerson("staff", "pso");

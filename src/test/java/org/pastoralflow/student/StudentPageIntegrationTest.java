@@ -25,7 +25,7 @@ import org.pastoralflow.investigation.IncidentLog;
 import org.pastoralflow.referral.Referral;
 import org.pastoralflow.referral.ReferralService;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.support.EarlierToday;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.forms.FormData;
@@ -145,8 +145,8 @@ class StudentPageIntegrationTest {
     void studentsInTheSameIncidentAreLinked() {
         Student a = demo(9, 93);
         Student b = demo(9, 94);
-        investigations.log(new FormData(Map.of("occurredOn", EarlierToday.date(0, 1),
-                "occurredTime", EarlierToday.time(0, 1), "location", "Library", "type", "damage", "description", "Linked students test",
+        investigations.log(new FormData(Map.of("occurredOn", JustNow.date(),
+                "occurredTime", JustNow.time(), "location", "Library", "type", "damage", "description", "Linked students test",
                 "upn-0", a.getUpn(), "part-0", "alleged-perpetrator", "upn-1", b.getUpn(), "part-1", "witness")), TEACHER);
         String page = HttpUser.signedIn(port, "hoy").get("/students/" + a.getId()).body();
         assertThat(page).contains("Linked students").contains(org.springframework.web.util.HtmlUtils.htmlEscape(b.displayName())).contains("Witness in incident");

@@ -31,7 +31,7 @@ import org.pastoralflow.investigation.IncidentLog;
 import org.pastoralflow.referral.Referral;
 import org.pastoralflow.referral.ReferralService;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.support.EarlierToday;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.forms.FormData;
 import org.pastoralflow.support.Web;
@@ -164,8 +164,8 @@ class YearGroupScopeIntegrationTest {
     }
 
     Incident incident(String description, Student... who) {
-        Map<String, String> form = new java.util.HashMap<>(Map.of("occurredOn", EarlierToday.date(10, 5),
-                "occurredTime", EarlierToday.time(10, 5), "location", "Field", "type", "other", "description", description));
+        Map<String, String> form = new java.util.HashMap<>(Map.of("occurredOn", JustNow.date(),
+                "occurredTime", JustNow.time(), "location", "Field", "type", "other", "description", description));
         for (int i = 0; i < who.length; i++) {
             form.put("upn-" + i, who[i].getUpn());
             form.put("part-" + i, i == 0 ? "alleged-perpetrator" : "target");

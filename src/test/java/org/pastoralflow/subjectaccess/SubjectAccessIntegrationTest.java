@@ -39,7 +39,7 @@ import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.supportplan.SupportPlans;
-import org.pastoralflow.support.EarlierToday;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.HttpUser;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.transition.Leaver;
@@ -123,7 +123,7 @@ class SubjectAccessIntegrationTest {
         form.put("requesterName", requester);
         form.put("relationship", "parent-carer");
         form.put("identityCheck", "photo-id");
-        form.put("receivedOn", LocalDate.now(EarlierToday.SCHOOL).minusDays(3).toString());
+        form.put("receivedOn", JustNow.today().minusDays(3).toString());
         form.put("replyMethod", "email");
         form.put("replyTo", "parent@family.example");
         return form;
@@ -150,14 +150,14 @@ class SubjectAccessIntegrationTest {
         caseStore.record(NewEntry.now(s.getId(), EntryKind.NOTE, Confidentiality.PASTORAL, "pso",
                 "Fell out at lunch", "Fell out with " + fullName(other) + " at lunch, " + marker, null, null));
         Referral referral = referrals.raise(new FormData(Map.of("studentId", s.getId().toString(), "category", "welfare",
-                "description", "Quiet and withdrawn, " + marker, "occurredAt", EarlierToday.at(9, 0).toString())), TEACHER);
+                "description", "Quiet and withdrawn, " + marker, "occurredAt", JustNow.at().toString())), TEACHER);
         jdbc.update("insert into external_referral (id, referral_id, agency, referred_on, agency_reference, recorded_by, recorded_at, "
                 + "confidentiality) values (nextval('external_referral_seq'), ?, 'camhs', current_date, ?, 'dsl', now(), 'SAFEGUARDING')",
                 referral.getId(), "AGENCY-" + marker);
         plans.start(s.getId(), null, "pso", new SupportPlans.SupportPlanInput("Goals " + marker, List.of("mentoring"),
                 "Wellbeing score", 4, true, "Phone call"), PSO);
-        Incident incident = investigations.log(new FormData(Map.of("occurredOn", EarlierToday.date(8, 30),
-                "occurredTime", EarlierToday.time(8, 30), "location", "Lunch queue", "type", "fight",
+        Incident incident = investigations.log(new FormData(Map.of("occurredOn", JustNow.date(),
+                "occurredTime", JustNow.time(), "location", "Lunch queue", "type", "fight",
                 "description", "Pushed by " + fullName(other) + " in the lunch queue, " + marker,
                 "upn-0", s.getUpn(), "part-0", "target", "upn-1", other.getUpn(), "part-1", "alleged-perpetrator")), TEACHER);
         Long ownCheck = jdbc.queryForObject("select id from incident_check where incident_id = ? and student_id = ? and kind = 'STUDENT_STATEMENT'",
@@ -190,7 +190,7 @@ class SubjectAccessIntegrationTest {
         jdbc.update("insert into transition_note (id, transition_id, kind, confidentiality, occurred_at, recorded_at, recorded_by, summary, detail) "
                 + "values (nextval('transition_note_seq'), ?, 'NOTE', 'PASTORAL', now(), now(), 'lead', 'From the primary', ?)",
                 transition, "Primary says: " + marker);
-        Leaver leaver = leavers.record(new FormData(Map.of("upn", s.getUpn(), "leavingOn", LocalDate.now(EarlierToday.SCHOOL).plusDays(30).toString(),
+        Leaver leaver = leavers.record(new FormData(Map.of("upn", s.getUpn(), "leavingOn", JustNow.today().plusDays(30).toString(),
                 "reason", "other")), LEAD);
         jdbc.update("insert into retention_review (id, student_id, confidentiality, retain_until, entries, listed_at, status, decided_by, "
                 + "decided_at, reason, held_until) values (nextval('retention_review_seq'), ?, 'SEND', current_date, 1, now(), 'HELD', 'dsl', now(), ?, ?)",
@@ -212,7 +212,7 @@ class SubjectAccessIntegrationTest {
         Map<String, String> wrong = requestForm(s, "\u202Eevil");
         wrong.put("upn", "NOTAUPN");
         wrong.put("relationship", "spouse");
-        wrong.put("receivedOn", LocalDate.now(EarlierToday.SCHOOL).plusDays(2).toString());
+        wrong.put("receivedOn", JustNow.today().plusDays(2).toString());
         wrong.remove("replyTo");
         HttpResponse<String> refused = admin.postWithToken("/subject-access", wrong, admin.csrfFrom("/subject-access/new"));
         assertThat(refused.statusCode()).isEqualTo(422);
@@ -224,7 +224,7 @@ class SubjectAccessIntegrationTest {
         String requester = "Robin Parent " + marker;
         SubjectAccessRequest r = logByAdmin(admin, s, requester);
         assertThat(r.getReference()).matches("S\\d{2}-\\d{5}");
-        assertThat(r.getDueOn()).isEqualTo(LocalDate.now(EarlierToday.SCHOOL).minusDays(3).plusMonths(1));
+        assertThat(r.getDueOn()).isEqualTo(JustNow.today().minusDays(3).plusMonths(1));
         String list = admin.get("/subject-access").body();
         assertThat(list).contains(r.getReference(), requester, "Waiting for the DSL").doesNotContain(s.displayName())
                 .doesNotContain("/subject-access/" + r.getReference());
@@ -333,12 +333,12 @@ class SubjectAccessIntegrationTest {
         // send and record: a date in the future is refused; then the request is answered and the workflow ends
         String sendTask = task(r, SubjectAccessProcess.TASK_SEND);
         String sendToken = dsl.csrfFrom("/tasks/" + sendTask);
-        Map<String, String> sent = new HashMap<>(Map.of("sentOn", LocalDate.now(EarlierToday.SCHOOL).plusDays(1).toString(),
+        Map<String, String> sent = new HashMap<>(Map.of("sentOn", JustNow.today().plusDays(1).toString(),
                 "sentHow", "email", "sentTo", "parent@family.example"));
         HttpResponse<String> future = dsl.postWithToken("/tasks/" + sendTask, sent, sendToken);
         assertThat(future.statusCode()).isEqualTo(422);
         assertThat(future.body()).contains("id=\"sentOn-error\"").contains("parent@family.example");
-        sent.put("sentOn", LocalDate.now(EarlierToday.SCHOOL).toString());
+        sent.put("sentOn", JustNow.today().toString());
         assertThat(dsl.postWithToken("/tasks/" + sendTask, sent, sendToken).statusCode()).isEqualTo(302);
         SubjectAccessRequest answered = requests.findById(r.getId()).orElseThrow();
         assertThat(answered.isSent()).isTrue();
@@ -367,16 +367,16 @@ class SubjectAccessIntegrationTest {
         assertThat(requests.findById(r.getId()).orElseThrow().isExtended()).isFalse();
 
         HttpResponse<String> extended = dsl.postWithToken(page + "/extension", Map.of("extensionReason", "Many records across five years",
-                "toldOn", LocalDate.now(EarlierToday.SCHOOL).toString(), "toldHow", "email"), token);
+                "toldOn", JustNow.today().toString(), "toldHow", "email"), token);
         assertThat(extended.statusCode()).isEqualTo(302);
         SubjectAccessRequest now = requests.findById(r.getId()).orElseThrow();
         assertThat(now.getDueOn()).isEqualTo(received.plusMonths(3));
         var review = inbox.get(task(r, SubjectAccessProcess.TASK_REVIEW), new Viewer("dsl", "Dee Lead", Set.of("staff", "dsl")));
-        assertThat(review.due().toInstant().atZone(EarlierToday.SCHOOL).toLocalDate()).isEqualTo(received.plusMonths(3));
+        assertThat(review.due().toInstant().atZone(JustNow.SCHOOL).toLocalDate()).isEqualTo(received.plusMonths(3));
         assertThat(admin.get("/subject-access").body()).contains(requester, "(extended)");
 
         HttpResponse<String> again = dsl.postWithToken(page + "/extension", Map.of("extensionReason", "Still more",
-                "toldOn", LocalDate.now(EarlierToday.SCHOOL).toString(), "toldHow", "email"), token);
+                "toldOn", JustNow.today().toString(), "toldHow", "email"), token);
         assertThat(again.statusCode()).isEqualTo(422);
         assertThat(again.body()).contains("already extended");
     }

@@ -25,7 +25,7 @@ import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.student.UpnTestSupport;
-import org.pastoralflow.support.EarlierToday;
+import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.support.Web;
 import org.pastoralflow.transition.Leaver;
@@ -137,7 +137,7 @@ class EngineHoldsNoFactsIntegrationTest {
         String description = "Disclosed being hit at home " + System.nanoTime();
         mvc.perform(post("/referrals").session(teacher).with(csrf()).param("studentId", child.getId().toString())
                 .param("category", "safeguarding").param("description", description)
-                .param("occurredAt", EarlierToday.at(9, 15).toString()).param("location", "Tutor room"))
+                .param("occurredAt", JustNow.at().toString()).param("location", "Tutor room"))
                 .andExpect(status().is3xxRedirection());
         Referral referral = referrals.findByRaisedByOrderByRaisedAtDesc("teacher").stream()
                 .filter(r -> r.getDescription().equals(description)).findFirst().orElseThrow();
@@ -146,8 +146,8 @@ class EngineHoldsNoFactsIntegrationTest {
         // harmful sexual behaviour: the DSL group assigns the investigator
         Student target = students.findByUpn("L873400125058").orElseThrow(), perpetrator = students.findByUpn("D873400122058").orElseThrow();
         String account = "Unwanted touching on the stairs " + System.nanoTime();
-        mvc.perform(post("/investigations").session(teacher).with(csrf()).param("occurredOn", EarlierToday.date(10, 40))
-                .param("occurredTime", EarlierToday.time(10, 40)).param("location", "Stairs by the library")
+        mvc.perform(post("/investigations").session(teacher).with(csrf()).param("occurredOn", JustNow.date())
+                .param("occurredTime", JustNow.time()).param("location", "Stairs by the library")
                 .param("type", "harmful-sexual-behaviour").param("description", account).param("staffInvolved", "Mr Ahmed")
                 .param("upn-0", target.getUpn()).param("part-0", "target")
                 .param("upn-1", perpetrator.getUpn()).param("part-1", "alleged-perpetrator"))
