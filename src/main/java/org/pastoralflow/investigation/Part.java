@@ -1,11 +1,11 @@
 package org.pastoralflow.investigation;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.pastoralflow.forms.Coded;
+
 /** A student's part in an incident. Each student has exactly one, recorded in their own file. */
-public enum Part {
+public enum Part implements Coded {
     TARGET("target", "Target"),
     ALLEGED_PERPETRATOR("alleged-perpetrator", "Alleged perpetrator"),
     WITNESS("witness", "Witness");
@@ -18,22 +18,22 @@ public enum Part {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
+    /** Kept so that no caller changes while investigation is split; callers then ask {@link Coded} and these go. */
     public static Map<String, String> options() {
-        Map<String, String> m = new LinkedHashMap<>();
-        Arrays.stream(values()).forEach(p -> m.put(p.code, p.label));
-        return m;
+        return Coded.options(Part.class);
     }
 
     public static Part of(String code) {
-        return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No part " + code));
+        return Coded.of(Part.class, code);
     }
 }
