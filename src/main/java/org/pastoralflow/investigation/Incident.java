@@ -1,5 +1,6 @@
 package org.pastoralflow.investigation;
 
+import org.pastoralflow.forms.Coded;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
@@ -111,7 +112,7 @@ public class Incident {
     }
 
     public IncidentType incidentType() {
-        return IncidentType.of(type);
+        return Coded.of(IncidentType.class, type);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.pastoralflow.investigation;
 
+import org.pastoralflow.forms.Coded;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,7 +60,7 @@ public class IncidentLog {
         LocalDate day = data.date("occurredOn", "Date", true);
         LocalTime time = time(data, "occurredTime", "Time");
         String location = data.text("location", "Where it happened", 200, true);
-        String typeCode = data.oneOf("type", "Type of incident", IncidentType.options().keySet());
+        String typeCode = data.oneOf("type", "Type of incident", Coded.options(IncidentType.class).keySet());
         String description = data.text("description", "What happened", 20000, true);
         String staff = data.text("staffInvolved", "Staff involved", 1000, false);
         boolean force = data.flag("reasonableForce");
@@ -77,7 +78,7 @@ public class IncidentLog {
 
         Instant overwritten = occurredAt.plus(settings.cctvRetentionDays(), ChronoUnit.DAYS);
         Incident incident = incidents.save(new Incident(references.next("I", "incident_number_seq"), occurredAt, location,
-                IncidentType.of(typeCode), description, staff, force, safeguarding, viewer.userId(), overwritten, clock.instant()));
+                Coded.of(IncidentType.class, typeCode), description, staff, force, safeguarding, viewer.userId(), overwritten, clock.instant()));
         int position = 0;
         List<Long> studentIds = new ArrayList<>();
         for (Map.Entry<Integer, Student> row : picked.entrySet()) {
@@ -117,12 +118,12 @@ public class IncidentLog {
             boolean hasUpn = data.optional(StudentPicker.PREFIX + row) != null;
             String part = data.optional(PART + row);
             anyRow |= hasUpn;
-            if (hasUpn && (part == null || !Part.options().containsKey(part))) {
+            if (hasUpn && (part == null || !Coded.options(Part.class).containsKey(part))) {
                 data.reject(PART + row, "Row " + (row + 1) + ": choose the student's part: target, alleged perpetrator or witness.");
             } else if (!hasUpn && part != null) {
                 data.reject(StudentPicker.PREFIX + row, "Row " + (row + 1) + ": a part is chosen but no student: add the UPN or clear the row.");
             } else if (hasUpn && picked.containsKey(row)) {
-                parts.put(row, Part.of(part));
+                parts.put(row, Coded.of(Part.class, part));
             }
         }
         if (!anyRow) {

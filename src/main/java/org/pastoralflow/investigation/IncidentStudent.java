@@ -1,5 +1,6 @@
 package org.pastoralflow.investigation;
 
+import org.pastoralflow.forms.Coded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -67,11 +68,11 @@ public class IncidentStudent {
     }
 
     public Part part() {
-        return Part.of(part);
+        return Coded.of(Part.class, part);
     }
 
     public Sanction sanctionValue() {
-        return sanction == null ? null : Sanction.of(sanction);
+        return sanction == null ? null : Coded.of(Sanction.class, sanction);
     }
 
     public Long getId() {

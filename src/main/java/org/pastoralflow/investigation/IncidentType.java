@@ -1,11 +1,9 @@
 package org.pastoralflow.investigation;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.pastoralflow.forms.Coded;
 
 /** What kind of incident it was, as the member of staff logging it chooses. */
-public enum IncidentType {
+public enum IncidentType implements Coded {
     FIGHT("fight", "Fight"),
     BULLYING("bullying", "Bullying"),
     DAMAGE("damage", "Damage to property"),
@@ -22,10 +20,12 @@ public enum IncidentType {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -38,16 +38,5 @@ public enum IncidentType {
     /** Goes to the DSL as a referral as well as being investigated. */
     public boolean isReferredToDsl() {
         return this == HARMFUL_SEXUAL_BEHAVIOUR || this == DISCRIMINATORY_LANGUAGE;
-    }
-
-    public static Map<String, String> options() {
-        Map<String, String> m = new LinkedHashMap<>();
-        Arrays.stream(values()).forEach(t -> m.put(t.code, t.label));
-        return m;
-    }
-
-    public static IncidentType of(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No incident type " + code));
     }
 }

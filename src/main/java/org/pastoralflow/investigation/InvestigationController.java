@@ -1,5 +1,6 @@
 package org.pastoralflow.investigation;
 
+import org.pastoralflow.forms.Coded;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -142,8 +143,8 @@ class InvestigationController {
         model.addAttribute("rows", java.util.stream.IntStream.range(0, Math.min(IncidentLog.MAX_STUDENTS, Math.max(3, last + 2)))
                 .boxed().toList());
         model.addAttribute("names", picker.namesOf(form, IncidentLog.MAX_STUDENTS));
-        model.addAttribute("types", IncidentType.options());
-        model.addAttribute("parts", Part.options());
+        model.addAttribute("types", Coded.options(IncidentType.class));
+        model.addAttribute("parts", Coded.options(Part.class));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("q", q);

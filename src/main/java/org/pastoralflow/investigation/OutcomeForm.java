@@ -1,5 +1,6 @@
 package org.pastoralflow.investigation;
 
+import org.pastoralflow.forms.Coded;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ class OutcomeForm extends IncidentForm {
         Map<Long, Student> names = investigations.studentsById(investigations.studentsOf(i.getId()));
         for (IncidentStudent s : perpetrators(i)) {
             String name = names.get(s.getStudentId()).displayName();
-            fields.add(FormField.select(SANCTION + s.getStudentId(), "Sanction for " + name, Sanction.options()));
+            fields.add(FormField.select(SANCTION + s.getStudentId(), "Sanction for " + name, Coded.options(Sanction.class)));
             fields.add(FormField.number(DAYS + s.getStudentId(), "School days of suspension for " + name).optional()
                     .withHint("Only for a suspension. Already suspended this school year: "
                             + investigations.suspensionDaysThisYear(s.getStudentId(), i.getId()) + " of "
@@ -85,7 +86,7 @@ class OutcomeForm extends IncidentForm {
             if (code == null) {
                 continue;
             }
-            Sanction sanction = Sanction.of(code);
+            Sanction sanction = Coded.of(Sanction.class, code);
             if (sanction != Sanction.NONE && v.get(OUTCOME) != null && !upheld) {
                 data.reject(SANCTION + s.getStudentId(), name + ": a sanction needs the outcome to be upheld.");
             }

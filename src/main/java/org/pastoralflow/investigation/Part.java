@@ -1,11 +1,9 @@
 package org.pastoralflow.investigation;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.pastoralflow.forms.Coded;
 
 /** A student's part in an incident. Each student has exactly one, recorded in their own file. */
-public enum Part {
+public enum Part implements Coded {
     TARGET("target", "Target"),
     ALLEGED_PERPETRATOR("alleged-perpetrator", "Alleged perpetrator"),
     WITNESS("witness", "Witness");
@@ -18,22 +16,13 @@ public enum Part {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
-    }
-
-    public static Map<String, String> options() {
-        Map<String, String> m = new LinkedHashMap<>();
-        Arrays.stream(values()).forEach(p -> m.put(p.code, p.label));
-        return m;
-    }
-
-    public static Part of(String code) {
-        return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No part " + code));
     }
 }

@@ -1,11 +1,9 @@
 package org.pastoralflow.investigation;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.pastoralflow.forms.Coded;
 
 /** Sanctions under the behaviour policy. The last two are the Headteacher's to approve. */
-public enum Sanction {
+public enum Sanction implements Coded {
     NONE("none", "No sanction"),
     DETENTION("detention", "Detention"),
     INTERNAL_EXCLUSION("internal-exclusion", "Internal exclusion"),
@@ -20,10 +18,12 @@ public enum Sanction {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -32,18 +32,7 @@ public enum Sanction {
         return this == SUSPENSION || this == PERMANENT_EXCLUSION;
     }
 
-    public static Map<String, String> options() {
-        Map<String, String> m = new LinkedHashMap<>();
-        Arrays.stream(values()).forEach(s -> m.put(s.code, s.label));
-        return m;
-    }
-
-    public static Sanction of(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No sanction " + code));
-    }
-
     public static String labelOf(String code) {
-        return code == null ? "" : of(code).label;
+        return code == null ? "" : Coded.of(Sanction.class, code).label;
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 
 import org.pastoralflow.security.Confidentiality;
+import org.pastoralflow.forms.Coded;
 
 /** A concern raised about a student, from raising to close. The process holds the flow; this holds the record. */
 @Entity
@@ -111,7 +112,7 @@ public class Referral {
     }
 
     public String getCategoryLabel() {
-        return ReferralCategory.labelOf(category);
+        return Coded.labelOf(ReferralCategory.class, category);
     }
 
     public String getDescription() {

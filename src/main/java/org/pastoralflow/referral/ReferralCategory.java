@@ -1,11 +1,9 @@
 package org.pastoralflow.referral;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.pastoralflow.forms.Coded;
 
 /** What a concern is about, as the person raising it chooses. Codes feed the routing table. */
-public enum ReferralCategory {
+public enum ReferralCategory implements Coded {
     SAFEGUARDING("safeguarding", "Safeguarding"),
     WELFARE("welfare", "Welfare / SEMH"),
     BEHAVIOUR("behaviour", "Behaviour"),
@@ -23,21 +21,13 @@ public enum ReferralCategory {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
-    }
-
-    public static Map<String, String> options() {
-        Map<String, String> options = new LinkedHashMap<>();
-        Arrays.stream(values()).forEach(c -> options.put(c.code, c.label));
-        return options;
-    }
-
-    public static String labelOf(String code) {
-        return Arrays.stream(values()).filter(c -> c.code.equals(code)).map(c -> c.label).findFirst().orElse(code);
     }
 }

@@ -18,6 +18,7 @@ import org.pastoralflow.security.NotFoundException;
 import org.pastoralflow.forms.FormData;
 import org.pastoralflow.forms.InvalidFormException;
 import org.pastoralflow.workflow.TaskInbox;
+import org.pastoralflow.forms.Coded;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,7 +87,7 @@ class ReferralController {
 
     private String concernForm(Student s, Map<String, String> form, Map<String, String> errors, Model model) {
         model.addAttribute("student", s);
-        model.addAttribute("categories", ReferralCategory.options());
+        model.addAttribute("categories", Coded.options(ReferralCategory.class));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "referral/new";

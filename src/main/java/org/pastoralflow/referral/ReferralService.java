@@ -27,6 +27,7 @@ import org.pastoralflow.workflow.Processes;
 import org.pastoralflow.workflow.References;
 import org.pastoralflow.workflow.TaskInbox;
 import org.pastoralflow.workflow.TaskView;
+import org.pastoralflow.forms.Coded;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,7 +84,7 @@ public class ReferralService {
     @Transactional
     public Referral raise(FormData data, Viewer raiser) {
         Student student = readStudent(data);
-        String category = data.oneOf("category", "Category", ReferralCategory.options().keySet());
+        String category = data.oneOf("category", "Category", Coded.options(ReferralCategory.class).keySet());
         String description = data.text("description", "What you saw or heard", 20000, true);
         String childWords = data.text("childWords", "The child's own words", 20000, false);
         LocalDateTime when = data.dateTime("occurredAt", "When it happened");
@@ -117,7 +118,7 @@ public class ReferralService {
     public Referral raiseFrom(String sourceType, String sourceReference, Long studentId, String category,
                               String description, String childWords, Instant occurredAt, String location,
                               boolean immediateRisk, String raisedBy) {
-        if (!ReferralCategory.options().containsKey(category)) {
+        if (!Coded.options(ReferralCategory.class).containsKey(category)) {
             throw new IllegalArgumentException("No referral category " + category);
         }
         Referral referral = new Referral(references.next("R", "referral_number_seq"), studentId, category, description,

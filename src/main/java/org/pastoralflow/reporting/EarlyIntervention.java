@@ -26,6 +26,7 @@ import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.workflow.SchoolCalendar;
 import org.pastoralflow.workflow.TermDates;
+import org.pastoralflow.forms.Coded;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -171,7 +172,7 @@ public class EarlyIntervention {
         jdbc.query(sql, params, rs -> {
             long student = rs.getLong(1);
             details.computeIfAbsent(student, k -> new ArrayList<>()).add(rs.getString(3) + " · "
-                    + IncidentType.options().getOrDefault(rs.getString(4), rs.getString(4)) + " · "
+                    + Coded.options(IncidentType.class).getOrDefault(rs.getString(4), rs.getString(4)) + " · "
                     + DAY.format(rs.getTimestamp(5).toInstant().atZone(zone)));
             if (rs.getBoolean(6)) {
                 safeguarding.computeIfAbsent(student, k -> new ArrayList<>()).add(rs.getLong(2));
@@ -224,7 +225,7 @@ public class EarlyIntervention {
         jdbc.query(sql, params, rs -> {
             long student = rs.getLong(1);
             byStudent.computeIfAbsent(student, k -> new LinkedHashMap<>()).putIfAbsent(rs.getString(3),
-                    rs.getString(3) + " · " + ReferralCategory.labelOf(rs.getString(4)) + " · raised "
+                    rs.getString(3) + " · " + Coded.labelOf(ReferralCategory.class, rs.getString(4)) + " · raised "
                             + DAY.format(rs.getTimestamp(5).toInstant().atZone(zone)) + ", on a support plan since "
                             + DAY.format(rs.getDate(6).toLocalDate()));
             if ("SAFEGUARDING".equals(rs.getString(7))) {

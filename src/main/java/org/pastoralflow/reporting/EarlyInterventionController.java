@@ -12,6 +12,7 @@ import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.security.NotFoundException;
+import org.pastoralflow.forms.Coded;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,7 +68,7 @@ class EarlyInterventionController {
         form.put("description", description.toString().trim());
         form.put("occurredAt", LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).toString());
         model.addAttribute("student", student);
-        model.addAttribute("categories", ReferralCategory.options());
+        model.addAttribute("categories", Coded.options(ReferralCategory.class));
         model.addAttribute("form", form);
         model.addAttribute("errors", Map.of());
         return "referral/new";

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.pastoralflow.investigation.IncidentType;
 import org.pastoralflow.security.Viewer;
+import org.pastoralflow.forms.Coded;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -64,13 +65,13 @@ class IncidentDashboards {
     Table byType(DashboardFilter filter, Viewer viewer) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         Map<String, Long> counts = new LinkedHashMap<>();
-        IncidentType.options().keySet().forEach(t -> counts.put(t, 0L));
+        Coded.options(IncidentType.class).keySet().forEach(t -> counts.put(t, 0L));
         jdbc.query("select i.type, count(*) from incident i" + where(filter, viewer, params) + " group by i.type", params,
                 rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         List<List<Object>> rows = new ArrayList<>();
-        counts.forEach((type, n) -> rows.add(List.of(IncidentType.options().getOrDefault(type, type), n)));
+        counts.forEach((type, n) -> rows.add(List.of(Coded.options(IncidentType.class).getOrDefault(type, type), n)));
         return new Table("incidents-type", "Incidents by type, " + filter.periodName(), List.of("Type", "Incidents"), rows)
                 .withNote(note(viewer));
     }

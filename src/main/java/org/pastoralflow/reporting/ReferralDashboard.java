@@ -8,6 +8,7 @@ import java.util.Map;
 import org.pastoralflow.referral.ReferralCategory;
 import org.pastoralflow.referral.Stage;
 import org.pastoralflow.security.Viewer;
+import org.pastoralflow.forms.Coded;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,7 @@ class ReferralDashboard implements Dashboard {
         sql.append(filter.students("s", params)).append(" group by r.category, r.stage");
 
         Map<String, Map<Stage, Long>> byCategory = new LinkedHashMap<>();
-        ReferralCategory.options().keySet().forEach(c -> byCategory.put(c, new LinkedHashMap<>()));
+        Coded.options(ReferralCategory.class).keySet().forEach(c -> byCategory.put(c, new LinkedHashMap<>()));
         jdbc.query(sql.toString(), params, rs -> {
             byCategory.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
                     .merge(Stage.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
@@ -64,7 +65,7 @@ class ReferralDashboard implements Dashboard {
         columns.add("Total");
         List<List<Object>> rows = new ArrayList<>();
         byCategory.forEach((category, counts) -> {
-            List<Object> row = new ArrayList<>(List.of(ReferralCategory.labelOf(category)));
+            List<Object> row = new ArrayList<>(List.of(Coded.labelOf(ReferralCategory.class, category)));
             long total = 0;
             for (Stage s : stages) {
                 long n = counts.getOrDefault(s, 0L);

@@ -12,6 +12,7 @@ import org.pastoralflow.forms.FormData;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.workflow.TaskForm;
 import org.pastoralflow.workflow.TaskView;
+import org.pastoralflow.forms.Coded;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -79,7 +80,7 @@ class SubjectAccessForms {
                 Held all = held.about(r.getStudentId());
                 requests.reviewShown(r, all, viewer);
                 model.put("held", all);
-                model.put("reasons", WithholdReason.options());
+                model.put("reasons", Coded.options(WithholdReason.class));
             }
 
             @Override
@@ -100,11 +101,11 @@ class SubjectAccessForms {
                         return;
                     }
                     String what = t.title() + ", record " + row.item().recordId();
-                    if (!WithholdReason.options().containsKey(code)) {
+                    if (!Coded.options(WithholdReason.class).containsKey(code)) {
                         data.reject(WITHHOLD + row.key(), what + ": choose a reason from the list.");
                         return;
                     }
-                    WithholdReason reason = WithholdReason.of(code);
+                    WithholdReason reason = Coded.of(WithholdReason.class, code);
                     String note = SubjectAccessService.text(data, NOTE + row.key(), what + ": the explanation", 1000, false);
                     if (reason == WithholdReason.OTHER && note == null && !data.errors().containsKey(NOTE + row.key())) {
                         data.reject(NOTE + row.key(), what + ": say which exemption applies.");

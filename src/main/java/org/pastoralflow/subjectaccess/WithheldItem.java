@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.pastoralflow.forms.Coded;
 
 /** A record the DSL withheld from a request's export, with why: the export lists it without its content. */
 @Entity
@@ -47,7 +48,7 @@ public class WithheldItem {
     }
 
     public WithholdReason reason() {
-        return WithholdReason.of(reason);
+        return Coded.of(WithholdReason.class, reason);
     }
 
     public Long getId() {

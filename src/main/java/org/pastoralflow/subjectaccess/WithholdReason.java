@@ -1,14 +1,12 @@
 package org.pastoralflow.subjectaccess;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.pastoralflow.forms.Coded;
 
 /**
  * Why something held is not disclosed: the exemptions a school meets in a subject access request.
  * The label goes into the export's withheld list, so the requester sees which exemption applied.
  */
-public enum WithholdReason {
+public enum WithholdReason implements Coded {
     THIRD_PARTY("third-party", "Information about someone else (Data Protection Act 2018, Sch. 2 Part 3 para 16)"),
     SERIOUS_HARM("serious-harm", "Likely to cause serious harm to the child or someone else "
             + "(Data Protection Act 2018, Sch. 3: education and social work data)"),
@@ -23,22 +21,13 @@ public enum WithholdReason {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
-    }
-
-    public static Map<String, String> options() {
-        Map<String, String> m = new LinkedHashMap<>();
-        Arrays.stream(values()).forEach(r -> m.put(r.code, r.label));
-        return m;
-    }
-
-    public static WithholdReason of(String code) {
-        return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No reason " + code));
     }
 }

@@ -1,5 +1,6 @@
 package org.pastoralflow.transition;
 
+import org.pastoralflow.forms.Coded;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -153,7 +154,7 @@ class TransitionController {
         model.addAllAttributes(TransitionPage.model(t, viewer, transitions, "transition page"));
         model.addAttribute("openTasks", transitions.openTasks(t, viewer));
         model.addAttribute("concerns", transitions.concernsOf(t));
-        model.addAttribute("categories", ReferralCategory.options());
+        model.addAttribute("categories", Coded.options(ReferralCategory.class));
         model.addAttribute("mayChangeTutorGroup", viewer.inAny(Group.HOY, Group.PASTORAL_LEAD));
         model.addAttribute("waitingForDays", t.isActive() && t.getDaysRecordedAt() == null);
         Map<String, String> defaults = new HashMap<>(form);

@@ -1,5 +1,6 @@
 package org.pastoralflow.transition;
 
+import org.pastoralflow.forms.Coded;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -197,7 +198,7 @@ public class TransitionRecording {
     /** A concern about an incoming student: the model turns it into a referral at once, in this transaction. */
     @Transactional
     public TransitionConcern raiseConcern(Transition t, FormData data, Viewer viewer) {
-        String category = data.oneOf("category", "Category", ReferralCategory.options().keySet());
+        String category = data.oneOf("category", "Category", Coded.options(ReferralCategory.class).keySet());
         String description = data.text("description", "What you saw or heard", 20000, true);
         String childWords = data.text("childWords", "The child's own words", 20000, false);
         LocalDateTime when = data.dateTime("occurredAt", "When it happened");

@@ -57,6 +57,7 @@ import org.pastoralflow.support.JustNow;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.forms.FormData;
 import org.pastoralflow.workflow.SchoolTerm;
+import org.pastoralflow.forms.Coded;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -281,7 +282,7 @@ class DashboardIntegrationTest {
                     : r.getStage() != Stage.CLOSED;
             if (inScope && matches(byId.get(r.getStudentId()), f)
                     && org.pastoralflow.security.AccessPolicy.levels(viewer).contains(r.getConfidentiality())) {
-                totals.merge(ReferralCategory.labelOf(r.getCategory()), 1L, Long::sum);
+                totals.merge(Coded.labelOf(ReferralCategory.class, r.getCategory()), 1L, Long::sum);
             }
         }
         return totals;
