@@ -250,6 +250,15 @@ class SubjectAccessIntegrationTest {
         assertThat(audit.findAll().stream().filter(e -> "dsl".equals(e.getActor()) && "VIEW".equals(e.getAction())
                 && CaseStore.ENTRY.equals(e.getRecordType()) && seeded.secret().getId().equals(e.getRecordId())
                 && e.getDetail().contains(r.getReference()))).isNotEmpty();
+        // the trail is held about the child and shown on the review, but showing it again does not audit a view of each
+        // view before it: two more showings add the same number of rows (it used to double the trail each time)
+        java.util.function.LongSupplier trail = () -> audit.findAll().stream().filter(e -> r.getStudentId().equals(e.getStudentId())).count();
+        long beforeShowings = trail.getAsLong();
+        dsl.get("/tasks/" + reviewTask);
+        long afterOne = trail.getAsLong();
+        dsl.get("/tasks/" + reviewTask);
+        long afterTwo = trail.getAsLong();
+        assertThat(afterTwo - afterOne).as("rows audited by one more showing of the review").isEqualTo(afterOne - beforeShowings);
 
         // withholding needs a reason, and "another exemption" an explanation; a wrong answer writes nothing
         String reviewToken = dsl.csrfFrom("/tasks/" + reviewTask);
