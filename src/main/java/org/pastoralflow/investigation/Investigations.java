@@ -156,13 +156,8 @@ public class Investigations {
 
     /** The open tasks the viewer may know of. */
     public List<TaskView> openTasks(Incident i, Viewer viewer) {
-        if (i.getProcessInstanceId() == null) {
-            return List.of();
-        }
-        AccessPolicy.Access access = policy.of(viewer);
         Classification record = classify(i);
-        return inbox.openTasksOfProcess(i.getProcessInstanceId()).stream()
-                .filter(t -> access.mayReadTask(record, t.candidateGroups(), t.assignee())).toList();
+        return inbox.openTasksVisibleTo(i.getProcessInstanceId(), policy.of(viewer), t -> record);
     }
 
     /** Who saw or printed the safeguarding detail of an investigation, and where. */

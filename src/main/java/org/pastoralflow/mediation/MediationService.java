@@ -261,12 +261,7 @@ public class MediationService {
 
     /** The open tasks the viewer may know of. */
     public List<TaskView> openTasks(Mediation m, Viewer viewer) {
-        if (m.getProcessInstanceId() == null) {
-            return List.of();
-        }
-        AccessPolicy.Access access = policy.of(viewer);
         Classification record = classify(m);
-        return inbox.openTasksOfProcess(m.getProcessInstanceId()).stream()
-                .filter(t -> access.mayReadTask(record, t.candidateGroups(), t.assignee())).toList();
+        return inbox.openTasksVisibleTo(m.getProcessInstanceId(), policy.of(viewer), t -> record);
     }
 }

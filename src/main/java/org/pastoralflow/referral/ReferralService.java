@@ -342,9 +342,8 @@ public class ReferralService {
 
     /** The referral's open tasks the viewer may know of (a PSO does not see that it went back to the DSL). */
     public List<TaskView> openTasksVisibleTo(Referral r, Viewer viewer) {
-        AccessPolicy.Access access = policy.of(viewer);
-        return inbox.openTasksOfProcess(r.getProcessInstanceId()).stream()
-                .filter(t -> access.mayReadTask(classify(r), t.candidateGroups(), t.assignee())).toList();
+        Classification record = classify(r);
+        return inbox.openTasksVisibleTo(r.getProcessInstanceId(), policy.of(viewer), t -> record);
     }
 
     /** The student's referrals that exist for the viewer, newest first. */

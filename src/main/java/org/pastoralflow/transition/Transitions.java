@@ -145,13 +145,8 @@ public class Transitions {
 
     /** The tasks waiting in the student's transition; the CP file's only for the DSL group. */
     public List<TaskView> openTasks(Transition t, Viewer viewer) {
-        if (t.getProcessInstanceId() == null) {
-            return List.of();
-        }
-        AccessPolicy.Access access = policy.of(viewer);
-        return inbox.openTasksOfProcess(t.getProcessInstanceId()).stream()
-                .filter(task -> access.mayReadTask(CP_TASKS.contains(task.taskKey()) ? cpFileOf(t) : classify(t),
-                        task.candidateGroups(), task.assignee())).toList();
+        return inbox.openTasksVisibleTo(t.getProcessInstanceId(), policy.of(viewer),
+                task -> CP_TASKS.contains(task.taskKey()) ? cpFileOf(t) : classify(t));
     }
 
     public FeederSchool schoolOf(Transition t) {

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.pastoralflow.security.AccessPolicy;
+import org.pastoralflow.security.Classification;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
@@ -90,6 +92,20 @@ public class TaskInbox {
         return open.stream().map(t -> t.withCandidateGroups(tasks.getIdentityLinksForTask(t.id()).stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLink::getGroupId).collect(Collectors.toSet()))).toList();
+    }
+
+    /**
+     * The open tasks of a record's process that the viewer may know of, by the access policy's rule for
+     * tasks; {@code recordOf} says which record a task is about (most tasks, the process's own record).
+     */
+    @Transactional(readOnly = true)
+    public List<TaskView> openTasksVisibleTo(String processInstanceId, AccessPolicy.Access access,
+                                             java.util.function.Function<TaskView, Classification> recordOf) {
+        if (processInstanceId == null) {
+            return List.of();
+        }
+        return openTasksOfProcess(processInstanceId).stream()
+                .filter(t -> access.mayReadTask(recordOf.apply(t), t.candidateGroups(), t.assignee())).toList();
     }
 
     /** The task if the viewer may work on it: assigned to them, offered to them, or offered to one of their groups. */
