@@ -41,8 +41,8 @@ class LatenessDashboard implements Dashboard {
                 select s.year_group, sum(w.late_sessions), sum(w.late_after_close),
                        count(distinct case when w.late_sessions + w.late_after_close > 0 then w.student_id end)
                 from attendance_week w join student s on s.id = w.student_id
-                where w.week_commencing >= :first and w.week_commencing <= :last""" + filter.students("s", params) + """
-                group by s.year_group order by s.year_group""";
+                where w.week_commencing >= :first and w.week_commencing <= :last""" + filter.students("s", params)
+                + " group by s.year_group order by s.year_group";
         List<List<Object>> rows = new ArrayList<>();
         jdbc.query(sql, params, rs -> {
             rows.add(List.of("Year " + rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));

@@ -48,6 +48,15 @@ class AttendanceIntegrationTest {
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired MockMvc mvc;
+    @Autowired org.pastoralflow.reporting.Dashboards dashboards;
+    @Autowired org.pastoralflow.reporting.Filters filters;
+
+    /** The lateness dashboard's row for a year group this term: [L marks, U marks, students late]. */
+    List<Object> latenessRow(int year) {
+        var viewer = new org.pastoralflow.security.Viewer("lead", "Lee", java.util.Set.of("staff", "pastoral-lead"));
+        return dashboards.table("lateness", filters.read(java.util.Map.of("year", String.valueOf(year))), viewer).rows().stream()
+                .filter(r -> r.get(0).equals("Year " + year)).findFirst().map(r -> r.subList(1, 4)).orElse(List.of(0L, 0L, 0L));
+    }
 
     /** Both late codes, under the names some exports give them. */
     static final String LATE_HEADER = "UPN,Week beginning,Possible,Present,Authorised absences,Unauthorised absences,Late (L),Late (U)\n";
@@ -252,8 +261,14 @@ class AttendanceIntegrationTest {
                 .replace("\n", "\r\n"));
         assertThat(first.report().accepted()).isTrue();
         assertThat(first.latenessConcerns()).isZero();
+        int year = students.findByUpn(late).orElseThrow().getYearGroup();
+        List<Object> before = latenessRow(year);
         AttendanceImporter.Result second = run(LATE_HEADER + late + ",14/09/2026,10,9,0,1,3,1\n" + onTime + ",14/09/2026,10,10,0,0,1,0\n");
         assertThat(second.latenessConcerns()).isEqualTo(1);
+        // the dashboard adds the week's marks to the year group's: 3 before registers closed (and the other student's 1
+        // if in the same year), 1 after; both students were late the week before too, so no more students are counted
+        long otherStudents = students.findByUpn(onTime).orElseThrow().getYearGroup() == year ? 1 : 0;
+        assertThat(latenessRow(year)).containsExactly((Long) before.get(0) + 3 + otherStudents, (Long) before.get(1) + 1, before.get(2));
         assertThat(attendance.latesThisYear(id(late))).isEqualTo(new AttendanceService.Lates(6, 2));
         assertThat(open(onTime, AttendanceConcern.LATENESS)).isEmpty();
         AttendanceConcern c = open(late, AttendanceConcern.LATENESS).get(0);
