@@ -16,6 +16,7 @@ public class AttendanceConcern {
 
     public static final String THRESHOLD = "THRESHOLD";
     public static final String MISSING_EDUCATION = "MISSING_EDUCATION";
+    public static final String LATENESS = "LATENESS";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "attendance_concern_seq")
@@ -66,6 +67,15 @@ public class AttendanceConcern {
             this.closedPossible = at.possible();
             this.closedAttended = at.attended();
         }
+    }
+
+    /** What the concern is about, as the student page and the task list name it. */
+    public String describe() {
+        return switch (kind) {
+            case LATENESS -> "Lateness concern";
+            case MISSING_EDUCATION -> "Absent 10 school days without explanation";
+            default -> severe ? "Attendance concern (severe absence)" : "Attendance concern";
+        };
     }
 
     public Figures opened() {

@@ -31,7 +31,7 @@ class AttendanceController {
     String importCsv(@RequestParam("file") MultipartFile file, Viewer viewer, Model model) throws IOException {
         if (file.isEmpty()) {
             model.addAttribute("result", new AttendanceImporter.Result(new ImportReport(0, 0, 0,
-                    List.of(new ImportReport.Problem(0, "file", "Choose the weekly attendance CSV exported from the MIS."))), 0, 0));
+                    List.of(new ImportReport.Problem(0, "file", "Choose the weekly attendance CSV exported from the MIS."))), 0, 0, 0));
         } else {
             model.addAttribute("result", importer.importCsv(file.getInputStream(), viewer.userId()));
             model.addAttribute("fileName", file.getOriginalFilename());

@@ -31,6 +31,11 @@ class AttendanceForms {
 
     static final ZoneId LONDON = ZoneId.of("Europe/London");
 
+    private static final Map<String, String> CONTACT_METHODS = FormField.options("phone", "Phone", "email", "E-mail",
+            "letter", "Letter", "home-visit", "Home visit", "in-person", "In person at school");
+    private static final Map<String, String> LATENESS_AGREED = FormField.options("plan", "A punctuality plan",
+            "monitor", "Monitor: no plan needed yet", "referred", "Referred on (Early Help, school nurse, young carers)");
+
     private final FormSet<AttendanceConcern> forms;
     private final CaseStore caseStore;
 
@@ -38,6 +43,7 @@ class AttendanceForms {
         this.caseStore = caseStore;
         this.forms = FormSet.<AttendanceConcern>of("attendance/form", task -> attendance.concernByReference(task.businessKey()),
                         (c, task, viewer) -> Map.of("concern", c, "figures", attendance.latest(c.getStudentId()),
+                                "lates", attendance.latesThisYear(c.getStudentId()),
                                 "history", caseStore.aboutRecord(AttendanceProcess.SOURCE_TYPE, c.getId(), viewer, c.getStudentId(),
                                         "task " + task.form())))
                 .withRule(s -> s.refuseDatesAfter(LocalDate.now(clock)));
@@ -54,8 +60,7 @@ class AttendanceForms {
         return forms.form("attendance/contact-home", "Contact home", List.of(
                 FormField.date("contactedOn", "Date of the contact"),
                 FormField.text("contactWith", "Who you spoke to"),
-                FormField.choice("method", "How", FormField.options("phone", "Phone", "email", "E-mail", "letter", "Letter",
-                        "home-visit", "Home visit", "in-person", "In person at school")),
+                FormField.choice("method", "How", CONTACT_METHODS),
                 FormField.longText("whatWasSaid", "What was said"))).completes(s -> {
                     caseStore.record(entry(s.record(), EntryKind.CONTACT_HOME, Confidentiality.PASTORAL, s.get("contactedOn"), s.viewer(),
                             "Contact with home about attendance: " + s.get("contactWith") + " by " + s.get("method"), s.get("whatWasSaid")));
@@ -134,6 +139,30 @@ class AttendanceForms {
                     caseStore.record(entry(s.record(), EntryKind.EXTERNAL_REFERRAL, Confidentiality.SAFEGUARDING, s.get("notifiedOn"), s.viewer(),
                             "Local authority told of 10 school days' unexplained absence, reference " + s.get("laReference"), s.get("notes")));
                     attendance.close(s.record(), "local-authority-notified");
+                    return Map.of();
+                });
+    }
+
+    @Bean
+    TaskForm latenessForm(AttendanceService attendance) {
+        return forms.form("attendance/lateness", "Contact home about lateness and agree a plan", List.of(
+                FormField.date("contactedOn", "Date of the contact"),
+                FormField.text("contactWith", "Who you spoke to"),
+                FormField.choice("method", "How", CONTACT_METHODS),
+                FormField.longText("whatWasSaid", "What was said (the reasons for the lateness)"),
+                FormField.choice("agreed", "What was agreed", LATENESS_AGREED),
+                FormField.longText("plan", "The plan: what the student, the family and the school will do").optional()))
+                .withRule(s -> s.requireWhen(s.is("agreed", "plan"), "plan", "Write the plan: what each will do."))
+                .completes(s -> {
+                    AttendanceConcern c = s.record();
+                    caseStore.record(entry(c, EntryKind.CONTACT_HOME, Confidentiality.PASTORAL, s.get("contactedOn"), s.viewer(),
+                            "Contact with home about lateness: " + s.get("contactWith") + " by " + s.get("method"), s.get("whatWasSaid")));
+                    String agreed = s.get("agreed");
+                    caseStore.record(NewEntry.now(c.getStudentId(), EntryKind.DECISION, Confidentiality.PASTORAL, s.viewer().userId(),
+                            "Lateness followed up: " + LATENESS_AGREED.get(agreed) + " (" + c.getReference() + "); "
+                                    + AttendanceService.describe(attendance.latesThisYear(c.getStudentId())) + " this school year",
+                            s.get("plan"), AttendanceProcess.SOURCE_TYPE, c.getId()));
+                    attendance.close(c, "lateness-" + agreed);
                     return Map.of();
                 });
     }

@@ -43,9 +43,13 @@ public class AttendanceImporter {
                     "Authorized Absence", "Authorized Absences"),
             MisCsv.Column.of("Unauthorised Absence", "Unauthorised Absences", "Unauthorised Absent", "Unauthorised",
                     "Unauthorized Absence", "Unauthorized Absences"),
-            MisCsv.Column.of("Late Before Registers Closed", "Late", "Lates", "Late Marks"));
+            MisCsv.Column.of("Late Before Registers Closed", "Late Before Registration Closed", "Late (L)", "L Marks", "Late",
+                    "Lates", "Late Marks"),
+            // code U, counted in the unauthorised absence: older exports and some products leave it out
+            MisCsv.Column.optional("Late After Registers Closed", "Late After Registration Closed", "Late (U)", "U Marks",
+                    "Late After Close"));
 
-    public record Result(ImportReport report, int concernsStarted, int missingEducationAlerts) {
+    public record Result(ImportReport report, int concernsStarted, int missingEducationAlerts, int latenessConcerns) {
     }
 
     private final StudentRepository students;
@@ -94,11 +98,11 @@ public class AttendanceImporter {
                 }
             }
             if (!file.problems().isEmpty()) {
-                return new Result(new ImportReport(file.rowsRead(), 0, 0, file.problems(), columns), 0, 0);
+                return new Result(new ImportReport(file.rowsRead(), 0, 0, file.problems(), columns), 0, 0, 0);
             }
             if (rows.isEmpty()) {
                 return new Result(new ImportReport(0, 0, 0, List.of(new ImportReport.Problem(1, "file", "The file has no rows.")),
-                        columns), 0, 0);
+                        columns), 0, 0, 0);
             }
             return write(rows, byUpn, columns, importedBy);
         }
@@ -127,9 +131,9 @@ public class AttendanceImporter {
         weeks.flush();
         AttendanceService.Evaluation evaluation = attendance.evaluate(ids, week);
         audit.record(importedBy, "IMPORT", "attendance", null, null, "week " + week + ": " + rows.size() + " rows, "
-                + evaluation.concernsStarted() + " concerns started");
+                + evaluation.concernsStarted() + " concerns started, " + evaluation.latenessConcerns() + " for lateness");
         return new Result(new ImportReport(rows.size(), created, rows.size() - created, List.of(), columns),
-                evaluation.concernsStarted(), evaluation.missingEducationAlerts());
+                evaluation.concernsStarted(), evaluation.missingEducationAlerts(), evaluation.latenessConcerns());
     }
 
     private static AttendanceRow read(MisRow r) {
@@ -144,7 +148,19 @@ public class AttendanceImporter {
         Integer authorised = sessions(r, "Authorised Absence");
         Integer unauthorised = sessions(r, "Unauthorised Absence");
         Integer late = sessions(r, "Late Before Registers Closed");
+        Integer lateAfter = optionalSessions(r, "Late After Registers Closed");
         if (r.hasProblems()) {
+            return null;
+        }
+        // a session marked late before registers closed (L) counts as attended; one marked after (U) as unauthorised absence
+        if (late > attended) {
+            r.problem("Late Before Registers Closed", r.label("Late Before Registers Closed") + " (" + late
+                    + ") is more than the sessions attended (" + attended + "): a late mark before registers close counts as present.");
+            return null;
+        }
+        if (lateAfter > unauthorised) {
+            r.problem("Late After Registers Closed", r.label("Late After Registers Closed") + " (" + lateAfter
+                    + ") is more than the unauthorised absence (" + unauthorised + "): a late mark after registers close (U) counts as one.");
             return null;
         }
         if (attended + authorised + unauthorised != possible) {
@@ -152,7 +168,12 @@ public class AttendanceImporter {
                     + unauthorised + ") absence should equal possible sessions (" + possible + ").");
             return null;
         }
-        return new AttendanceRow(upn, week, possible, attended, authorised, unauthorised, late);
+        return new AttendanceRow(upn, week, possible, attended, authorised, unauthorised, late, lateAfter);
+    }
+
+    /** A count an export may leave out: an empty cell, or no such column, is none. */
+    private static Integer optionalSessions(MisRow r, String column) {
+        return "".equals(r.cell(column)) ? Integer.valueOf(0) : sessions(r, column);
     }
 
     private static Integer sessions(MisRow r, String column) {

@@ -22,6 +22,7 @@ class AttendancePanel implements StudentPanel, CaseProcesses {
     @Override
     public void addTo(Model model, Student student, Viewer viewer) {
         model.addAttribute("attendance", attendance.latest(student.getId()));
+        model.addAttribute("lates", attendance.latesThisYear(student.getId()));
         model.addAttribute("attendanceConcerns", visible(student.getId(), viewer));
     }
 
@@ -33,7 +34,7 @@ class AttendancePanel implements StudentPanel, CaseProcesses {
     @Override
     public List<CaseProcess> openFor(Long studentId, Viewer viewer) {
         return visible(studentId, viewer).stream().filter(c -> c.getClosedAt() == null && c.getProcessInstanceId() != null)
-                .map(c -> new CaseProcess(c.isSevere() ? "Attendance concern (severe absence)" : "Attendance concern",
+                .map(c -> new CaseProcess(c.describe(),
                         c.getReference(), null, c.getProcessInstanceId(), AttendanceService.classify(c))).toList();
     }
 }

@@ -5,6 +5,7 @@ public final class AttendanceProcess {
 
     public static final String KEY = "attendance";
     public static final String TEN_DAYS_MESSAGE = "attendance-ten-days-absent";
+    public static final String LATENESS_MESSAGE = "attendance-persistently-late";
 
     public static final String CONCERN_ID = "concernId";
     public static final String STUDENT_ID = "studentId";

@@ -85,23 +85,27 @@ public class AttendanceService {
         return yearToDate(List.of(studentId), inYearOf).getOrDefault(studentId, new Figures(0, 0));
     }
 
-    public record Evaluation(int concernsStarted, int missingEducationAlerts) {
+    public record Evaluation(int concernsStarted, int missingEducationAlerts, int latenessConcerns) {
+    }
+
+    /** Late marks: before registers closed (L, present) and after (U, unauthorised absence). */
+    public record Lates(int beforeClose, int afterClose) {
+
+        public int total() {
+            return beforeClose + afterClose;
+        }
     }
 
     /**
      * After an import: a concern for each student now over the persistent-absence threshold who
      * has none open, and a DSL task for each who has missed every session of the last two weeks
-     * without explanation (10 school days). Never a second of either while one is open.
+     * without explanation (10 school days), and a PSO's lateness concern for each whose late marks
+     * over the last weeks reach the school's line. Never a second of any while one is open.
      */
     @Transactional
     public Evaluation evaluate(Collection<Long> studentIds, LocalDate week) {
         Map<Long, Figures> figures = yearToDate(studentIds, week);
-        Set<Long> open = concerns.findByStudentIdInAndKindAndClosedAtIsNull(studentIds, AttendanceConcern.THRESHOLD)
-                .stream().map(AttendanceConcern::getStudentId).collect(Collectors.toCollection(HashSet::new));
-        // a concern just closed (improving, or handed to the local authority) is not reopened by the next import
-        concerns.findByStudentIdInAndKindAndClosedAtAfter(studentIds, AttendanceConcern.THRESHOLD,
-                        clock.instant().minus(Duration.ofDays(7L * settings.quietWeeks())))
-                .forEach(c -> open.add(c.getStudentId()));
+        Set<Long> open = openOrJustClosed(studentIds, AttendanceConcern.THRESHOLD);
         int started = 0;
         for (Long id : studentIds) {
             Figures f = figures.get(id);
@@ -110,6 +114,7 @@ public class AttendanceService {
                 started++;
             }
         }
+        int late = evaluateLateness(studentIds, week, figures);
         Set<Long> missedAll = new HashSet<>();
         Map<Long, AttendanceWeek> previous = weeks.findByStudentIdInAndWeekCommencing(studentIds, week.minusWeeks(1)).stream()
                 .collect(Collectors.toMap(AttendanceWeek::getStudentId, w -> w));
@@ -129,10 +134,75 @@ public class AttendanceService {
                 alerts++;
             }
         }
-        return new Evaluation(started, alerts);
+        return new Evaluation(started, alerts, late);
+    }
+
+    /** Students with a concern of this kind open, or closed so lately that the next import should not reopen it. */
+    private Set<Long> openOrJustClosed(Collection<Long> studentIds, String kind) {
+        Set<Long> open = concerns.findByStudentIdInAndKindAndClosedAtIsNull(studentIds, kind)
+                .stream().map(AttendanceConcern::getStudentId).collect(Collectors.toCollection(HashSet::new));
+        concerns.findByStudentIdInAndKindAndClosedAtAfter(studentIds, kind,
+                        clock.instant().minus(Duration.ofDays(7L * settings.quietWeeks())))
+                .forEach(c -> open.add(c.getStudentId()));
+        return open;
+    }
+
+    private int evaluateLateness(Collection<Long> studentIds, LocalDate week, Map<Long, Figures> figures) {
+        Map<Long, Lates> lates = latesBetween(studentIds, week.minusWeeks(settings.latenessWeeks() - 1L), week);
+        List<Long> late = lates.entrySet().stream().filter(e -> settings.persistentlyLate(e.getValue().total()))
+                .map(Map.Entry::getKey).toList();
+        if (late.isEmpty()) {
+            return 0;
+        }
+        Set<Long> open = openOrJustClosed(late, AttendanceConcern.LATENESS);
+        int started = 0;
+        for (Long id : late) {
+            if (!open.contains(id)) {
+                Lates l = lates.get(id);
+                AttendanceConcern c = start(id, AttendanceConcern.LATENESS, false, figures.getOrDefault(id, new Figures(0, 0)));
+                caseStore.record(NewEntry.now(id, EntryKind.CONCERN, Confidentiality.PASTORAL, "system",
+                        "Persistent lateness (" + c.getReference() + ")", describe(l) + " in the " + settings.latenessWeeks()
+                                + " weeks to " + week.plusDays(4), AttendanceProcess.SOURCE_TYPE, c.getId()));
+                started++;
+            }
+        }
+        return started;
+    }
+
+    static String describe(Lates l) {
+        return l.total() + " late marks: " + l.beforeClose() + " before registers closed, " + l.afterClose()
+                + " after (unauthorised absence)";
+    }
+
+    /** Late marks per student in the weeks commencing from {@code first} to {@code last}; students with none are left out. */
+    public Map<Long, Lates> latesBetween(Collection<Long> studentIds, LocalDate first, LocalDate last) {
+        Map<Long, Lates> lates = new HashMap<>();
+        if (!studentIds.isEmpty()) {
+            for (Object[] row : weeks.latesBetween(studentIds, first, last)) {
+                lates.put((Long) row[0], new Lates(((Number) row[1]).intValue(), ((Number) row[2]).intValue()));
+            }
+        }
+        return lates;
+    }
+
+    /** This school year's late marks, up to the latest week imported for the student. */
+    public Lates latesThisYear(Long studentId) {
+        LocalDate last = weeks.latestWeekOf(studentId).orElse(today());
+        return latesBetween(List.of(studentId), schoolYearStart(last), last).getOrDefault(studentId, new Lates(0, 0));
     }
 
     private void open(Long studentId, String kind, boolean severe, Figures f) {
+        AttendanceConcern c = start(studentId, kind, severe, f);
+        boolean missing = AttendanceConcern.MISSING_EDUCATION.equals(kind);
+        caseStore.record(NewEntry.now(studentId, EntryKind.CONCERN,
+                missing ? Confidentiality.SAFEGUARDING : Confidentiality.PASTORAL, "system",
+                (missing ? "Missed every session of the last 10 school days without explanation"
+                        : (severe ? "Severe absence" : "Persistent absence")) + " (" + c.getReference() + ")",
+                "Attendance this school year: " + f.describe(), AttendanceProcess.SOURCE_TYPE, c.getId()));
+    }
+
+    /** The concern, and its process started: by the model's start for its kind. */
+    private AttendanceConcern start(Long studentId, String kind, boolean severe, Figures f) {
         AttendanceConcern c = concerns.save(new AttendanceConcern(references.next("A", "attendance_number_seq"),
                 studentId, kind, severe, f, clock.instant()));
         Map<String, Object> vars = new HashMap<>();
@@ -140,15 +210,12 @@ public class AttendanceService {
         vars.put(AttendanceProcess.STUDENT_ID, studentId);
         vars.put(AttendanceProcess.REFERENCE, c.getReference());
         vars.put(AttendanceProcess.SEVERE, severe);
-        boolean missing = AttendanceConcern.MISSING_EDUCATION.equals(kind);
-        c.started(missing
-                ? processes.startByMessage(AttendanceProcess.TEN_DAYS_MESSAGE, c.getReference(), vars)
-                : processes.start(AttendanceProcess.KEY, c.getReference(), vars));
-        caseStore.record(NewEntry.now(studentId, EntryKind.CONCERN,
-                missing ? Confidentiality.SAFEGUARDING : Confidentiality.PASTORAL, "system",
-                (missing ? "Missed every session of the last 10 school days without explanation"
-                        : (severe ? "Severe absence" : "Persistent absence")) + " (" + c.getReference() + ")",
-                "Attendance this school year: " + f.describe(), AttendanceProcess.SOURCE_TYPE, c.getId()));
+        c.started(switch (kind) {
+            case AttendanceConcern.MISSING_EDUCATION -> processes.startByMessage(AttendanceProcess.TEN_DAYS_MESSAGE, c.getReference(), vars);
+            case AttendanceConcern.LATENESS -> processes.startByMessage(AttendanceProcess.LATENESS_MESSAGE, c.getReference(), vars);
+            default -> processes.start(AttendanceProcess.KEY, c.getReference(), vars);
+        });
+        return c;
     }
 
     /** Service task "Compare attendance with the start". */

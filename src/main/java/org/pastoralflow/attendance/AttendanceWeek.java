@@ -23,7 +23,10 @@ public class AttendanceWeek {
     private int attendedSessions;
     private int authorisedAbsence;
     private int unauthorisedAbsence;
+    /** Code L: late before registers closed, counted as present. */
     private int lateSessions;
+    /** Code U: late after registers closed, counted as unauthorised absence. */
+    private int lateAfterClose;
     private Instant importedAt;
 
     protected AttendanceWeek() {
@@ -40,6 +43,7 @@ public class AttendanceWeek {
         this.authorisedAbsence = row.authorised();
         this.unauthorisedAbsence = row.unauthorised();
         this.lateSessions = row.late();
+        this.lateAfterClose = row.lateAfterClose();
         this.importedAt = at;
     }
 

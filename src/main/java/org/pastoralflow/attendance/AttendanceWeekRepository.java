@@ -29,4 +29,12 @@ public interface AttendanceWeekRepository extends JpaRepository<AttendanceWeek, 
             + "org.pastoralflow.student.Student s where s.id = w.studentId and w.weekCommencing >= :from "
             + "and (:year is null or s.yearGroup = :year) group by w.studentId")
     List<Object[]> totalsByStudentSince(@Param("from") LocalDate from, @Param("year") Integer yearGroup);
+
+    /** Late marks per student in the weeks commencing between two dates: [studentId, late before close, late after close]. */
+    @Query("""
+            select w.studentId, sum(w.lateSessions), sum(w.lateAfterClose) from AttendanceWeek w
+            where w.studentId in :students and w.weekCommencing >= :first and w.weekCommencing <= :last
+            group by w.studentId having sum(w.lateSessions) + sum(w.lateAfterClose) > 0""")
+    List<Object[]> latesBetween(@Param("students") Collection<Long> students, @Param("first") LocalDate first,
+                                @Param("last") LocalDate last);
 }

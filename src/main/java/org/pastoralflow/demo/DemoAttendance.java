@@ -28,16 +28,17 @@ import org.springframework.stereotype.Component;
  * exactly as they would. Most students attend well; a few
  * drift below 90 % (persistent absence: a PSO's concern), two fall below 50 % (severe: the DSL is
  * told too), one misses every session of the last two weeks without explanation (a DSL task), and
- * a few attended well until the last four weeks (the early-intervention list's "attendance fell").
+ * a few attended well until the last four weeks (the early-intervention list's "attendance fell"), and
+ * a few are in school but late most days, some after registers close (a PSO's lateness concern).
  */
 @Component
 class DemoAttendance {
 
     static final String HEADER = "UPN,Week Commencing,Possible Sessions,Attended Sessions,Authorised Absence,"
-            + "Unauthorised Absence,Late Before Registers Closed\n";
+            + "Unauthorised Absence,Late Before Registers Closed,Late After Registers Closed\n";
 
     /** What kind of term each student has. */
-    enum Pattern { WELL, PATCHY, PERSISTENT, SEVERE, MISSING, FALLING }
+    enum Pattern { WELL, PATCHY, PERSISTENT, SEVERE, MISSING, FALLING, LATE }
 
     /** The patterns whose students {@link #missed} keeps at 91 % or more: under no threshold. */
     private static final java.util.Set<Pattern> KEPT_ABOVE_THE_LINE = java.util.EnumSet.of(Pattern.WELL, Pattern.PATCHY, Pattern.FALLING);
@@ -88,20 +89,23 @@ class DemoAttendance {
             List<Long> withAbsence = new ArrayList<>();
             for (Student s : students) {
                 Tally t = tallies.computeIfAbsent(s, k -> new Tally());
-                int missed = missed(patterns.getOrDefault(s, Pattern.WELL), possible, weeksLeft, t, random);
-                boolean unexplained = patterns.get(s) == Pattern.MISSING && weeksLeft < 2;
-                int unauthorised = unexplained ? missed : missed / 3;
-                int late = missed == possible ? 0 : (random.nextInt(12) == 0 ? 1 : 0);
+                Pattern pattern = patterns.getOrDefault(s, Pattern.WELL);
+                int missed = missed(pattern, possible, weeksLeft, t, random);
+                boolean unexplained = pattern == Pattern.MISSING && weeksLeft < 2;
+                // a late student's sessions missed are their marks after registers closed (U): unauthorised absence
+                int unauthorised = unexplained || pattern == Pattern.LATE ? missed : missed / 3;
+                int lateAfter = pattern == Pattern.LATE ? missed : 0;
+                int late = missed == possible ? 0 : pattern == Pattern.LATE ? 1 + random.nextInt(2) : (random.nextInt(12) == 0 ? 1 : 0);
                 t.possible += possible;
                 t.attended += possible - missed;
                 if (throughImport) {
                     csv.append(s.getUpn()).append(',').append(monday).append(',').append(possible).append(',')
                             .append(possible - missed).append(',').append(missed - unauthorised).append(',').append(unauthorised)
-                            .append(',').append(late).append('\n');
+                            .append(',').append(late).append(',').append(lateAfter).append('\n');
                 } else {
                     rows.add(new Object[] {s.getId(), Date.valueOf(monday), possible, possible - missed, missed - unauthorised,
-                            unauthorised, late});
-                    if (missed > 0 && !KEPT_ABOVE_THE_LINE.contains(patterns.getOrDefault(s, Pattern.WELL))) {
+                            unauthorised, late, lateAfter});
+                    if ((missed > 0 && !KEPT_ABOVE_THE_LINE.contains(pattern)) || pattern == Pattern.LATE) {
                         withAbsence.add(s.getId());
                     }
                 }
@@ -131,17 +135,17 @@ class DemoAttendance {
         // one sequence value a row: safe beside the blocks of fifty JPA takes from the same sequence
         String nextId = h2() ? "next value for attendance_week_seq" : "nextval('attendance_week_seq')";
         jdbc.batchUpdate("insert into attendance_week (id, student_id, week_commencing, possible_sessions, attended_sessions,"
-                + " authorised_absence, unauthorised_absence, late_sessions, imported_at) values (" + nextId
-                + ", ?, ?, ?, ?, ?, ?, ?, ?)", rows.stream().map(r -> {
+                + " authorised_absence, unauthorised_absence, late_sessions, late_after_close, imported_at) values (" + nextId
+                + ", ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.stream().map(r -> {
                     Object[] row = java.util.Arrays.copyOf(r, r.length + 1);
                     row[r.length] = now;
                     return row;
                 }).toList());
-        AttendanceService.Evaluation evaluation = withAbsence.isEmpty() ? new AttendanceService.Evaluation(0, 0)
+        AttendanceService.Evaluation evaluation = withAbsence.isEmpty() ? new AttendanceService.Evaluation(0, 0, 0)
                 : attendance.evaluate(withAbsence, monday);
         audit.record("demo", "IMPORT", "attendance", null, null, "week " + monday + ": " + rows.size() + " rows, "
                 + evaluation.concernsStarted() + " concerns started");
-        return evaluation.concernsStarted() + evaluation.missingEducationAlerts();
+        return evaluation.concernsStarted() + evaluation.missingEducationAlerts() + evaluation.latenessConcerns();
     }
 
     private boolean h2() {
@@ -157,7 +161,7 @@ class DemoAttendance {
             if (!result.report().problems().isEmpty()) {
                 throw new IllegalStateException("The demo's attendance did not import: " + result.report().problems());
             }
-            return result.concernsStarted() + result.missingEducationAlerts();
+            return result.concernsStarted() + result.missingEducationAlerts() + result.latenessConcerns();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -175,6 +179,7 @@ class DemoAttendance {
             case SEVERE -> possible / 2 + random.nextInt(possible / 2 + 1);
             case MISSING -> weeksLeft < 2 ? possible : 1 + random.nextInt(3);
             case FALLING -> weeksLeft < 4 ? 2 + random.nextInt(3) : 0;
+            case LATE -> random.nextInt(3) == 0 ? 1 : 0;
         };
         missed = Math.min(missed, possible);
         if (KEPT_ABOVE_THE_LINE.contains(pattern)) {

@@ -94,6 +94,7 @@ class DemoTerm {
         next = assign(patterns, shuffled, next, 1, DemoAttendance.Pattern.MISSING);
         next = assign(patterns, shuffled, next, 6, DemoAttendance.Pattern.FALLING);
         next = assign(patterns, shuffled, next, shuffled.size() / 8, DemoAttendance.Pattern.PATCHY);
+        next = assign(patterns, shuffled, next, 8, DemoAttendance.Pattern.LATE);
 
         Backdate backdate = new Backdate(jdbc, clock);
         int concerns = attendance.seed(days, backdate, all, patterns, random);

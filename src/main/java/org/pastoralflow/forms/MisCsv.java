@@ -42,11 +42,19 @@ import org.apache.commons.io.input.BoundedInputStream;
  */
 public final class MisCsv implements Closeable {
 
-    /** One of our fields, under our name, and the other names exports give it, most preferred first. */
-    public record Column(String name, List<String> otherNames) {
+    /**
+     * One of our fields, under our name, and the other names exports give it, most preferred first.
+     * A required column missing from the header refuses the file; an optional one (a figure that
+     * older exports or some products leave out) reads as empty cells.
+     */
+    public record Column(String name, List<String> otherNames, boolean required) {
 
         public static Column of(String name, String... otherNames) {
-            return new Column(name, List.of(otherNames));
+            return new Column(name, List.of(otherNames), true);
+        }
+
+        public static Column optional(String name, String... otherNames) {
+            return new Column(name, List.of(otherNames), false);
         }
 
         List<String> names() {
@@ -204,8 +212,8 @@ public final class MisCsv implements Closeable {
 
     String cell(CSVRecord record, String column) {
         label(column);
-        int at = index.get(column);
-        return at < record.size() ? record.get(at) : "";
+        Integer at = index.get(column);
+        return at != null && at < record.size() ? record.get(at) : "";
     }
 
     void add(ImportReport.Problem problem) {
@@ -292,7 +300,11 @@ public final class MisCsv implements Closeable {
             Integer at = column.names().stream().map(n -> byKey.get(key(n))).filter(i -> i != null && readAs[i] == null)
                     .findFirst().orElse(null);
             if (at == null) {
-                missing.add(column);
+                if (column.required()) {
+                    missing.add(column);
+                } else {
+                    labels.put(column.name(), column.name());
+                }
             } else {
                 readAs[at] = column.name();
                 index.put(column.name(), at);

@@ -48,6 +48,18 @@ class AttendanceIntegrationTest {
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired MockMvc mvc;
+    @Autowired org.pastoralflow.reporting.Dashboards dashboards;
+    @Autowired org.pastoralflow.reporting.Filters filters;
+
+    /** The lateness dashboard's row for a year group this term: [L marks, U marks, students late]. */
+    List<Object> latenessRow(int year) {
+        var viewer = new org.pastoralflow.security.Viewer("lead", "Lee", java.util.Set.of("staff", "pastoral-lead"));
+        return dashboards.table("lateness", filters.read(java.util.Map.of("year", String.valueOf(year))), viewer).rows().stream()
+                .filter(r -> r.get(0).equals("Year " + year)).findFirst().map(r -> r.subList(1, 4)).orElse(List.of(0L, 0L, 0L));
+    }
+
+    /** Both late codes, under the names some exports give them. */
+    static final String LATE_HEADER = "UPN,Week beginning,Possible,Present,Authorised absences,Unauthorised absences,Late (L),Late (U)\n";
 
     static String row(String upn, String week, int attended, int authorised, int unauthorised) {
         return upn + "," + week + ",10," + attended + "," + authorised + "," + unauthorised + ",0\n";
@@ -238,5 +250,70 @@ class AttendanceIntegrationTest {
             assertThat(w.getAttendedSessions()).isEqualTo(Integer.parseInt(row.get("Present")));
             assertThat(w.getUnauthorisedAbsence()).isEqualTo(Integer.parseInt(row.get("Unauthorised absences")));
         }
+    }
+
+    @Test
+    void persistentLatenessOpensOnePsoTaskAndThePlanAgreedClosesIt() throws Exception {
+        String late = org.pastoralflow.student.UpnTestSupport.valid("873400125140");
+        String onTime = org.pastoralflow.student.UpnTestSupport.valid("873400125141");
+        // UK dates and CRLF, as exports come: 3 late before registers closed and 1 after (an unauthorised absence) a week
+        AttendanceImporter.Result first = run((LATE_HEADER + late + ",07/09/2026,10,9,0,1,3,1\n" + onTime + ",07/09/2026,10,10,0,0,1,0\n")
+                .replace("\n", "\r\n"));
+        assertThat(first.report().accepted()).isTrue();
+        assertThat(first.latenessConcerns()).isZero();
+        int year = students.findByUpn(late).orElseThrow().getYearGroup();
+        List<Object> before = latenessRow(year);
+        AttendanceImporter.Result second = run(LATE_HEADER + late + ",14/09/2026,10,9,0,1,3,1\n" + onTime + ",14/09/2026,10,10,0,0,1,0\n");
+        assertThat(second.latenessConcerns()).isEqualTo(1);
+        // the dashboard adds the week's marks to the year group's: 3 before registers closed (and the other student's 1
+        // if in the same year), 1 after; both students were late the week before too, so no more students are counted
+        long otherStudents = students.findByUpn(onTime).orElseThrow().getYearGroup() == year ? 1 : 0;
+        assertThat(latenessRow(year)).containsExactly((Long) before.get(0) + 3 + otherStudents, (Long) before.get(1) + 1, before.get(2));
+        assertThat(attendance.latesThisYear(id(late))).isEqualTo(new AttendanceService.Lates(6, 2));
+        assertThat(open(onTime, AttendanceConcern.LATENESS)).isEmpty();
+        AttendanceConcern c = open(late, AttendanceConcern.LATENESS).get(0);
+        assertThat(c.getConfidentiality()).isEqualTo(org.pastoralflow.security.Confidentiality.PASTORAL);
+        Task contact = task(c, "Task_LatenessContactHome");
+        assertThat(tasks.getIdentityLinksForTask(contact.getId())).extracting(l -> l.getGroupId()).containsExactly("pso");
+        // the same week again: never a second concern while one is open
+        assertThat(run(LATE_HEADER + late + ",14/09/2026,10,9,0,1,3,1\n").latenessConcerns()).isZero();
+
+        MockHttpSession pso = Web.signIn(mvc, "pso");
+        String form = mvc.perform(get("/tasks/" + contact.getId()).session(pso)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("Late marks this school year: <strong>8</strong>", "<span>6</span> before registers closed");
+        String refused = mvc.perform(post("/tasks/" + contact.getId()).session(pso).with(csrf()).param("contactedOn", "2026-09-15")
+                        .param("contactWith", "Dad").param("method", "phone").param("whatWasSaid", "Caring for a younger sibling in the mornings")
+                        .param("agreed", "plan"))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Write the plan: what each will do.", "value=\"Dad\"");
+        assertThat(concerns.findById(c.getId()).orElseThrow().getClosedAt()).isNull();
+
+        mvc.perform(post("/tasks/" + contact.getId()).session(pso).with(csrf()).param("contactedOn", "2026-09-15")
+                .param("contactWith", "Dad").param("method", "phone").param("whatWasSaid", "Caring for a younger sibling in the mornings")
+                .param("agreed", "plan").param("plan", "Breakfast club from Monday; the PSO checks the register each Friday"))
+                .andExpect(status().is3xxRedirection());
+        AttendanceConcern closed = concerns.findById(c.getId()).orElseThrow();
+        assertThat(closed.getOutcome()).isEqualTo("lateness-plan");
+        assertThat(tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId()).count()).isZero();
+        String page = mvc.perform(get("/students/" + id(late)).session(pso)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Lateness followed up: A punctuality plan", "Lateness concern", "late <span>8</span> times");
+
+        // closed this week: the next week's late marks do not reopen it
+        assertThat(run(LATE_HEADER + late + ",21/09/2026,10,9,0,1,3,1\n").latenessConcerns()).isZero();
+        assertThat(open(late, AttendanceConcern.LATENESS)).isEmpty();
+    }
+
+    @Test
+    void lateMarksThatCannotBeSoAreRefusedNamingTheirColumnAndNothingIsWritten() throws Exception {
+        long before = weeks.count();
+        AttendanceImporter.Result result = run(LATE_HEADER
+                // a U mark is an unauthorised absence, and this student had none
+                + org.pastoralflow.student.UpnTestSupport.valid("873400125142") + ",07/09/2026,10,10,0,0,0,1\n"
+                // an L mark is a session attended late: three of them in two sessions attended
+                + org.pastoralflow.student.UpnTestSupport.valid("873400125143") + ",07/09/2026,10,2,8,0,3,0\n");
+        assertThat(result.report().accepted()).isFalse();
+        assertThat(result.report().problems()).extracting(p -> p.line() + " " + p.field()).containsExactly("2 Late (U)", "3 Late (L)");
+        assertThat(weeks.count()).isEqualTo(before);
     }
 }

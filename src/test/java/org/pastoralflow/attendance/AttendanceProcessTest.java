@@ -178,4 +178,16 @@ class AttendanceProcessTest {
         complete(task("Task_NotifyMissingEducation", pi));
         assertThat(pi).isEnded().hasPassed("End_LocalAuthorityNotified");
     }
+
+    @Test
+    void persistentLatenessIsAPsoTaskToContactHomeAndAgreeAPlan() {
+        ProcessInstance pi = runtimeService().startProcessInstanceByMessage(AttendanceProcess.LATENESS_MESSAGE, "A26-00003",
+                Map.of(AttendanceProcess.CONCERN_ID, 3L, AttendanceProcess.STUDENT_ID, 3L, AttendanceProcess.REFERENCE, "A26-00003",
+                        AttendanceProcess.SEVERE, false));
+        assertThat(pi).isWaitingAt("Task_LatenessContactHome");
+        // 5 school days from Monday 23 November 2026
+        assertThat(task("Task_LatenessContactHome", pi)).hasCandidateGroup("pso").hasDueDate(at(MONDAY_9AM.plusDays(7)));
+        complete(task("Task_LatenessContactHome", pi));
+        assertThat(pi).isEnded().hasPassed("End_LatenessFollowedUp").hasNotPassed("Task_ContactHome");
+    }
 }

@@ -71,6 +71,10 @@ class DemoTermIntegrationTest {
             assertThat(bands).as("attendance bands").allSatisfy((band, students) -> assertThat(students).as("%s", band).isPositive());
             assertThat(jdbc.queryForObject("select count(*) from attendance_concern where closed_at is null", Long.class))
                     .as("open attendance concerns").isBetween(10L, 40L);
+            assertThat(jdbc.queryForObject("select count(*) from attendance_concern where kind = 'LATENESS' and closed_at is null",
+                    Long.class)).as("open lateness concerns").isPositive();
+            assertThat(column(dashboards.table("lateness", inTerm, EVERYTHING), 2).values())
+                    .as("late marks after registers closed, by year group").anyMatch(n -> n > 0);
 
             Map<Object, Long> byType = column(dashboards.table("incidents-type", inTerm, EVERYTHING), 1);
             for (IncidentType type : IncidentType.values()) {

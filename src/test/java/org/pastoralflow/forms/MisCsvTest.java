@@ -258,4 +258,22 @@ class MisCsvTest {
             assertThat(problems.get(MisCsv.MOST_PROBLEMS).message()).startsWith("And 1399 more problems on later rows");
         }
     }
+
+    @Test
+    void anOptionalColumnIsReadByAnyOfItsNamesAndReadsAsEmptyWhenTheFileLeavesItOut() throws IOException {
+        List<MisCsv.Column> columns = List.of(MisCsv.Column.of("UPN"), MisCsv.Column.optional("Late After Registers Closed", "Late (U)"));
+        try (MisCsv with = MisCsv.open(new ByteArrayInputStream(utf8("UPN,Late (U)\r\nA1,2\r\n")), columns)) {
+            MisRow row = with.next();
+            assertThat(row.whole("Late After Registers Closed")).isEqualTo(2);
+            assertThat(row.label("Late After Registers Closed")).isEqualTo("Late (U)");
+        }
+        try (MisCsv without = MisCsv.open(new ByteArrayInputStream(utf8("UPN\nA1\n")), columns)) {
+            assertThat(without.problems()).isEmpty();
+            assertThat(without.next().cell("Late After Registers Closed")).isEmpty();
+        }
+        // a required column left out still refuses the file, naming it
+        try (MisCsv refused = MisCsv.open(new ByteArrayInputStream(utf8("Late (U)\n2\n")), columns)) {
+            assertThat(refused.problems()).extracting(ImportReport.Problem::field).containsExactly("UPN");
+        }
+    }
 }

@@ -1,9 +1,12 @@
 package org.pastoralflow.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
@@ -12,6 +15,9 @@ import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.pastoralflow.workflow.Deadlines;
 import org.pastoralflow.workflow.SchoolCalendar;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * A bare engine for the process tests, on its own fresh PostgreSQL database, resolving beans in
@@ -31,21 +37,25 @@ public final class ProcessTestEngine {
                     new SchoolCalendar.Closure(LocalDate.of(2027, 1, 4), LocalDate.of(2027, 1, 4), "INSET", "INSET day"),
                     new SchoolCalendar.Closure(LocalDate.of(2027, 2, 15), LocalDate.of(2027, 2, 19), "HALF_TERM", "Half-term")));
 
-    /** The defaults of application.yml. */
-    public static final Map<String, Integer> DEADLINES = Map.ofEntries(
-            Map.entry("referral.dsl-review", 1), Map.entry("referral.pso-triage", 2), Map.entry("referral.senco-review", 5),
-            Map.entry("referral.external-referral", 1), Map.entry("referral.agency-feedback", 3),
-            Map.entry("referral.monitoring-review", 30), Map.entry("referral.support-plan", 5),
-            Map.entry("referral.plan-review", 30), Map.entry("referral.plan-review-task", 5),
-            Map.entry("attendance.contact-home", 2), Map.entry("attendance.meeting", 10), Map.entry("attendance.review", 20),
-            Map.entry("attendance.review-task", 5), Map.entry("attendance.notify-la", 5), Map.entry("attendance.dsl-review", 2),
-            Map.entry("attendance.missing-education", 1), Map.entry("retention.decide", 10),
-            Map.entry("investigation.use-of-force", 0), Map.entry("investigation.assign", 1),
-            Map.entry("investigation.statements", 3), Map.entry("investigation.cctv", 2), Map.entry("investigation.lsc", 3),
-            Map.entry("investigation.outcome", 5), Map.entry("investigation.head-approval", 1),
-            Map.entry("investigation.parents", 1), Map.entry("mediation.suitability", 3), Map.entry("mediation.consent", 3),
-            Map.entry("mediation.pre-meeting", 5), Map.entry("mediation.meeting", 5), Map.entry("mediation.follow-up", 10),
-            Map.entry("mediation.check-in", 2), Map.entry("mediation.review", 2), Map.entry("mediation.hoy-review", 5));
+    /** The defaults of application.yml's {@code pastoral.deadlines}, read from it so that a new deadline needs no copy here. */
+    public static final Map<String, Integer> DEADLINES = defaultDeadlines();
+
+    private static Map<String, Integer> defaultDeadlines() {
+        String prefix = "pastoral.deadlines.";
+        try {
+            EnumerablePropertySource<?> defaults = (EnumerablePropertySource<?>) new YamlPropertySourceLoader()
+                    .load("application.yml", new ClassPathResource("application.yml")).get(0);
+            Map<String, Integer> deadlines = new TreeMap<>();
+            for (String name : defaults.getPropertyNames()) {
+                if (name.startsWith(prefix)) {
+                    deadlines.put(name.substring(prefix.length()), Integer.valueOf(String.valueOf(defaults.getProperty(name))));
+                }
+            }
+            return Map.copyOf(deadlines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private ProcessTestEngine() {
     }

@@ -3,9 +3,7 @@ package org.pastoralflow.transition;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.pastoralflow.support.ProcessTestEngine;
 import org.pastoralflow.workflow.Deadlines;
@@ -38,13 +36,7 @@ final class TransitionTestCalendar {
     }
 
     static Deadlines deadlines() {
-        Map<String, Integer> days = new HashMap<>(ProcessTestEngine.DEADLINES);
-        days.put("transition.primary-info", 15);
-        days.put("transition.chase-again", 5);
-        days.put("transition.missed-day", 5);
-        days.put("transition.cp-file-withdrawn", 5);
-        days.put("leaver.receipt", 5);
-        return new Deadlines(days, () -> CALENDAR, ProcessTestEngine.LONDON);
+        return new Deadlines(ProcessTestEngine.DEADLINES, () -> CALENDAR, ProcessTestEngine.LONDON);
     }
 
     static TransitionCalendar transitionCalendar() {

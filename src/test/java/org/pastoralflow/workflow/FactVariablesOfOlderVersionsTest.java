@@ -91,10 +91,7 @@ class FactVariablesOfOlderVersionsTest {
     void mocks() {
         BpmnAwareTests.init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2027, 3, 1, 9, 0).atZone(ProcessTestEngine.LONDON).toInstant()));
-        Map<String, Integer> days = new HashMap<>(ProcessTestEngine.DEADLINES);
-        days.putAll(Map.of("transition.primary-info", 15, "transition.chase-again", 5, "transition.missed-day", 5,
-                "transition.cp-file-withdrawn", 5));
-        Mocks.register("deadlines", new Deadlines(days, () -> ProcessTestEngine.CALENDAR, ProcessTestEngine.LONDON));
+        Mocks.register("deadlines", ProcessTestEngine.deadlines());
         Mocks.register("transitionDates", new TransitionDates(() -> new TransitionCalendar(ProcessTestEngine.CALENDAR,
                 new TransitionSettings(5, 10, 35, 5)), year -> LocalDate.of(year, 6, 25), new org.pastoralflow.workflow.SchoolClock(ProcessTestEngine.LONDON)));
         for (String delegate : List.of("requestPrimaryInformation", "chasePrimary", "recordPathway", "enrolInYear7",
