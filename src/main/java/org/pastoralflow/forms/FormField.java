@@ -4,6 +4,7 @@ import org.pastoralflow.forms.FormData;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,9 @@ public record FormField(String name, String label, String type, boolean required
     public static FormField file(String name, String label) {
         return new FormField(name, label, "file", false, Map.of(), null);
     }
+
+    /** The answer to a yes-or-no question. */
+    public static final Map<String, String> YES_NO = Collections.unmodifiableMap(options("yes", "Yes", "no", "No"));
 
     /** Options in the order given: code, label, code, label, ... */
     public static Map<String, String> options(String... codeLabel) {

@@ -40,17 +40,17 @@ class EvidenceSubmission {
         if (file != null && !file.isEmpty()) {
             IncidentCheck item = itemOf(task);
             if (item == null) {
-                data.reject(EvidenceForm.ATTACHMENT, "This step does not take a file.");
+                data.reject(ChecklistForms.ATTACHMENT, "This step does not take a file.");
             } else {
                 AttachmentCheck.Result checked = attachmentCheck.check(file.getContentType(), file.getBytes(),
                         investigations.attachmentMaxBytes());
                 if (!checked.ok()) {
-                    data.reject(EvidenceForm.ATTACHMENT, checked.problem() + " (A file has to be chosen again after an error.)");
+                    data.reject(ChecklistForms.ATTACHMENT, checked.problem() + " (A file has to be chosen again after an error.)");
                 } else {
                     Incident i = investigations.byReference(task.businessKey());
                     IncidentAttachment a = recording.attach(i, item, safeName(file.getOriginalFilename(), checked.contentType()),
                             checked.contentType(), file.getBytes(), checked.sha256(), viewer);
-                    data.values().put(EvidenceForm.ATTACHMENT_ID, a.getId().toString());
+                    data.values().put(ChecklistForms.ATTACHMENT_ID, a.getId().toString());
                 }
             }
         }

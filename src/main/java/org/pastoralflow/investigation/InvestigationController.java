@@ -211,11 +211,11 @@ class InvestigationController {
     /** An investigation task's form: sent as multipart, so a statement can come with its scan. */
     @PostMapping("/investigations/tasks/{id}")
     String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> params,
-                    @RequestParam(value = EvidenceForm.ATTACHMENT, required = false) MultipartFile file, Viewer viewer,
+                    @RequestParam(value = ChecklistForms.ATTACHMENT, required = false) MultipartFile file, Viewer viewer,
                     Model model, RedirectAttributes flash, HttpServletResponse response) throws IOException {
         Map<String, String> values = new HashMap<>();
         params.forEach((k, v) -> {
-            if (!k.equals("_csrf") && !k.equals(EvidenceForm.ATTACHMENT_ID)) {
+            if (!k.equals("_csrf") && !k.equals(ChecklistForms.ATTACHMENT_ID)) {
                 values.put(k, String.join(",", v));
             }
         });
@@ -226,7 +226,7 @@ class InvestigationController {
             return "redirect:/inbox";
         } catch (InvalidFormException e) {
             response.setStatus(422);
-            e.data().values().remove(EvidenceForm.ATTACHMENT_ID);
+            e.data().values().remove(ChecklistForms.ATTACHMENT_ID);
             TaskView task = inbox.get(id, viewer);
             TaskForm form = forms.formFor(task);
             model.addAllAttributes(form.model(task, viewer));

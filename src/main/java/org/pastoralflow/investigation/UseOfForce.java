@@ -100,7 +100,7 @@ public class UseOfForce {
     }
 
     public String getForceTypeLabel() {
-        return UseOfForceForm.FORCE_TYPES.get(forceType);
+        return ChecklistForms.FORCE_TYPES.get(forceType);
     }
 
     public String getForceDescription() {
@@ -116,7 +116,7 @@ public class UseOfForce {
     }
 
     public String getReasonLabel() {
-        return UseOfForceForm.REASONS.get(reason);
+        return ChecklistForms.REASONS.get(reason);
     }
 
     public String getInjuries() {

@@ -22,8 +22,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class MediationForms {
 
-    static final Map<String, String> YES_NO = FormField.options("yes", "Yes", "no", "No");
-
     private final MediationService mediations;
     private final FormSet<Mediation> forms;
 
@@ -66,11 +64,11 @@ class MediationForms {
     @Bean
     TaskForm suitabilityForm() {
         return forms.form("mediation/suitability", "Check suitability", List.of(
-                FormField.choice("powerImbalance", "Is there a power imbalance between the parties?", YES_NO)
+                FormField.choice("powerImbalance", "Is there a power imbalance between the parties?", FormField.YES_NO)
                         .withHint("E.g. bullying over time, a big difference in age or size, a group against one."),
-                FormField.choice("safeguardingConcern", "Is there a safeguarding concern?", YES_NO)
+                FormField.choice("safeguardingConcern", "Is there a safeguarding concern?", FormField.YES_NO)
                         .withHint("If yes, tell the DSL as well: raise a concern."),
-                FormField.choice("suitable", "Is mediation suitable?", YES_NO),
+                FormField.choice("suitable", "Is mediation suitable?", FormField.YES_NO),
                 FormField.longText("notes", "Why")))
                 .withRule(s -> {
                     if (s.is("suitable", "yes") && (s.is("powerImbalance", "yes") || s.is("safeguardingConcern", "yes"))) {

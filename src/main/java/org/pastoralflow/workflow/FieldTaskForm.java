@@ -20,95 +20,124 @@ import org.pastoralflow.security.Viewer;
  * completion, which writes through the feature's service and returns the variables that complete
  * the task.
  *
+ * <p>Everything a form declares may depend on the task's record, which the page and the completion
+ * find the same way: its fields (a sanction for each alleged perpetrator of an incident; a fixed list
+ * is the common case), the sentence above it ({@link Draft#withIntro}), what its page shows besides
+ * the workflow's ({@link Draft#withPage}), and what its fields show before anything is typed, over
+ * the workflow's defaults ({@link Draft#withDefaults}).
+ *
  * @param <R> the workflow's record
  */
 public final class FieldTaskForm<R> implements TaskForm {
 
-    private final FormSet<R> set;
-    private final String key;
-    private final String title;
-    private final List<FormField> fields;
-    private final Consumer<Submission<R>> rules;
-    private final BiFunction<R, TaskView, String> intro;
+    private final Draft<R> declared;
     private final Function<Submission<R>, Map<String, Object>> completion;
 
-    private FieldTaskForm(Draft<R> draft, Function<Submission<R>, Map<String, Object>> completion) {
-        this.set = draft.set;
-        this.key = draft.key;
-        this.title = draft.title;
-        this.fields = draft.fields;
-        this.rules = draft.rules;
-        this.intro = draft.intro;
+    private FieldTaskForm(Draft<R> declared, Function<Submission<R>, Map<String, Object>> completion) {
+        this.declared = declared;
         this.completion = completion;
     }
 
     @Override
     public String key() {
-        return key;
+        return declared.key;
     }
 
     @Override
     public String view() {
-        return set.view();
+        return declared.set.view();
     }
 
-    public List<FormField> fields() {
-        return fields;
+    /** The fields this form shows and reads for the record. */
+    public List<FormField> fields(R record) {
+        return List.copyOf(declared.fields.apply(record));
     }
 
     @Override
     public Map<String, Object> model(TaskView task, Viewer viewer) {
+        FormSet<R> set = declared.set;
         R record = set.record().apply(task);
+        List<FormField> fields = fields(record);
         Map<String, Object> model = new HashMap<>(set.page().of(record, task, viewer));
-        model.put("formTitle", title);
+        model.put("formTitle", declared.title);
         model.put("fields", fields);
-        String sentence = intro.apply(record, task);
+        String sentence = declared.intro.apply(record, task);
         if (sentence != null) {
             model.put("intro", sentence);
         }
-        if (set.defaults() != null) {
-            model.put("defaults", set.defaults().of(record, fields));
+        if (set.defaults() != null || declared.defaults != null) {
+            Map<String, String> defaults = new HashMap<>();
+            if (set.defaults() != null) {
+                defaults.putAll(set.defaults().of(record, fields));
+            }
+            if (declared.defaults != null) {
+                defaults.putAll(declared.defaults.of(record, fields));
+            }
+            model.put("defaults", defaults);
         }
+        model.putAll(declared.page.of(record, task, viewer));
         return model;
     }
 
     @Override
     public Map<String, Object> complete(TaskView task, FormData data, Viewer viewer) {
-        R record = set.record().apply(task);
+        R record = declared.set.record().apply(task);
+        List<FormField> fields = fields(record);
         Submission<R> submission = new Submission<>(record, task, viewer, fields, FormField.readAll(data, fields), data);
-        set.rules().accept(submission);
-        rules.accept(submission);
+        declared.set.rules().accept(submission);
+        declared.rules.accept(submission);
         data.throwIfInvalid();
         return completion.apply(submission);
     }
 
-    /** A form being declared: rules and an intro may be added before its completion makes it a form. */
+    /**
+     * A form being declared: rules, an intro, page content and defaults may be added before its
+     * completion makes it a form.
+     */
     public static final class Draft<R> {
         private final FormSet<R> set;
         private final String key;
         private final String title;
-        private final List<FormField> fields;
+        private final Function<R, List<FormField>> fields;
         private final Consumer<Submission<R>> rules;
         private final BiFunction<R, TaskView, String> intro;
+        private final FormSet.PageModel<R> page;
+        private final FormSet.Defaults<R> defaults;
 
-        Draft(FormSet<R> set, String key, String title, List<FormField> fields, Consumer<Submission<R>> rules,
-              BiFunction<R, TaskView, String> intro) {
+        private Draft(FormSet<R> set, String key, String title, Function<R, List<FormField>> fields, Consumer<Submission<R>> rules,
+                      BiFunction<R, TaskView, String> intro, FormSet.PageModel<R> page, FormSet.Defaults<R> defaults) {
             this.set = set;
             this.key = key;
             this.title = title;
             this.fields = fields;
             this.rules = rules;
             this.intro = intro;
+            this.page = page;
+            this.defaults = defaults;
+        }
+
+        static <R> Draft<R> of(FormSet<R> set, String key, String title, Function<R, List<FormField>> fields) {
+            return new Draft<>(set, key, title, fields, s -> { }, (r, t) -> null, (r, t, v) -> Map.of(), null);
         }
 
         /** A rule between this form's fields, checked before anything is written. */
         public Draft<R> withRule(Consumer<Submission<R>> rule) {
-            return new Draft<>(set, key, title, fields, rules.andThen(rule), intro);
+            return new Draft<>(set, key, title, fields, rules.andThen(rule), intro, page, defaults);
         }
 
         /** A sentence above the form: what this step is for, or with whom (null for none). */
         public Draft<R> withIntro(BiFunction<R, TaskView, String> sentence) {
-            return new Draft<>(set, key, title, fields, rules, sentence);
+            return new Draft<>(set, key, title, fields, rules, sentence, page, defaults);
+        }
+
+        /** What this form's page shows besides what every page of the workflow shows (a list the step decides on). */
+        public Draft<R> withPage(FormSet.PageModel<R> more) {
+            return new Draft<>(set, key, title, fields, rules, intro, more, defaults);
+        }
+
+        /** What this form's fields show before anything is typed, by field name, over the workflow's defaults. */
+        public Draft<R> withDefaults(FormSet.Defaults<R> own) {
+            return new Draft<>(set, key, title, fields, rules, intro, page, own);
         }
 
         /** The write, given values that passed every check; returns the variables that complete the task. */
@@ -118,8 +147,9 @@ public final class FieldTaskForm<R> implements TaskForm {
     }
 
     /**
-     * A form as it was sent: the task's record, the values read from the fields (trimmed, null where
-     * empty or wrong) and the means to refuse one, naming its field, before anything is written.
+     * A form as it was sent: the task's record, the fields it was read with, the values read from them
+     * (trimmed, null where empty or wrong) and the means to refuse one, naming its field, before
+     * anything is written.
      */
     public record Submission<R>(R record, TaskView task, Viewer viewer, List<FormField> fields, Map<String, String> values,
                                 FormData data) {
@@ -135,6 +165,11 @@ public final class FieldTaskForm<R> implements TaskForm {
 
         public LocalDate day(String field) {
             return values.get(field) == null ? null : LocalDate.parse(values.get(field));
+        }
+
+        /** The label the form shows for a field (the name where the form has no such field). */
+        public String label(String field) {
+            return fields.stream().filter(f -> f.name().equals(field)).map(FormField::label).findFirst().orElse(field);
         }
 
         public void reject(String field, String message) {

@@ -15,7 +15,8 @@ import org.pastoralflow.security.Viewer;
  * What the task forms of one workflow share: the page that shows them, how a task finds its record,
  * what the page shows about the record (the record, its student, what the viewer may read of its
  * history), what a field shows before anything is typed, and the rules every form of the workflow
- * keeps. Each form of the workflow is then declared with {@link #form}.
+ * keeps. Each form of the workflow is then declared with {@link #form}, and may add to the page and
+ * the defaults for itself ({@link FieldTaskForm.Draft#withPage}, {@link FieldTaskForm.Draft#withDefaults}).
  *
  * @param <R> the workflow's record (an attendance concern, a mediation)
  */
@@ -56,6 +57,12 @@ public record FormSet<R>(String view, Function<TaskView, R> record, PageModel<R>
 
     /** A form of the workflow: its key in the model, its title and its fields, in the order shown. */
     public FieldTaskForm.Draft<R> form(String key, String title, List<FormField> fields) {
-        return new FieldTaskForm.Draft<>(this, key, title, List.copyOf(fields), s -> { }, (r, t) -> null);
+        List<FormField> fixed = List.copyOf(fields);
+        return FieldTaskForm.Draft.of(this, key, title, record -> fixed);
+    }
+
+    /** A form whose fields depend on its record (a choice for each student involved), computed when it is shown and when it is sent. */
+    public FieldTaskForm.Draft<R> form(String key, String title, Function<R, List<FormField>> fields) {
+        return FieldTaskForm.Draft.of(this, key, title, fields);
     }
 }

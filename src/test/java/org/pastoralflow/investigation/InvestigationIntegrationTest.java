@@ -399,4 +399,60 @@ class InvestigationIntegrationTest {
         assertThat(chronology.count()).isEqualTo(entriesBefore);
         assertThat(task(incident, InvestigationProcess.TASK_OUTCOME)).isNotNull();
     }
+    @Test
+    void eachFormsRulesBetweenItsFieldsRefuseBeforeAnythingIsWritten() throws Exception {
+        Student s = student("Q873400124023");
+        String description = "Pushed a teacher's trolley over " + System.nanoTime();
+        MockHttpSession teacher = Web.signIn(mvc, "teacher");
+        mvc.perform(logRequest(teacher, description, Map.of("upn-0", s.getUpn(), "part-0", "alleged-perpetrator"))
+                .param("reasonableForce", "true")).andExpect(status().is3xxRedirection());
+        Incident incident = logged(description);
+        MockHttpSession hoy = Web.signIn(mvc, "hoy");
+        long entriesBefore = chronology.count();
+
+        // the use-of-force record: every part when force was used, parents told after it and on the day; a reason when it was not
+        Task force = task(incident, InvestigationProcess.TASK_USE_OF_FORCE);
+        String partial = submit(hoy, force, 422, r -> r.param("status", "recorded").param("forceOn", s.getId().toString())
+                .param("occurredAt", "2026-01-12T10:40").param("parentsToldAt", "2026-01-11T16:00"));
+        assertThat(partial).contains("Member(s) of staff who used force is required.").contains("What led up to it is required.")
+                .contains("Parents cannot have been told before force was used.").contains("Parents were not told on the day: say why.");
+        String noReason = submit(hoy, force, 422, r -> r.param("status", "not-used"));
+        assertThat(noReason).contains("Say why the incident was logged with force used.");
+        assertThat(chronology.count()).isEqualTo(entriesBefore);
+        submit(hoy, force, 302, r -> r.param("status", "not-used").param("notUsedReason", "Logged in error: he was only guided"));
+
+        submit(hoy, task(incident, InvestigationProcess.TASK_ASSIGN), 302, r -> r.param("investigator", "hoy"));
+        // a statement done is typed or scanned
+        String empty = submit(hoy, taskFor(incident, InvestigationProcess.TASK_STUDENT_STATEMENT, s.getId()), 422, r -> r
+                .param("status", "done").param("takenOn", LocalDate.now(LONDON).toString()).param("takenBy", "HoY"));
+        assertThat(empty).contains("in the student&#39;s own words is required.");
+        for (Task t : tasks.createTaskQuery().processInstanceId(incident.getProcessInstanceId()).taskAssignee("hoy").list()) {
+            if (!t.getTaskDefinitionKey().equals(InvestigationProcess.TASK_OUTCOME)) {
+                submit(hoy, t, 302, r -> r.param("status", "not-applicable").param("reason", "Seen by the HoY directly"));
+            }
+        }
+
+        // a sanction only when upheld; mediation only between two students who are not witnesses
+        Task outcome = task(incident, InvestigationProcess.TASK_OUTCOME);
+        String notUpheld = submit(hoy, outcome, 422, r -> r.param("outcome", "not-upheld").param("rationale", "Unclear")
+                .param("sanction-" + s.getId(), "detention").param("mediation", "yes"));
+        assertThat(notUpheld).contains(s.displayName() + ": a sanction needs the outcome to be upheld.")
+                .contains("Mediation needs at least two students who are not witnesses.");
+        assertThat(incidents.findById(incident.getId()).orElseThrow().getOutcome()).isNull();
+        submit(hoy, outcome, 302, r -> r.param("outcome", "upheld").param("rationale", "He admits it")
+                .param("sanction-" + s.getId(), "permanent-exclusion").param("mediation", "no"));
+
+        // the Headteacher says why when not approving
+        MockHttpSession head = Web.signIn(mvc, "head");
+        String why = submit(head, task(incident, InvestigationProcess.TASK_HEAD_APPROVAL), 422, r -> r.param("decision", "not-approved"));
+        assertThat(why).contains("Say why, so the investigator can record the outcome again.");
+        submit(head, task(incident, InvestigationProcess.TASK_HEAD_APPROVAL), 302, r -> r.param("decision", "approve"));
+
+        // contact with parents has happened
+        String later = JustNow.at().plusDays(1).toString();
+        String future = submit(hoy, taskFor(incident, InvestigationProcess.TASK_PARENTS, s.getId()), 422, r -> r
+                .param("contactWith", "Dad").param("method", "phone").param("contactedAt", later).param("said", "The outcome"));
+        assertThat(future).contains("When cannot be in the future.").contains("The parents or carers of " + s.displayName());
+        assertThat(checks.findByIncidentIdOrderByPosition(incident.getId())).anyMatch(IncidentCheck::isOpen);
+    }
 }

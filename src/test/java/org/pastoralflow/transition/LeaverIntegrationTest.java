@@ -137,6 +137,10 @@ class LeaverIntegrationTest {
         fire(l, "Timer_ReceiptOverdue");
         assertThat(notifications.findAll()).anyMatch(n -> n.getSubject().equals("No confirmation of receipt for " + l.getReference()));
         Task receipt = task(l, LeaverProcess.TASK_RECEIPT);
+        assertThat(mvc.perform(post("/tasks/" + receipt.getId()).session(dsl).with(csrf())
+                        .param("confirmedOn", LocalDate.now().minusDays(1).toString()).param("confirmedBy", "Ms Jones, DSL at Riverside"))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString())
+                .contains("Receipt cannot be confirmed before the file was sent (" + LocalDate.now() + ").");
         mvc.perform(post("/tasks/" + receipt.getId()).session(dsl).with(csrf()).param("confirmedOn", LocalDate.now().toString())
                 .param("confirmedBy", "Ms Jones, DSL at Riverside")).andExpect(status().is3xxRedirection());
         Leaver done = leavers.findById(l.getId()).orElseThrow();

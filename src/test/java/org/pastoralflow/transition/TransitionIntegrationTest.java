@@ -106,6 +106,15 @@ class TransitionIntegrationTest {
         mvc.perform(r).andExpect(status().is3xxRedirection());
     }
 
+    /** A task form sent with values its rules refuse: the page comes back with the errors and the task stays open. */
+    String refused(MockHttpSession session, Transition t, String key, String... fields) throws Exception {
+        MockHttpServletRequestBuilder r = post("/tasks/" + task(t, key).getId()).session(session).with(csrf());
+        for (int i = 0; i < fields.length; i += 2) {
+            r.param(fields[i], fields[i + 1]);
+        }
+        return mvc.perform(r).andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+    }
+
     void information(MockHttpSession lead, Transition t, String cpFile) throws Exception {
         complete(lead, t, TransitionProcess.TASK_PRIMARY_INFORMATION, "received", "received", "receivedOn", LocalDate.now().toString(),
                 "items", "profile", "notes", "Kind, loves football, a little shy at first.", "anxiety", "no", "youngCarer", "no",
@@ -236,6 +245,10 @@ class TransitionIntegrationTest {
         complete(pso, ehcp, TransitionProcess.TASK_MISSED_DAY, "on", LocalDate.now().toString(), "what", "Called mum; visit on Friday");
 
         // the DSL receives and reviews the CP files; the one not received by the KCSIE deadline is escalated
+        assertThat(refused(dsl, cpPlan, TransitionProcess.TASK_CP_FILE, "outcome", "received", "receivedOn", LocalDate.now().toString(),
+                "from", "Oakfield Primary's DSL", "how", "secure-electronic", "reviewedOn", LocalDate.now().minusDays(1).toString(),
+                "review", "Child protection plan since 2026."))
+                .contains("Confirm receipt to the primary first (KCSIE).").contains("It cannot be reviewed before it was received.");
         complete(dsl, cpPlan, TransitionProcess.TASK_CP_FILE, "outcome", "received", "receivedOn", LocalDate.now().toString(),
                 "from", "Oakfield Primary's DSL", "how", "secure-electronic", "receiptConfirmed", "yes",
                 "reviewedOn", LocalDate.now().toString(), "review", "Child protection plan since 2026; social worker named.");
@@ -276,6 +289,8 @@ class TransitionIntegrationTest {
             complete(hoy, t, TransitionProcess.TASK_SETTLING_IN, "on", LocalDate.now().toString(), "settled", "settled",
                     "notes", "Happy, has friends in the form");
         }
+        assertThat(refused(hoy, ehcp, TransitionProcess.TASK_SETTLING_IN, "on", LocalDate.now().toString(), "settled", "not-settled",
+                "notes", "Often alone at lunch")).contains("Not settled: say what happens next, or refer for pastoral support.");
         complete(hoy, ehcp, TransitionProcess.TASK_SETTLING_IN, "on", LocalDate.now().toString(), "settled", "not-settled",
                 "notes", "Often alone at lunch", "refer", "yes");
         assertThat(referrals.findByStudentIdOrderByRaisedAtDesc(reload(ehcp).getStudentId()))

@@ -60,7 +60,7 @@ class FieldTaskFormTest {
 
         assertThat(form.key()).isEqualTo("demo/check-in");
         assertThat(form.view()).isEqualTo("demo/task");
-        assertThat(model).containsEntry("formTitle", "Check-in").containsEntry("fields", form.fields())
+        assertThat(model).containsEntry("formTitle", "Check-in").containsEntry("fields", form.fields(new Visit("D26-00001", "Sam")))
                 .containsEntry("visit", new Visit("D26-00001", "Sam")).containsEntry("where", "task demo/check-in")
                 .containsEntry("intro", "With Sam.").containsEntry("defaults", Map.of("on", "2026-11-23"));
 
@@ -106,6 +106,55 @@ class FieldTaskFormTest {
 
         assertThat(variables).containsExactly(Map.entry("actionsKept", true));
         assertThat(written).containsExactly("D26-00001 2026-11-23 yes by pso1");
+    }
+
+    static final Map<String, Visit> VISITS = Map.of("D26-00001", new Visit("D26-00001", "Sam"), "D26-00002", new Visit("D26-00002", "Ali"));
+    static final TaskView ALIS_TASK = new TaskView("t2", "Ask each child", "Task_AskChild", "app:demo/ask-child", "p2", "demo",
+            "D26-00002", null, null, 50, null, 8L, null, null, Set.of());
+
+    /** A form whose fields, page and defaults come from its record: a note named for the visit's child. */
+    FieldTaskForm<Visit> askChild() {
+        FormSet<Visit> forms = FormSet.<Visit>of("demo/task", task -> VISITS.get(task.businessKey()),
+                        (visit, task, viewer) -> Map.of("visit", visit))
+                .withDefaults(FormSet.todayIn(() -> TODAY));
+        return forms.form("demo/ask-child", "Ask the child", visit -> List.of(
+                        FormField.date("on", "Date asked"),
+                        FormField.text("note-" + visit.child(), "What " + visit.child() + " said")))
+                .withPage((visit, task, viewer) -> Map.of("askedBefore", visit.child().equals("Sam")))
+                .withDefaults((visit, fields) -> Map.of("on", "2026-11-20", "note-" + visit.child(), "Nothing yet"))
+                .completes(s -> {
+                    written.add(s.record().child() + ": " + s.get("note-" + s.record().child()));
+                    return Map.of();
+                });
+    }
+
+    @Test
+    void aFormsFieldsPageAndDefaultsMayComeFromItsRecordOverTheWorkflows() {
+        FieldTaskForm<Visit> form = askChild();
+
+        Map<String, Object> model = form.model(ALIS_TASK, PSO);
+
+        assertThat(form.fields(VISITS.get("D26-00001"))).extracting(FormField::name).containsExactly("on", "note-Sam");
+        assertThat(form.fields(VISITS.get("D26-00002"))).extracting(FormField::name).containsExactly("on", "note-Ali");
+        assertThat(model).containsEntry("fields", form.fields(VISITS.get("D26-00002")))
+                .containsEntry("visit", VISITS.get("D26-00002")).containsEntry("askedBefore", false)
+                // the form's own default for "on" is kept over the workflow's today
+                .containsEntry("defaults", Map.of("on", "2026-11-20", "note-Ali", "Nothing yet"));
+        assertThat(form.model(TASK, PSO)).containsEntry("askedBefore", true);
+    }
+
+    @Test
+    void aFieldTheRecordGivesIsReadAndRequiredLikeAnyOther() {
+        FormData missing = new FormData(Map.of("on", "2026-11-20", "note-Sam", "Fine"));
+
+        assertThatThrownBy(() -> askChild().complete(ALIS_TASK, missing, PSO)).isInstanceOf(InvalidFormException.class);
+
+        assertThat(missing.errors()).containsExactly(Map.entry("note-Ali", "What Ali said is required."));
+        assertThat(written).isEmpty();
+
+        askChild().complete(ALIS_TASK, new FormData(Map.of("on", "2026-11-20", "note-Ali", "  Happy to talk.  ")), PSO);
+
+        assertThat(written).containsExactly("Ali: Happy to talk.");
     }
 
     /** The fields as the feature pages show them, each through the shared {@code forms :: field} fragment; white space as one space. */
