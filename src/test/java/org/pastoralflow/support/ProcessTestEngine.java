@@ -43,6 +43,9 @@ public final class ProcessTestEngine {
             Map.entry("investigation.use-of-force", 0), Map.entry("investigation.assign", 1),
             Map.entry("investigation.statements", 3), Map.entry("investigation.cctv", 2), Map.entry("investigation.lsc", 3),
             Map.entry("investigation.outcome", 5), Map.entry("investigation.head-approval", 1),
+            Map.entry("investigation.senco", 1), Map.entry("suspension.parent-notice", 0), Map.entry("suspension.local-authority", 1),
+            Map.entry("suspension.governing-board", 1), Map.entry("suspension.virtual-school-head", 1),
+            Map.entry("suspension.reinstatement", 15),
             Map.entry("investigation.parents", 1), Map.entry("mediation.suitability", 3), Map.entry("mediation.consent", 3),
             Map.entry("mediation.pre-meeting", 5), Map.entry("mediation.meeting", 5), Map.entry("mediation.follow-up", 10),
             Map.entry("mediation.check-in", 2), Map.entry("mediation.review", 2), Map.entry("mediation.hoy-review", 5));
