@@ -54,7 +54,7 @@ class SuspensionForms {
     }
 
     @Bean
-    TaskForm parentNoticeForm() {
+    TaskForm suspensionParentNoticeForm() {
         return forms.form("suspension/parent-notice", "Send the suspension notice to the parents", List.of(
                 FormField.date("startsOn", "First day of the suspension")
                         .withHint("The return day follows from it and the number of school days the Headteacher decided."),
@@ -99,25 +99,25 @@ class SuspensionForms {
     }
 
     @Bean
-    TaskForm localAuthorityForm() {
+    TaskForm suspensionLocalAuthorityForm() {
         return told("suspension/local-authority", "Tell the local authority", SuspensionRecording.Told.LOCAL_AUTHORITY,
                 "E.g. the local authority's suspension form, sent to its inclusion team; its reference if it gives one.");
     }
 
     @Bean
-    TaskForm governingBoardForm() {
+    TaskForm suspensionGoverningBoardForm() {
         return told("suspension/governing-board", "Tell the governing board", SuspensionRecording.Told.GOVERNING_BOARD,
                 "E.g. by e-mail to the clerk to the governors.");
     }
 
     @Bean
-    TaskForm virtualSchoolHeadForm() {
+    TaskForm suspensionVirtualSchoolHeadForm() {
         return told("suspension/virtual-school-head", "Tell the virtual school head", SuspensionRecording.Told.VIRTUAL_SCHOOL_HEAD,
                 "The virtual school head of the local authority that looks after the pupil; the social worker too.");
     }
 
     @Bean
-    TaskForm reinstatementForm() {
+    TaskForm suspensionReinstatementForm() {
         return forms.form("suspension/reinstatement", "Governors consider reinstatement", List.of(
                 FormField.date("meetingOn", "Date the governors met"),
                 FormField.choice("decision", "The governors' decision", FormField.options(
@@ -132,7 +132,7 @@ class SuspensionForms {
     }
 
     @Bean
-    TaskForm reintegrationForm() {
+    TaskForm suspensionReintegrationForm() {
         return forms.form("suspension/reintegration", "Reintegration meeting", List.of(
                 FormField.date("meetingOn", "Date of the meeting"),
                 FormField.text("attendees", "Who came").withHint("The pupil, a parent or carer, and the PSO or Head of Year."),
