@@ -72,7 +72,9 @@ public class SuspensionSteps {
         if (s.getReintegrationOn() != null) {
             return;
         }
-        notifier.toGroups(List.of("hoy", "pastoral-lead"), "Reintegration meeting for " + s.getReference() + " not yet held",
+        // the e-mail goes only to those who may read the suspension: the DSL group for a safeguarding one
+        notifier.toGroups(s.getConfidentiality() == org.pastoralflow.security.Confidentiality.SAFEGUARDING ? List.of("dsl")
+                        : List.of("hoy", "pastoral-lead"), "Reintegration meeting for " + s.getReference() + " not yet held",
                 "A pupil comes back from suspension " + s.getReference()
                         + " on the next school day and no reintegration meeting is recorded. Plan it with the parents.",
                 "/suspensions/" + s.getReference(), suspensions.classify(s));

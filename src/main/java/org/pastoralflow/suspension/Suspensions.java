@@ -76,6 +76,10 @@ public class Suspensions {
         Map<String, Object> vars = new HashMap<>();
         vars.put(SuspensionProcess.SUSPENSION_ID, s.getId());
         vars.put(SuspensionProcess.REFERENCE, s.getReference());
+        boolean dsl = confidentiality == Confidentiality.SAFEGUARDING;
+        vars.put(SuspensionProcess.CASEWORKER_GROUPS, dsl ? SuspensionProcess.DSL : SuspensionProcess.CASEWORKERS);
+        vars.put(SuspensionProcess.LEADER_GROUPS, dsl ? SuspensionProcess.DSL : SuspensionProcess.LEADERS);
+        vars.put(SuspensionProcess.HEAD_GROUPS, dsl ? SuspensionProcess.DSL : SuspensionProcess.HEAD);
         s.started(processes.start(SuspensionProcess.KEY, s.getReference(), vars));
         return s;
     }

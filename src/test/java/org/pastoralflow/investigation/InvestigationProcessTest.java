@@ -262,6 +262,17 @@ class InvestigationProcessTest {
     }
 
     @Test
+    void forASafeguardingIncidentTheDslGroupConsultsTheSenco() {
+        parties.sen = List.of(12L);
+        ProcessInstance pi = log(false, true, true);
+        assign(pi, "dsl");
+        evidence(pi);
+        outcome(pi, true, false, false);
+        assertThat(engine.getProcessEngine().getTaskService().getIdentityLinksForTask(task(InvestigationProcess.TASK_CONSULT_SENCO, pi).getId()))
+                .extracting(l -> l.getGroupId()).containsExactly("dsl");
+    }
+
+    @Test
     void theInvestigatorIsWarnedBeforeTheCctvIsOverwrittenAndTheCheckStaysOpen() {
         ProcessInstance pi = log(false, false, false);
         assign(pi, "hoy");

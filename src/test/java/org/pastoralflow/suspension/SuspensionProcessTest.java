@@ -95,7 +95,9 @@ class SuspensionProcessTest {
     /** As Suspensions.startFromIncident starts it; the parents are sent the notice the same afternoon. */
     static ProcessInstance approvedAndNoticeSent() {
         ProcessInstance pi = runtimeService().startProcessInstanceByKey(SuspensionProcess.KEY, "SU26-00004",
-                Map.of(SuspensionProcess.SUSPENSION_ID, 4L, SuspensionProcess.REFERENCE, "SU26-00004"));
+                Map.of(SuspensionProcess.SUSPENSION_ID, 4L, SuspensionProcess.REFERENCE, "SU26-00004",
+                        SuspensionProcess.CASEWORKER_GROUPS, SuspensionProcess.CASEWORKERS,
+                        SuspensionProcess.LEADER_GROUPS, SuspensionProcess.LEADERS, SuspensionProcess.HEAD_GROUPS, SuspensionProcess.HEAD));
         assertThat(task(SuspensionProcess.TASK_PARENT_NOTICE, pi)).hasCandidateGroup("pso").hasCandidateGroup("hoy")
                 .hasDueDate(at(MONDAY.withHour(23).withMinute(59)));
         assertThat(task(SuspensionProcess.TASK_PARENT_NOTICE, pi).getPriority()).isEqualTo(80);
@@ -176,6 +178,25 @@ class SuspensionProcessTest {
         assertThat(pi).isWaitingAt(SuspensionProcess.TASK_REINSTATEMENT).isNotEnded();
         complete(task(SuspensionProcess.TASK_REINSTATEMENT, pi));
         assertThat(pi).isEnded().hasPassed(SuspensionProcess.TASK_REINSTATEMENT);
+    }
+
+    @Test
+    void aSuspensionAfterASafeguardingIncidentIsWorkedByTheDslGroupAlone() {
+        count.governors = true;
+        count.reinstatement = true;
+        count.lookedAfter = true;
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey(SuspensionProcess.KEY, "SU26-00005",
+                Map.of(SuspensionProcess.SUSPENSION_ID, 5L, SuspensionProcess.REFERENCE, "SU26-00005",
+                        SuspensionProcess.CASEWORKER_GROUPS, SuspensionProcess.DSL, SuspensionProcess.LEADER_GROUPS, SuspensionProcess.DSL,
+                        SuspensionProcess.HEAD_GROUPS, SuspensionProcess.DSL));
+        complete(task(SuspensionProcess.TASK_PARENT_NOTICE, pi));
+        List<org.camunda.bpm.engine.task.Task> all = engine.getProcessEngine().getTaskService().createTaskQuery()
+                .processInstanceId(pi.getId()).list();
+        assertThat(all).hasSize(5);
+        for (org.camunda.bpm.engine.task.Task t : all) {
+            assertThat(engine.getProcessEngine().getTaskService().getIdentityLinksForTask(t.getId()))
+                    .extracting(l -> l.getGroupId()).containsExactly("dsl");
+        }
     }
 
     @Test
