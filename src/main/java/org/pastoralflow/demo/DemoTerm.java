@@ -47,9 +47,11 @@ class DemoTerm {
     private final DemoIncidents incidents;
     private final DemoReferrals referrals;
     private final DemoOncall oncall;
+    private final DemoSuspension suspension;
 
     DemoTerm(JdbcTemplate jdbc, Clock clock, TermDates termDates, StudentRepository students, DemoAttendance attendance,
-             DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall) {
+             DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoSuspension suspension) {
+        this.suspension = suspension;
         this.jdbc = jdbc;
         this.clock = clock;
         this.termDates = termDates;
@@ -103,10 +105,12 @@ class DemoTerm {
         int referralCount = referrals.seed(days, backdate, shuffled.subList(next, next + 40));
         int calls = oncall.seed(days, backdate, shuffled.subList(next + 40, next + 70), random);
         backdate.apply();
+        // after the term is on its days: the suspension is today's, waiting at its next steps
+        String suspended = suspension.seed(all);
         log.info("Demo term ({}, {} to {}) seeded in {} s ({} s of processor time, {} s of it attendance): {} weeks of attendance "
-                        + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls", days.termName(), days.first(),
+                        + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, suspension {} in progress", days.termName(), days.first(),
                 days.last(), seconds(System.nanoTime() - started), seconds(cpu.getCurrentThreadCpuTime() - cpuStarted),
-                seconds(cpuAttendance), days.weeks().size(), concerns, incidentCount, referralCount, calls);
+                seconds(cpuAttendance), days.weeks().size(), concerns, incidentCount, referralCount, calls, suspended);
     }
 
     private static int assign(Map<Student, DemoAttendance.Pattern> patterns, List<Student> from, int next, int count,

@@ -21,4 +21,9 @@ public class InvestigationParties {
     public List<Long> studentsOf(Long incidentId) {
         return investigations.studentsOf(incidentId);
     }
+
+    /** The students proposed for suspension who have SEN (support or an EHCP): the SENCO is consulted first. */
+    public List<Long> senProposedForSuspension(Long incidentId) {
+        return investigations.senProposedForSuspension(incidentId);
+    }
 }

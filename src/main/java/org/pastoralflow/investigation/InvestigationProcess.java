@@ -33,6 +33,8 @@ public final class InvestigationProcess {
     public static final String TASK_LSC = "Task_ConsultLsc";
     public static final String TASK_OUTCOME = "Task_RecordOutcome";
     public static final String TASK_HEAD_APPROVAL = "Task_HeadteacherApproval";
+    /** Before the Headteacher decides a suspension for a pupil with SEN or an EHCP: one task per such pupil ({@link SencoConsultationForm}). */
+    public static final String TASK_CONSULT_SENCO = "Task_ConsultSenco";
     public static final String TASK_PARENTS = "Task_ContactParents";
 
     public static final String SOURCE_TYPE = "incident";

@@ -11,6 +11,7 @@ import org.pastoralflow.mediation.MediationService;
 import org.pastoralflow.notification.Notifier;
 import org.pastoralflow.referral.Referral;
 import org.pastoralflow.referral.ReferralService;
+import org.pastoralflow.suspension.Suspensions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +27,12 @@ public class InvestigationSteps {
     private final MediationService mediations;
     private final Notifier notifier;
     private final Clock clock;
+    private final Suspensions suspensions;
 
     InvestigationSteps(Investigations investigations, IncidentStudentRepository involved, IncidentCheckRepository checks,
                        CaseStore caseStore, ReferralService referrals, MediationService mediations, Notifier notifier,
-                       Clock clock) {
+                       Clock clock, Suspensions suspensions) {
+        this.suspensions = suspensions;
         this.clock = clock;
         this.investigations = investigations;
         this.involved = involved;
@@ -110,6 +113,22 @@ public class InvestigationSteps {
                 + i.getReference() + ": " + i.getTypeLabel() + ", " + i.getLocation() + ", "
                 + investigations.when(i.getOccurredAt()) + ".", i.getInvestigator());
         i.mediationStarted(m.getReference());
+    }
+
+    /**
+     * "Start the suspension": one suspension (suspension.bpmn) for each student the Headteacher
+     * approved a suspension for, with the incident's account as its reasons and at its confidentiality.
+     */
+    @Transactional
+    public void startSuspensions(Long incidentId) {
+        Incident i = investigations.incident(incidentId);
+        for (IncidentStudent s : involved.findByIncidentIdOrderByPosition(incidentId)) {
+            if (s.sanctionValue() == Sanction.SUSPENSION && IncidentStudent.APPROVED.equals(s.getSanctionStatus())) {
+                suspensions.startFromIncident(i.getId(), i.getReference(), i.detailConfidentiality(), s.getStudentId(),
+                        s.getSuspensionDays(), i.getTypeLabel() + ", " + i.getLocation() + ", " + investigations.when(i.getOccurredAt())
+                                + ".\n\n" + i.getOutcomeRationale(), i.getHeadDecidedBy());
+            }
+        }
     }
 
     /**

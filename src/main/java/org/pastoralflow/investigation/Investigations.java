@@ -49,11 +49,14 @@ public class Investigations {
     private final InvestigationSettings settings;
     private final Formats fmt;
     private final Clock clock;
+    private final org.pastoralflow.suspension.SuspensionDays suspensionDays;
 
     Investigations(IncidentRepository incidents, IncidentStudentRepository involved, IncidentCheckRepository checks,
                    IncidentAttachmentRepository attachments, UseOfForceRepository forceRecords, StudentRepository students,
                    TaskInbox inbox, StaffDirectory directory, AccessPolicy policy, AuditLog audit,
-                   InvestigationSettings settings, Formats fmt, Clock clock) {
+                   InvestigationSettings settings, Formats fmt, Clock clock,
+                   org.pastoralflow.suspension.SuspensionDays suspensionDays) {
+        this.suspensionDays = suspensionDays;
         this.incidents = incidents;
         this.involved = involved;
         this.checks = checks;
@@ -193,12 +196,21 @@ public class Investigations {
                 .toList();
     }
 
-    /** School days of suspension approved for the student this school year, this incident aside. */
+    /** School days of suspension for the student this school year, this incident aside (suspension.SuspensionDays counts them). */
     public long suspensionDaysThisYear(Long studentId, Long exceptIncidentId) {
         LocalDate today = LocalDate.now(clock);
         int month = settings.schoolYearStartMonth();
         LocalDate start = LocalDate.of(today.getMonthValue() >= month ? today.getYear() : today.getYear() - 1, month, 1);
-        return involved.suspensionDaysSince(studentId, start.atStartOfDay(clock.getZone()).toInstant(), exceptIncidentId);
+        return suspensionDays.between(studentId, start, start.plusYears(1), exceptIncidentId);
+    }
+
+    /** The students proposed for suspension who have SEN support or an EHCP. */
+    public List<Long> senProposedForSuspension(Long incidentId) {
+        List<IncidentStudent> proposed = involved.findByIncidentIdOrderByPosition(incidentId).stream()
+                .filter(s -> IncidentStudent.PROPOSED.equals(s.getSanctionStatus()) && s.sanctionValue() == Sanction.SUSPENSION).toList();
+        Map<Long, Student> byId = studentsById(proposed.stream().map(IncidentStudent::getStudentId).toList());
+        return proposed.stream().map(IncidentStudent::getStudentId)
+                .filter(id -> byId.get(id).isEhcp() || List.of("K", "E").contains(byId.get(id).getSenStatus())).toList();
     }
 
     public int suspensionLimit() {

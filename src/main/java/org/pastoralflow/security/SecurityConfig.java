@@ -83,6 +83,7 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/mediations/new").hasAnyRole(Group.PSO.id(), Group.HOY.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
                         .requestMatchers(HttpMethod.POST, "/mediations").hasAnyRole(Group.PSO.id(), Group.HOY.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
                         .requestMatchers("/mediations", "/mediations/**").hasAnyRole(Group.CASEWORKERS)
+                        .requestMatchers("/suspensions", "/suspensions/**").hasAnyRole(Group.CASEWORKERS)
                         .requestMatchers("/reports/**").hasAnyRole(Group.SLT.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
                         // the office logs subject access requests and follows their dates; what is held is the DSL's
                         .requestMatchers(HttpMethod.GET, "/subject-access").hasAnyRole(Group.DSL.id(), Group.ADMIN.id(), Group.SLT.id())

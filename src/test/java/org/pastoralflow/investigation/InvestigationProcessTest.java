@@ -51,10 +51,18 @@ class InvestigationProcessTest {
 
     /** The students of the incident, as the model asks for them. */
     public static class Parties {
+        List<Long> sen = List.of();
+
         public List<Long> studentsOf(Long incidentId) {
             return STUDENTS;
         }
+
+        public List<Long> senProposedForSuspension(Long incidentId) {
+            return sen;
+        }
     }
+
+    Parties parties = new Parties();
 
     RecordingDelegate addToCaseFiles = new RecordingDelegate();
     RecordingDelegate referToDsl = new RecordingDelegate();
@@ -62,13 +70,15 @@ class InvestigationProcessTest {
     RecordingDelegate startMediation = new RecordingDelegate();
     RecordingDelegate referForSupport = new RecordingDelegate();
     RecordingDelegate close = new RecordingDelegate();
+    RecordingDelegate startSuspension = new RecordingDelegate();
 
     @BeforeEach
     void mocks() {
         BpmnAwareTests.init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(at(MONDAY_MORNING));
         Mocks.register("deadlines", ProcessTestEngine.deadlines());
-        Mocks.register("investigationParties", new Parties());
+        Mocks.register("investigationParties", parties);
+        Mocks.register("startSuspensionFromIncident", startSuspension);
         Mocks.register("addIncidentToCaseFiles", addToCaseFiles);
         Mocks.register("referIncidentToDsl", referToDsl);
         Mocks.register("warnCctvExpiry", warnCctv);
@@ -220,10 +230,46 @@ class InvestigationProcessTest {
 
         outcome(pi, true, true, true);
         complete(task(InvestigationProcess.TASK_HEAD_APPROVAL, pi), withVariables(InvestigationProcess.HEAD_APPROVED, true));
-        assertThat(pi).hasPassed("Gateway_SanctionDecided", "Task_StartMediation", "Task_ReferForSupport");
+        assertThat(pi).hasPassed("Gateway_SanctionDecided", "Task_StartSuspension", "Task_StartMediation", "Task_ReferForSupport")
+                .hasNotPassed(InvestigationProcess.TASK_CONSULT_SENCO);
+        assertThat(startSuspension.calls()).isEqualTo(1);
         assertThat(startMediation.calls()).isEqualTo(1);
         assertThat(referForSupport.calls()).isEqualTo(1);
         assertThat(open(pi, InvestigationProcess.TASK_PARENTS)).hasSize(3);
+    }
+
+    @Test
+    void aSuspensionProposedForPupilsWithSenWaitsForTheSencosAdviceOnEachBeforeTheHeadteacherDecides() {
+        parties.sen = List.of(12L, 13L);
+        ProcessInstance pi = log(false, false, false);
+        assign(pi, "hoy");
+        evidence(pi);
+        outcome(pi, true, false, false);
+        List<Task> senco = open(pi, InvestigationProcess.TASK_CONSULT_SENCO);
+        assertThat(senco).hasSize(2).allSatisfy(t -> {
+            assertThat(t).hasCandidateGroup("senco").hasDueDate(at(MONDAY_MORNING.plusDays(1)));
+            assertThat(t.getPriority()).isEqualTo(80);
+        });
+        assertThat(senco.stream().map(t -> runtimeService().getVariable(t.getExecutionId(), InvestigationProcess.TASK_STUDENT_ID)))
+                .containsExactlyInAnyOrder(12L, 13L);
+        assertThat(open(pi, InvestigationProcess.TASK_HEAD_APPROVAL)).isEmpty();
+        complete(senco.get(0));
+        assertThat(open(pi, InvestigationProcess.TASK_HEAD_APPROVAL)).isEmpty();
+        complete(open(pi, InvestigationProcess.TASK_CONSULT_SENCO).get(0));
+        complete(task(InvestigationProcess.TASK_HEAD_APPROVAL, pi), withVariables(InvestigationProcess.HEAD_APPROVED, true));
+        assertThat(pi).hasPassed("Task_StartSuspension");
+        assertThat(startSuspension.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void forASafeguardingIncidentTheDslGroupConsultsTheSenco() {
+        parties.sen = List.of(12L);
+        ProcessInstance pi = log(false, true, true);
+        assign(pi, "dsl");
+        evidence(pi);
+        outcome(pi, true, false, false);
+        assertThat(engine.getProcessEngine().getTaskService().getIdentityLinksForTask(task(InvestigationProcess.TASK_CONSULT_SENCO, pi).getId()))
+                .extracting(l -> l.getGroupId()).containsExactly("dsl");
     }
 
     @Test

@@ -85,7 +85,9 @@ class ConfidentialityCanaryIntegrationTest {
     static final String CP_REVIEW = "CANARYCPREVIEW" + RUN;
     static final String LEAVER_CONCERN = "CANARYLEAVER" + RUN;
     static final String SAR_NOTE = "CANARYWITHHELD" + RUN;
-    static final List<String> MARKERS = List.of(CONCERN, WORDS, RATIONALE, MASH, FEEDBACK, HSB, PLACE, CP_REVIEW, LEAVER_CONCERN, SAR_NOTE);
+    static final String SUSPENSION = "CANARYSUSPENSION" + RUN;
+    static final List<String> MARKERS = List.of(CONCERN, WORDS, RATIONALE, MASH, FEEDBACK, HSB, PLACE, CP_REVIEW, LEAVER_CONCERN, SAR_NOTE,
+            SUSPENSION);
     /** What the PSO who takes the child on is meant to read: proof that their pages were really reached. */
     static final String HANDOVER = "Weekly check-ins with her form tutor; she trusts Mrs Patel " + RUN;
 
@@ -103,6 +105,7 @@ class ConfidentialityCanaryIntegrationTest {
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired org.pastoralflow.subjectaccess.SubjectAccessRequestRepository subjectAccessRequests;
+    @Autowired org.pastoralflow.suspension.Suspensions suspensions;
 
     Student handedOn;
     Student target;
@@ -113,6 +116,7 @@ class ConfidentialityCanaryIntegrationTest {
     Transition cpTransition;
     Leaver leaver;
     org.pastoralflow.subjectaccess.SubjectAccessRequest sar;
+    org.pastoralflow.suspension.Suspension suspension;
     /** References of records that are the DSL's alone: nobody else may learn they exist. */
     final Set<String> dslOnlyReferences = new LinkedHashSet<>();
 
@@ -147,6 +151,12 @@ class ConfidentialityCanaryIntegrationTest {
         dslOnlyReferences.add(incident.getReference());
         referrals.findAll().stream().filter(r -> incident.getReference().equals(r.getRaisedFromReference()))
                 .forEach(r -> dslOnlyReferences.add(r.getReference()));
+
+        // 2b. the alleged perpetrator suspended after it: the suspension is as confidential as the incident,
+        //     its parent notice task open (offered to PSOs and Heads of Year) and its letter printable
+        suspension = suspensions.startFromIncident(incident.getId(), incident.getReference(), Confidentiality.SAFEGUARDING,
+                alleged.getId(), 2, SUSPENSION, "head");
+        dslOnlyReferences.add(suspension.getReference());
 
         // 3. an incoming child with a child protection plan: the DSL receives and reviews the primary's CP file
         cpTransition = transitions.findAll().stream().filter(t -> t.isCpPlan() && t.getProcessInstanceId() != null)
@@ -216,6 +226,7 @@ class ConfidentialityCanaryIntegrationTest {
         ids.put("/transition/{reference}", List.of(cpTransition.getReference()));
         ids.put("/leavers/{reference}", List.of(leaver.getReference()));
         ids.put("/subject-access/{reference}", List.of(sar.getReference()));
+        ids.put("/suspensions/{reference}", List.of(suspension.getReference()));
         ids.put("/students/{id}", seeded.stream().map(s -> s.getId().toString()).toList());
         ids.put("/early-intervention/{id}", ids.get("/students/{id}"));
         ids.put("/api/students/{upn}", seeded.stream().map(Student::getUpn).toList());
@@ -224,7 +235,8 @@ class ConfidentialityCanaryIntegrationTest {
         ids.put("/plans/{id}", seeded.stream().flatMap(s -> plans.findByStudentIdOrderByCreatedAtDesc(s.getId()).stream())
                 .map(p -> p.getId().toString()).toList());
         List<String> processes = new ArrayList<>(List.of(concern.getProcessInstanceId(), incident.getProcessInstanceId(),
-                cpTransition.getProcessInstanceId(), leaver.getProcessInstanceId(), sar.getProcessInstanceId()));
+                cpTransition.getProcessInstanceId(), leaver.getProcessInstanceId(), sar.getProcessInstanceId(),
+                suspension.getProcessInstanceId()));
         ids.put("/tasks/{id}", processes.stream().flatMap(p -> tasks.createTaskQuery().processInstanceId(p).list().stream())
                 .map(Task::getId).toList());
         List<String> urls = new ArrayList<>();

@@ -99,6 +99,7 @@ class HostileInputIntegrationTest {
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
     @Autowired TaskService tasks;
+    @Autowired org.pastoralflow.suspension.Suspensions suspensions;
     final ObjectMapper json = new ObjectMapper();
 
     final Map<String, HttpUser> sessions = new HashMap<>();
@@ -135,6 +136,7 @@ class HostileInputIntegrationTest {
         long started = System.nanoTime();
         rememberIds();
         seedASupportPlan();
+        seedASuspension();
 
         for (String[] row : RouteMatrixIntegrationTest.ROUTES) {
             String route = row[0];
@@ -605,6 +607,12 @@ class HostileInputIntegrationTest {
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     }
 
+    /** A suspension of the test's student, so its task forms and pages are swept too (three days: no sixth-day education). */
+    void seedASuspension() {
+        Long student = jdbc.queryForObject("select id from student where upn = ?", Long.class, upn);
+        suspensions.startFromIncident(null, null, org.pastoralflow.security.Confidentiality.PASTORAL, student, 3, PLAIN, "head");
+    }
+
     HttpResponse<String> api(String method, String path, Map<String, Object> body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("pso:demo".getBytes(StandardCharsets.UTF_8)));
@@ -649,7 +657,8 @@ class HostileInputIntegrationTest {
                 .replace("/leavers/{reference}", "/leavers/" + first("select reference from leaver order by id desc"))
                 .replace("/referrals/{reference}", "/referrals/" + first("select reference from referral order by id desc"))
                 .replace("/investigations/{reference}", "/investigations/" + first("select reference from incident order by id desc"))
-                .replace("/mediations/{reference}", "/mediations/" + first("select reference from mediation order by id desc"));
+                .replace("/mediations/{reference}", "/mediations/" + first("select reference from mediation order by id desc"))
+                .replace("/suspensions/{reference}", "/suspensions/" + first("select reference from suspension order by id desc"));
         if (page.equals("/referrals/new")) {
             page = "/referrals/new?student=" + student; // the concern form, after "find the student"
         }
