@@ -12,6 +12,7 @@ import org.pastoralflow.forms.Coded;
 import org.pastoralflow.forms.FormField;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.workflow.FieldTaskForm;
+import org.pastoralflow.suspension.SuspensionRecording;
 import org.pastoralflow.workflow.FormSet;
 import org.pastoralflow.workflow.TaskForm;
 import org.springframework.context.annotation.Bean;
@@ -38,11 +39,13 @@ class InvestigationForms {
 
     private final Investigations investigations;
     private final InvestigationRecording recording;
+    private final SuspensionRecording suspensionRecording;
     private final FormSet<Incident> forms;
 
-    InvestigationForms(Investigations investigations, InvestigationRecording recording) {
+    InvestigationForms(Investigations investigations, InvestigationRecording recording, SuspensionRecording suspensionRecording) {
         this.investigations = investigations;
         this.recording = recording;
+        this.suspensionRecording = suspensionRecording;
         this.forms = formSet(investigations);
     }
 
@@ -201,7 +204,8 @@ class InvestigationForms {
 
     /**
      * "Headteacher approval" of a suspension or permanent exclusion. The page shows each student's
-     * suspensions this school year against the limit; approving one that would pass it is refused.
+     * suspensions this school year against the limit, and the SENCO's advice for a pupil with SEN;
+     * approving one that would pass the limit is refused.
      */
     @Bean
     TaskForm headApprovalForm() {
@@ -210,7 +214,8 @@ class InvestigationForms {
                                 "not-approved", "Do not approve: the investigator records the outcome again")),
                         FormField.longText(NOTES, "Notes (required if you do not approve)").optional()))
                 .withIntro((i, task) -> "The investigator proposes a sanction that only the Headteacher can decide.")
-                .withPage((i, task, viewer) -> Map.of("proposals", proposals(i)))
+                .withPage((i, task, viewer) -> Map.of("proposals", proposals(i), "sencoAdvice",
+                        suspensionRecording.sencoAdviceAbout(InvestigationProcess.SOURCE_TYPE, i.getId(), viewer, "task " + task.form())))
                 .withRule(s -> {
                     s.requireWhen(s.is(DECISION, "not-approved"), NOTES, "Say why, so the investigator can record the outcome again.");
                     if (s.is(DECISION, "approve") && proposals(s.record()).stream().anyMatch(Proposal::overLimit)) {

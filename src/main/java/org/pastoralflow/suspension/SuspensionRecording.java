@@ -34,6 +34,9 @@ public class SuspensionRecording {
             "letter-by-hand", "Letter given by hand", "letter-by-post", "Letter by post",
             "letter-by-email", "Letter sent by the school's e-mail", "letter-and-call", "Letter, and told by telephone first");
 
+    /** How the SENCO's advice before a suspension begins in the chronology. */
+    static final String SENCO_ADVICE = "SENCO consulted before the Headteacher decides a suspension";
+
     private final CaseStore caseStore;
     private final Suspensions suspensions;
     private final Formats fmt;
@@ -96,10 +99,20 @@ public class SuspensionRecording {
      * filed against the record the decision is taken in (the incident), as confidential as it.
      */
     @Transactional
+    /**
+     * The SENCO's advice recorded against a record (an incident) that the viewer may read, for the
+     * Headteacher's page before deciding.
+     */
+    public java.util.List<org.pastoralflow.casefile.ChronologyEntry> sencoAdviceAbout(String sourceType, Long sourceId, Viewer viewer,
+                                                                                      String where) {
+        return caseStore.aboutRecord(sourceType, sourceId, viewer, null, where).stream()
+                .filter(e -> e.getKind() == EntryKind.DECISION && e.getSummary().startsWith(SENCO_ADVICE)).toList();
+    }
+
     public void recordSencoAdvice(Long studentId, Confidentiality confidentiality, String sourceType, Long sourceId,
                                   String sourceReference, String advice, String adjustments, Viewer viewer) {
         caseStore.record(NewEntry.now(studentId, EntryKind.DECISION, confidentiality, viewer.userId(),
-                "SENCO consulted before the Headteacher decides a suspension (" + sourceReference + ")",
+                SENCO_ADVICE + " (" + sourceReference + ")",
                 "Advice: " + advice + (adjustments == null ? "" : "\n\nAdjustments and support tried: " + adjustments),
                 sourceType, sourceId));
     }
