@@ -8,9 +8,9 @@ create table report_card (
     student_id          bigint         not null references student (id),
     confidentiality     varchar(20)    not null,
     level_code          varchar(30)    not null,
-    target_1            varchar(200)   not null,
-    target_2            varchar(200),
-    target_3            varchar(200),
+    target1             varchar(200)   not null,
+    target2             varchar(200),
+    target3             varchar(200),
     reason              varchar(5000),
     starts_on           date           not null,
     ends_on             date           not null,
@@ -32,13 +32,13 @@ create sequence report_card_score_seq start with 1 increment by 50;
 create table report_card_score (
     id             bigint primary key,
     report_card_id bigint       not null references report_card (id),
-    day            date         not null,
+    lesson_day     date         not null,
     period         integer      not null,
     target         integer      not null,
     score          integer      not null,
     scored_by      varchar(64)  not null,
     scored_at      timestamp with time zone not null,
-    constraint report_card_score_unique unique (report_card_id, day, period, target),
+    constraint report_card_score_unique unique (report_card_id, lesson_day, period, target),
     constraint report_card_score_range check (score between 0 and 2 and target between 1 and 3 and period >= 1)
 );
 

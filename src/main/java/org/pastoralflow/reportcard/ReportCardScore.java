@@ -25,7 +25,7 @@ public class ReportCardScore {
     @SequenceGenerator(name = "report_card_score_seq", sequenceName = "report_card_score_seq", allocationSize = 50)
     private Long id;
     private Long reportCardId;
-    private LocalDate day;
+    private LocalDate lessonDay;
     private int period;
     private int target;
     private int score;
@@ -37,7 +37,7 @@ public class ReportCardScore {
 
     ReportCardScore(Long reportCardId, LocalDate day, int period, int target, int score, String scoredBy, Instant scoredAt) {
         this.reportCardId = reportCardId;
-        this.day = day;
+        this.lessonDay = day;
         this.period = period;
         this.target = target;
         this.score = score;
@@ -59,8 +59,8 @@ public class ReportCardScore {
         return reportCardId;
     }
 
-    public LocalDate getDay() {
-        return day;
+    public LocalDate getLessonDay() {
+        return lessonDay;
     }
 
     public int getPeriod() {

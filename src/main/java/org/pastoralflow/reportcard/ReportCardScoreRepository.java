@@ -8,11 +8,11 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ReportCardScoreRepository extends JpaRepository<ReportCardScore, Long> {
 
-    List<ReportCardScore> findByReportCardIdOrderByDayAscPeriodAscTargetAsc(Long reportCardId);
+    List<ReportCardScore> findByReportCardIdOrderByLessonDayAscPeriodAscTargetAsc(Long reportCardId);
 
-    List<ReportCardScore> findByReportCardIdAndDay(Long reportCardId, LocalDate day);
+    List<ReportCardScore> findByReportCardIdAndLessonDay(Long reportCardId, LocalDate day);
 
-    List<ReportCardScore> findByReportCardIdInAndDay(Collection<Long> reportCardIds, LocalDate day);
+    List<ReportCardScore> findByReportCardIdInAndLessonDay(Collection<Long> reportCardIds, LocalDate day);
 
-    List<ReportCardScore> findByReportCardIdAndDayBetween(Long reportCardId, LocalDate from, LocalDate to);
+    List<ReportCardScore> findByReportCardIdAndLessonDayBetween(Long reportCardId, LocalDate from, LocalDate to);
 }

@@ -70,7 +70,7 @@ public class ReportCardScoring {
         Map<Long, Student> students = cards.studentsOf(running);
         Map<Long, Map<String, Integer>> byCard = new HashMap<>();
         if (!running.isEmpty()) {
-            scores.findByReportCardIdInAndDay(running.stream().map(ReportCard::getId).toList(), today)
+            scores.findByReportCardIdInAndLessonDay(running.stream().map(ReportCard::getId).toList(), today)
                     .forEach(s -> byCard.computeIfAbsent(s.getReportCardId(), k -> new HashMap<>())
                             .put(field(s.getPeriod(), s.getTarget()), s.getScore()));
         }
@@ -85,7 +85,7 @@ public class ReportCardScoring {
     @Transactional(readOnly = true)
     public LessonCard day(ReportCard card, LocalDate day) {
         Map<String, Integer> byField = new HashMap<>();
-        scores.findByReportCardIdAndDay(card.getId(), day).forEach(s -> byField.put(field(s.getPeriod(), s.getTarget()), s.getScore()));
+        scores.findByReportCardIdAndLessonDay(card.getId(), day).forEach(s -> byField.put(field(s.getPeriod(), s.getTarget()), s.getScore()));
         return new LessonCard(card, cards.studentOf(card), day, byField, times.lessonsHappened(day));
     }
 
@@ -135,7 +135,7 @@ public class ReportCardScoring {
         }
         data.throwIfInvalid();
         Map<String, ReportCardScore> existing = new HashMap<>();
-        scores.findByReportCardIdAndDay(card.getId(), day).forEach(s -> existing.put(field(s.getPeriod(), s.getTarget()), s));
+        scores.findByReportCardIdAndLessonDay(card.getId(), day).forEach(s -> existing.put(field(s.getPeriod(), s.getTarget()), s));
         int written = 0;
         for (Map.Entry<String, Integer> e : given.entrySet()) {
             Matcher m = FIELD.matcher(e.getKey());

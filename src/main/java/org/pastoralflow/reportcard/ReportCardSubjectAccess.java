@@ -30,7 +30,7 @@ class ReportCardSubjectAccess implements SubjectAccessPart {
                 rows.query("select * from report_card where student_id = ? order by started_at, id", studentId)
                         .table("report-cards", "Report cards", "report-card", r -> Confidentiality.valueOf(r.get("confidentiality"))),
                 rows.query("select s.* from report_card_score s join report_card c on c.id = s.report_card_id where c.student_id = ? "
-                                + "order by s.day, s.period, s.target", studentId)
+                                + "order by s.lesson_day, s.period, s.target", studentId)
                         .table("report-card-scores", "Lesson scores on report cards", "report-card-score", r -> Confidentiality.PASTORAL),
                 rows.query("select r.* from report_card_review r join report_card c on c.id = r.report_card_id where c.student_id = ? "
                                 + "order by r.reviewed_at, r.id", studentId)

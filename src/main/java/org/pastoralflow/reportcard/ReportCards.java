@@ -73,6 +73,15 @@ public class ReportCards {
      */
     @Transactional
     public ReportCard start(FormData data, Viewer viewer) {
+        return startAsOf(data, viewer, times.today());
+    }
+
+    /**
+     * The same, as it would have been on {@code asOf}: the first day may be that day or later. Only the
+     * demo school uses another day than today, to play a card that started a few school days ago.
+     */
+    @Transactional
+    public ReportCard startAsOf(FormData data, Viewer viewer, LocalDate asOf) {
         Student student = studentFor(data, viewer);
         String level = data.oneOf("level", "Level", settings.levels().stream().map(ReportCardSettings.Level::code).toList());
         List<String> targets = new ArrayList<>();
@@ -92,7 +101,7 @@ public class ReportCards {
         }
         String reason = data.text("reason", "Why the student is on report", 5000, false);
         LocalDate first = data.date("startsOn", "First day on report", true);
-        if (first != null && first.isBefore(times.today())) {
+        if (first != null && first.isBefore(asOf)) {
             data.reject("startsOn", "The first day cannot be in the past.");
         } else if (first != null && !times.isSchoolDay(first)) {
             data.reject("startsOn", "The first day must be a school day.");
@@ -188,8 +197,8 @@ public class ReportCards {
         Map<String, Integer> perLesson = new HashMap<>();
         int given = 0;
         int met = 0;
-        for (ReportCardScore s : scores.findByReportCardIdAndDayBetween(card.getId(), start, end)) {
-            perLesson.merge(s.getDay() + "/" + s.getPeriod(), 1, Integer::sum);
+        for (ReportCardScore s : scores.findByReportCardIdAndLessonDayBetween(card.getId(), start, end)) {
+            perLesson.merge(s.getLessonDay() + "/" + s.getPeriod(), 1, Integer::sum);
             given++;
             met += s.getScore() == ReportCardScore.MET ? 1 : 0;
         }
