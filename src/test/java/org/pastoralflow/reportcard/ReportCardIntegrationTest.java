@@ -25,6 +25,7 @@ import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.support.PostgresIntegrationTest;
+import org.pastoralflow.support.TestMail;
 import org.pastoralflow.support.Web;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -161,6 +162,18 @@ class ReportCardIntegrationTest {
                 .anySatisfy(e -> assertThat(e.getSummary()).contains("now SLT report"))
                 .allSatisfy(e -> assertThat(e.getKind()).isEqualTo(EntryKind.REPORT_CARD));
 
+        // the end of the school day: the day's summary in the chronology, and the unscored lessons chased by e-mail to
+        // the reviewers (now SLT), naming no child
+        management.executeJob(management.createJobQuery().processInstanceId(card.getProcessInstanceId())
+                .activityId("Timer_EndOfDay").singleResult().getId());
+        assertThat(entries(card)).anySatisfy(e -> assertThat(e.getSummary()).contains("the day's summary, 2026-12-08"));
+        java.util.List<jakarta.mail.internet.MimeMessage> chased = java.util.Arrays.stream(TestMail.received())
+                .filter(m -> subject(m).equals("Report card " + card.getReference() + ": 5 lessons not scored today")).toList();
+        assertThat(chased).singleElement().satisfies(m -> {
+            assertThat(java.util.Arrays.toString(m.getAllRecipients())).contains("head");
+            assertThat(subject(m) + m.getContent()).doesNotContain(s.displayName()).doesNotContain(s.getLegalSurname());
+        });
+
         // the student page shows the current card; the printable card and the summary for home are PDFs
         String studentPage = mvc.perform(get("/students/" + s.getId()).session(hoy)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -173,6 +186,14 @@ class ReportCardIntegrationTest {
         mvc.perform(form(hoy, "/report-cards/" + card.getReference() + "/cancel", "why", "Test over")).andExpect(status().is3xxRedirection());
         assertThat(cards.findById(card.getId()).orElseThrow().getOutcome()).isEqualTo(ReportCard.CANCELLED);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(card.getProcessInstanceId()).count()).isZero();
+    }
+
+    static String subject(jakarta.mail.internet.MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     List<ChronologyEntry> entries(ReportCard card) {
