@@ -106,7 +106,7 @@ public class ReportCards {
         } else if (first != null && !times.isSchoolDay(first)) {
             data.reject("startsOn", "The first day must be a school day.");
         }
-        Integer length = data.integer("schoolDays", "Length in school days", 1, Integer.MAX_VALUE, true);
+        Integer length = data.integer("schoolDays", "Length in school days", 1, 1000, true);
         if (length != null && length > settings.maxSchoolDays()) {
             data.reject("schoolDays", "A report lasts at most " + settings.maxSchoolDays() + " school days (the school's setting).");
         }
