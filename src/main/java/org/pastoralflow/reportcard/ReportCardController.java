@@ -56,7 +56,7 @@ class ReportCardController {
         if (student != null) {
             form.put("student", Long.toString(studentId(student)));
         }
-        form.put("startsOn", cards.today().toString());
+        form.put("startsOn", cards.firstDayOffered().toString());
         form.put("schoolDays", Integer.toString(cards.settings().defaultSchoolDays()));
         return form(form, Map.of(), q, viewer, model);
     }

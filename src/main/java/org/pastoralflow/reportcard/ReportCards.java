@@ -293,4 +293,9 @@ public class ReportCards {
     public LocalDate today() {
         return times.today();
     }
+
+    /** The first day a new card is offered: today, or the next school day when today is not one. */
+    public LocalDate firstDayOffered() {
+        return times.lastDay(times.today(), 1);
+    }
 }
