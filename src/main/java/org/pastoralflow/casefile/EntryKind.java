@@ -14,6 +14,7 @@ public enum EntryKind {
     ESCALATION("Escalation"),
     NOTE("Note"),
     HANDOVER("Handover note"),
+    REPORT_CARD("Report card"),
     CORRECTION("Correction");
 
     private final String label;

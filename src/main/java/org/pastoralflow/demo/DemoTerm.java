@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * list and the data pack show figures a newcomer can recognise: weekly attendance with a few
  * students over the absence thresholds ({@link DemoAttendance}), incidents of every type and place
  * ({@link DemoIncidents}), concerns at every stage, closed ones with their outcomes and support plans
- * with baseline and end measures ({@link DemoReferrals}), and on-call calls ({@link DemoOncall}).
+ * with baseline and end measures ({@link DemoReferrals}), on-call calls ({@link DemoOncall}) and one
+ * student on report ({@link DemoReportCard}).
  * Everything goes through the features' own services, then is put on its day ({@link Backdate}).
  * The term is the last one that began at least four weeks before today ({@link DemoDays}); all of it
  * is invented and the same on every first start (one fixed random seed), about the demo's invented
@@ -48,9 +49,11 @@ class DemoTerm {
     private final DemoReferrals referrals;
     private final DemoOncall oncall;
     private final DemoSuspension suspension;
+    private final DemoReportCard reportCard;
 
     DemoTerm(JdbcTemplate jdbc, Clock clock, TermDates termDates, StudentRepository students, DemoAttendance attendance,
-             DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoSuspension suspension) {
+             DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoSuspension suspension,
+             DemoReportCard reportCard) {
         this.suspension = suspension;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -60,6 +63,7 @@ class DemoTerm {
         this.incidents = incidents;
         this.referrals = referrals;
         this.oncall = oncall;
+        this.reportCard = reportCard;
     }
 
     /** A demo login as the services see the person signed in. */
@@ -104,13 +108,15 @@ class DemoTerm {
         int incidentCount = incidents.seed(days, backdate, all, random);
         int referralCount = referrals.seed(days, backdate, shuffled.subList(next, next + 40));
         int calls = oncall.seed(days, backdate, shuffled.subList(next + 40, next + 70), random);
+        int scored = reportCard.seed(days, backdate, shuffled.get(next + 70));
         backdate.apply();
         // after the term is on its days: the suspension is today's, waiting at its next steps
         String suspended = suspension.seed(all);
         log.info("Demo term ({}, {} to {}) seeded in {} s ({} s of processor time, {} s of it attendance): {} weeks of attendance "
-                        + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, suspension {} in progress", days.termName(), days.first(),
-                days.last(), seconds(System.nanoTime() - started), seconds(cpu.getCurrentThreadCpuTime() - cpuStarted),
-                seconds(cpuAttendance), days.weeks().size(), concerns, incidentCount, referralCount, calls, suspended);
+                        + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, a report card with {} lessons scored, "
+                        + "suspension {} in progress", days.termName(), days.first(), days.last(), seconds(System.nanoTime() - started),
+                seconds(cpu.getCurrentThreadCpuTime() - cpuStarted), seconds(cpuAttendance), days.weeks().size(), concerns,
+                incidentCount, referralCount, calls, scored, suspended);
     }
 
     private static int assign(Map<Student, DemoAttendance.Pattern> patterns, List<Student> from, int next, int count,

@@ -78,6 +78,17 @@ public class AccessPolicy {
         return record;
     }
 
+    /**
+     * Whether the viewer may read the lesson view of a record: the part of a pastoral record that is
+     * meant for everyone who teaches the student, as a report card's targets and period grid are (the
+     * student carries the card to each lesson). Whoever reads the record reads it; so does any member
+     * of staff, for a pastoral record about students in their year groups. Never a send or
+     * safeguarding record, and never an administrator who does not teach.
+     */
+    public boolean mayReadLessonView(Viewer viewer, Classification record) {
+        return of(viewer).mayReadLessonView(record);
+    }
+
     /** The confidentialities the viewer's groups read, before year groups and shares. */
     public static Set<Confidentiality> levels(Viewer viewer) {
         Set<Confidentiality> levels = EnumSet.noneOf(Confidentiality.class);
@@ -263,6 +274,26 @@ public class AccessPolicy {
                 return false;
             }
             return inScope(record.studentIds()) && (record.studentIds().isEmpty() ? inYears(record.yearGroups()) : true);
+        }
+
+        /** See {@link AccessPolicy#mayReadLessonView}. */
+        public boolean mayReadLessonView(Classification record) {
+            if (mayRead(record)) {
+                return true;
+            }
+            return record != null && record.confidentiality() == Confidentiality.PASTORAL && viewer.in(Group.STAFF)
+                    && inScope(record.studentIds());
+        }
+
+        /** The records whose lesson view the viewer may read, in the order given. */
+        public <T> List<T> lessonViewReadable(Collection<T> records, Function<T, Classification> classify) {
+            List<T> kept = new ArrayList<>();
+            for (T record : records) {
+                if (mayReadLessonView(classify.apply(record))) {
+                    kept.add(record);
+                }
+            }
+            return kept;
         }
 
         /** A child not on roll yet is in the scope of those who work with the year they join. */

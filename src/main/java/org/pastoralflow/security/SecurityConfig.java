@@ -35,6 +35,12 @@ public class SecurityConfig implements WebMvcConfigurer {
     /** Who may record that a student is leaving: the office, the Pastoral Lead, Heads of Year, the DSL. */
     static final String[] LEAVER_RECORDERS = {"admin", "pastoral-lead", "hoy", "dsl"};
 
+    /** Who puts a student on report (and cancels a card): PSOs, Heads of Year, the Pastoral Lead, SLT. */
+    static final String[] REPORT_CARD_STARTERS = {"pso", "hoy", "pastoral-lead", "slt"};
+
+    /** Everyone who teaches or works with students' case files: the report cards' scoring page (never administrators). */
+    static final String[] TEACHERS = {"staff", "pso", "hoy", "senco", "dsl", "pastoral-lead", "slt"};
+
     private final CurrentViewer currentViewer;
 
     public SecurityConfig(CurrentViewer currentViewer) {
@@ -84,6 +90,12 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/mediations").hasAnyRole(Group.PSO.id(), Group.HOY.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
                         .requestMatchers("/mediations", "/mediations/**").hasAnyRole(Group.CASEWORKERS)
                         .requestMatchers("/suspensions", "/suspensions/**").hasAnyRole(Group.CASEWORKERS)
+                        .requestMatchers("/report-cards/today").hasAnyRole(TEACHERS)
+                        .requestMatchers(HttpMethod.POST, "/report-cards/*/scores").hasAnyRole(TEACHERS)
+                        .requestMatchers(HttpMethod.GET, "/report-cards/*/card.pdf").hasAnyRole(TEACHERS)
+                        .requestMatchers("/report-cards/new").hasAnyRole(REPORT_CARD_STARTERS)
+                        .requestMatchers(HttpMethod.POST, "/report-cards", "/report-cards/*/cancel").hasAnyRole(REPORT_CARD_STARTERS)
+                        .requestMatchers("/report-cards", "/report-cards/**").hasAnyRole(Group.CASEWORKERS)
                         .requestMatchers("/reports/**").hasAnyRole(Group.SLT.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
                         // the office logs subject access requests and follows their dates; what is held is the DSL's
                         .requestMatchers(HttpMethod.GET, "/subject-access").hasAnyRole(Group.DSL.id(), Group.ADMIN.id(), Group.SLT.id())

@@ -141,9 +141,15 @@ class DemoTermIntegrationTest {
             assertThat(jdbc.queryForObject("select count(*) from oncall_call where closed_at is not null and outcome is not null",
                     Long.class)).as("on-call calls dealt with").isGreaterThanOrEqualTo(15L);
 
+            assertThat(jdbc.queryForObject("select count(*) from report_card c where c.closed_at is null and c.starts_on < ?"
+                    + " and c.process_instance_id is not null", Long.class, java.sql.Date.valueOf(today)))
+                    .as("a student on report since before today").isEqualTo(1L);
+            assertThat(jdbc.queryForObject("select count(distinct lesson_day) from report_card_score", Long.class))
+                    .as("days of the report card scored").isEqualTo(3L);
+
             Timestamp startOfToday = Timestamp.from(today.atStartOfDay(app.getBean(Clock.class).getZone()).toInstant());
             for (String moment : List.of("referral.raised_at", "incident.logged_at", "oncall_call.raised_at",
-                    "attendance_concern.opened_at", "support_plan.created_at")) {
+                    "attendance_concern.opened_at", "support_plan.created_at", "report_card.started_at", "report_card_score.scored_at")) {
                 String[] p = moment.split("\\.");
                 assertThat(jdbc.queryForObject("select count(*) from " + p[0] + " where " + p[1] + " >= ?", Long.class, startOfToday))
                         .as("%s today: the term is behind today", moment).isZero();

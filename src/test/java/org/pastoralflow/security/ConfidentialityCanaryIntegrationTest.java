@@ -65,7 +65,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * and the agency's feedback, a harmful sexual behaviour incident, a transition's child protection
  * file, a leaver's file transfer). Then every other role visits every route the route matrix knows,
  * with the real ids of those records, downloads every export, reads every dashboard and every
- * e-mail: no marker appears, nor the reference of a record that is the DSL's alone.
+ * e-mail: no marker appears, nor the reference of a record that is the DSL's alone. The child handed on
+ * is also put on report, so the report card's pages (which every teacher sees in part) are visited too.
  *
  * <p>The scanner proves it can fail: the DSL's own views, a deliberately leaking e-mail, and each
  * format (page, CSV, PDF, ZIP, JSON) are checked to be caught.
@@ -107,6 +108,9 @@ class ConfidentialityCanaryIntegrationTest {
     @Autowired org.pastoralflow.subjectaccess.SubjectAccessRequestRepository subjectAccessRequests;
     @Autowired org.pastoralflow.suspension.Suspensions suspensions;
 
+    @Autowired org.pastoralflow.reportcard.ReportCardRepository reportCards;
+    @Autowired org.pastoralflow.workflow.TermDates termDates;
+
     Student handedOn;
     Student target;
     Student alleged;
@@ -117,6 +121,7 @@ class ConfidentialityCanaryIntegrationTest {
     Leaver leaver;
     org.pastoralflow.subjectaccess.SubjectAccessRequest sar;
     org.pastoralflow.suspension.Suspension suspension;
+    org.pastoralflow.reportcard.ReportCard reportCard;
     /** References of records that are the DSL's alone: nobody else may learn they exist. */
     final Set<String> dslOnlyReferences = new LinkedHashSet<>();
 
@@ -188,6 +193,13 @@ class ConfidentialityCanaryIntegrationTest {
         String key = org.pastoralflow.casefile.CaseStore.ENTRY + "-" + concernEntry.getId();
         submit(dsl, "/tasks/" + task(sar.getProcessInstanceId(), org.pastoralflow.subjectaccess.SubjectAccessProcess.TASK_REVIEW).getId(),
                 "withhold." + key, "other", "note." + key, SAR_NOTE);
+
+        // 6. the handed-on child is put on report by the Head of Year: the card's pages, the scoring page and the
+        // printable card are seen by every teacher and pastoral reader, and must give none of the DSL's record away
+        submit(hoy, "/report-cards", "student", handedOn.getId().toString(), "level", "head-of-year",
+                "target1", "Arrive on time " + RUN, "startsOn", termDates.calendar().addSchoolDays(LocalDate.now(), 0).toString(),
+                "schoolDays", "10");
+        reportCard = reportCards.findByStudentIdOrderByStartedAtDesc(handedOn.getId()).get(0);
     }
 
     Referral raise(MockHttpSession teacher, Student s, String description) throws Exception {
@@ -227,6 +239,7 @@ class ConfidentialityCanaryIntegrationTest {
         ids.put("/leavers/{reference}", List.of(leaver.getReference()));
         ids.put("/subject-access/{reference}", List.of(sar.getReference()));
         ids.put("/suspensions/{reference}", List.of(suspension.getReference()));
+        ids.put("/report-cards/{reference}", List.of(reportCard.getReference()));
         ids.put("/students/{id}", seeded.stream().map(s -> s.getId().toString()).toList());
         ids.put("/early-intervention/{id}", ids.get("/students/{id}"));
         ids.put("/api/students/{upn}", seeded.stream().map(Student::getUpn).toList());
@@ -236,7 +249,7 @@ class ConfidentialityCanaryIntegrationTest {
                 .map(p -> p.getId().toString()).toList());
         List<String> processes = new ArrayList<>(List.of(concern.getProcessInstanceId(), incident.getProcessInstanceId(),
                 cpTransition.getProcessInstanceId(), leaver.getProcessInstanceId(), sar.getProcessInstanceId(),
-                suspension.getProcessInstanceId()));
+                suspension.getProcessInstanceId(), reportCard.getProcessInstanceId()));
         ids.put("/tasks/{id}", processes.stream().flatMap(p -> tasks.createTaskQuery().processInstanceId(p).list().stream())
                 .map(Task::getId).toList());
         List<String> urls = new ArrayList<>();

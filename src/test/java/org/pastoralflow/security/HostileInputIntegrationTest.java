@@ -658,9 +658,14 @@ class HostileInputIntegrationTest {
                 .replace("/referrals/{reference}", "/referrals/" + first("select reference from referral order by id desc"))
                 .replace("/investigations/{reference}", "/investigations/" + first("select reference from incident order by id desc"))
                 .replace("/mediations/{reference}", "/mediations/" + first("select reference from mediation order by id desc"))
-                .replace("/suspensions/{reference}", "/suspensions/" + first("select reference from suspension order by id desc"));
+                .replace("/suspensions/{reference}", "/suspensions/" + first("select reference from suspension order by id desc"))
+                .replace("/report-cards/{reference}", "/report-cards/" + first("select reference from report_card where closed_at is null "
+                        + "and student_id = " + student + " order by id desc"));
         if (page.equals("/referrals/new")) {
             page = "/referrals/new?student=" + student; // the concern form, after "find the student"
+        }
+        if (page.equals("/report-cards/new")) {
+            page = "/report-cards/new?student=" + student; // the card's form, after "find the student"
         }
         return page.contains("{") || page.contains("null") ? null : page;
     }
