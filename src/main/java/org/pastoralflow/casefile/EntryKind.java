@@ -14,6 +14,7 @@ public enum EntryKind {
     ESCALATION("Escalation"),
     NOTE("Note"),
     HANDOVER("Handover note"),
+    BEHAVIOUR_LOG("Behaviour or achievement"),
     CORRECTION("Correction");
 
     private final String label;
