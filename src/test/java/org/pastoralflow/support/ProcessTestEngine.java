@@ -45,7 +45,8 @@ public final class ProcessTestEngine {
             Map.entry("investigation.outcome", 5), Map.entry("investigation.head-approval", 1),
             Map.entry("investigation.parents", 1), Map.entry("mediation.suitability", 3), Map.entry("mediation.consent", 3),
             Map.entry("mediation.pre-meeting", 5), Map.entry("mediation.meeting", 5), Map.entry("mediation.follow-up", 10),
-            Map.entry("mediation.check-in", 2), Map.entry("mediation.review", 2), Map.entry("mediation.hoy-review", 5));
+            Map.entry("mediation.check-in", 2), Map.entry("mediation.review", 2), Map.entry("mediation.hoy-review", 5),
+            Map.entry("behaviour.decide", 3), Map.entry("behaviour.pso-check-in", 5));
 
     private ProcessTestEngine() {
     }
