@@ -104,31 +104,51 @@ class BehaviourController {
 
     private String logForm(Map<String, String> form, Map<String, String> errors, String q, Model model) {
         int max = reads.settings().maxStudents();
-        Map<String, Boolean> upns = new LinkedHashMap<>();
+        // ticked rows keep their number, so an error about row n stays beside it
+        Map<Integer, String> posted = new LinkedHashMap<>();
         for (int i = 0; i < max; i++) {
             String v = form.get(StudentPicker.PREFIX + i);
             if (v != null && !v.isBlank() && v.length() <= 20) {
-                upns.put(v.trim().toUpperCase(), true);
+                posted.put(i, v.replaceAll("\\s", "").toUpperCase());
             }
         }
+        Map<String, Student> found = new HashMap<>();
+        students.findByUpnIn(posted.values()).forEach(s -> found.put(s.getUpn(), s));
+        List<Row> rows = new ArrayList<>();
+        List<Integer> unknown = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        posted.forEach((i, upn) -> {
+            Student s = found.get(upn);
+            if (s != null && seen.add(upn)) {
+                rows.add(new Row(i, s, true));
+            } else {
+                unknown.add(i);
+            }
+        });
         String group = form.get("group");
         if (group == null || group.isBlank()) {
             group = form.get(QuickLog.WHOLE_GROUP);
         }
-        List<Student> listed = new ArrayList<>(students.findByUpnIn(upns.keySet()));
+        List<Student> more = new ArrayList<>();
         if (group != null && !group.isBlank()) {
-            listed.addAll(students.findByRegGroupOrderByLegalSurnameAscLegalForenameAsc(group.trim()));
+            more.addAll(students.findByRegGroupOrderByLegalSurnameAscLegalForenameAsc(group.trim()));
         }
         if (q != null && !q.isBlank()) {
-            listed.addAll(students.search(q.trim(), PageRequest.of(0, 10)));
+            more.addAll(students.search(q.trim(), PageRequest.of(0, 10)));
         }
-        List<Row> rows = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (Student s : listed) {
-            if (rows.size() < max && seen.add(s.getUpn())) {
-                rows.add(new Row(rows.size(), s, upns.containsKey(s.getUpn())));
+        int next = 0;
+        for (Student s : more) {
+            while (posted.containsKey(next)) {
+                next++;
+            }
+            if (next >= max) {
+                break;
+            }
+            if (seen.add(s.getUpn())) {
+                rows.add(new Row(next++, s, false));
             }
         }
+        model.addAttribute("unknownRows", unknown);
         model.addAttribute("rows", rows);
         model.addAttribute("groups", filters.tutorGroups(null));
         model.addAttribute("group", group == null ? "" : group.trim());

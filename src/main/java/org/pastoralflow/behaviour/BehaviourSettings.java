@@ -53,7 +53,7 @@ public record BehaviourSettings(List<Category> categories, List<Integer> milesto
     public BehaviourSettings {
         categories = categories == null || categories.isEmpty() ? DEFAULT_CATEGORIES : List.copyOf(categories);
         milestones = milestones == null || milestones.isEmpty() ? List.of(50, 100, 200) : milestones.stream().sorted().toList();
-        maxStudents = maxStudents == null ? 40 : maxStudents;
+        maxStudents = maxStudents == null ? 60 : maxStudents;
         schoolYearStartMonth = schoolYearStartMonth == null ? 9 : schoolYearStartMonth;
         for (Category c : categories) {
             if (c.code() == null || !c.code().matches("[a-z0-9-]{1,40}") || c.label() == null || c.points() == null || c.points() == 0) {
