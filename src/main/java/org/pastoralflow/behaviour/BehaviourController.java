@@ -69,16 +69,14 @@ class BehaviourController {
     }
 
     @GetMapping("/behaviour/new")
-    String newLog(@RequestParam Map<String, String> params, Model model) {
+    String newLog(@RequestParam(required = false) String group, @RequestParam(required = false) String q, Model model) {
         Map<String, String> form = new HashMap<>();
         LocalDateTime now = LocalDateTime.now(reads.clock()).truncatedTo(ChronoUnit.MINUTES);
         form.put("occurredOn", now.toLocalDate().toString());
         form.put("occurredTime", now.toLocalTime().toString());
-        String group = params.get("group");
         if (group != null && group.length() <= 10) {
             form.put("group", group.trim());
         }
-        String q = params.get("q");
         return logForm(form, Map.of(), q == null || q.length() > 100 ? null : q, model);
     }
 

@@ -653,6 +653,10 @@ class HostileInputIntegrationTest {
         if (page.equals("/referrals/new")) {
             page = "/referrals/new?student=" + student; // the concern form, after "find the student"
         }
+        if (page.equals("/behaviour/new")) {
+            page = "/behaviour/new?group=" + first("select reg_group from student where id = " + student); // after "show students"
+        }
+        page = page.replace("/behaviour/logs/{batch}", "/behaviour/logs/" + first("select batch from behaviour_log order by id desc"));
         return page.contains("{") || page.contains("null") ? null : page;
     }
 
