@@ -158,8 +158,8 @@ class BehaviourController {
         return "behaviour/new";
     }
 
-    @GetMapping("/behaviour/logs/{batch}")
-    String logged(@PathVariable String batch, Viewer viewer, Model model) {
+    @GetMapping("/behaviour/logs/{reference}")
+    String logged(@PathVariable("reference") String batch, Viewer viewer, Model model) {
         List<BehaviourLog> lines = reads.batch(batch, viewer);
         if (lines.isEmpty()) {
             throw new NotFoundException("Nothing was found there.");
@@ -174,8 +174,8 @@ class BehaviourController {
         return "behaviour/logged";
     }
 
-    @PostMapping("/behaviour/logs/{batch}/investigation")
-    String investigate(@PathVariable String batch, Viewer viewer, RedirectAttributes flash) {
+    @PostMapping("/behaviour/logs/{reference}/investigation")
+    String investigate(@PathVariable("reference") String batch, Viewer viewer, RedirectAttributes flash) {
         Incident i = intoInvestigation.investigate(batch, viewer);
         flash.addFlashAttribute("message", "Incident logged as " + i.getReference() + " from behaviour log " + batch + ". "
                 + (i.isSafeguarding() ? "The DSL has it now." : "A Head of Year will assign an investigator."));

@@ -99,7 +99,7 @@ public class QuickLog {
     @Transactional
     public Logged record(List<Student> chosen, BehaviourSettings.Category category, String place, String note, Instant occurredAt,
                          String recordedBy) {
-        String batch = references.next("L", "behaviour_batch_seq");
+        String batch = references.next("Q", "behaviour_batch_seq");
         Instant now = clock.instant();
         List<BehaviourLog> lines = new ArrayList<>();
         for (Student s : chosen) {

@@ -47,9 +47,10 @@ class DemoTerm {
     private final DemoIncidents incidents;
     private final DemoReferrals referrals;
     private final DemoOncall oncall;
+    private final DemoBehaviour behaviour;
 
     DemoTerm(JdbcTemplate jdbc, Clock clock, TermDates termDates, StudentRepository students, DemoAttendance attendance,
-             DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall) {
+             DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoBehaviour behaviour) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.termDates = termDates;
@@ -58,6 +59,7 @@ class DemoTerm {
         this.incidents = incidents;
         this.referrals = referrals;
         this.oncall = oncall;
+        this.behaviour = behaviour;
     }
 
     /** A demo login as the services see the person signed in. */
@@ -101,11 +103,15 @@ class DemoTerm {
         int incidentCount = incidents.seed(days, backdate, all, random);
         int referralCount = referrals.seed(days, backdate, shuffled.subList(next, next + 40));
         int calls = oncall.seed(days, backdate, shuffled.subList(next + 40, next + 70), random);
+        long behaviourStarted = System.nanoTime();
+        int logs = behaviour.seed(days, backdate, all, shuffled.subList(next + 70, next + 73), shuffled.subList(next + 73, next + 77), random);
+        long behaviourNanos = System.nanoTime() - behaviourStarted;
         backdate.apply();
         log.info("Demo term ({}, {} to {}) seeded in {} s ({} s of processor time, {} s of it attendance): {} weeks of attendance "
-                        + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls", days.termName(), days.first(),
-                days.last(), seconds(System.nanoTime() - started), seconds(cpu.getCurrentThreadCpuTime() - cpuStarted),
-                seconds(cpuAttendance), days.weeks().size(), concerns, incidentCount, referralCount, calls);
+                        + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, {} behaviour and achievement logs ({} s)",
+                days.termName(), days.first(), days.last(), seconds(System.nanoTime() - started),
+                seconds(cpu.getCurrentThreadCpuTime() - cpuStarted), seconds(cpuAttendance), days.weeks().size(), concerns, incidentCount,
+                referralCount, calls, logs, seconds(behaviourNanos));
     }
 
     private static int assign(Map<Student, DemoAttendance.Pattern> patterns, List<Student> from, int next, int count,

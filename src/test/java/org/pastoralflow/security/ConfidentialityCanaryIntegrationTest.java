@@ -225,7 +225,7 @@ class ConfidentialityCanaryIntegrationTest {
         ids.put("/transition/{reference}", List.of(cpTransition.getReference()));
         ids.put("/leavers/{reference}", List.of(leaver.getReference()));
         ids.put("/subject-access/{reference}", List.of(sar.getReference()));
-        ids.put("/behaviour/logs/{batch}", List.of(behaviourBatch));
+        ids.put("/behaviour/logs/{reference}", List.of(behaviourBatch));
         ids.put("/students/{id}", seeded.stream().map(s -> s.getId().toString()).toList());
         ids.put("/early-intervention/{id}", ids.get("/students/{id}"));
         ids.put("/api/students/{upn}", seeded.stream().map(Student::getUpn).toList());

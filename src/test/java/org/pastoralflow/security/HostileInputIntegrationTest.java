@@ -656,7 +656,7 @@ class HostileInputIntegrationTest {
         if (page.equals("/behaviour/new")) {
             page = "/behaviour/new?group=" + first("select reg_group from student where id = " + student); // after "show students"
         }
-        page = page.replace("/behaviour/logs/{batch}", "/behaviour/logs/" + first("select batch from behaviour_log order by id desc"));
+        page = page.replace("/behaviour/logs/{reference}", "/behaviour/logs/" + first("select batch from behaviour_log order by id desc"));
         return page.contains("{") || page.contains("null") ? null : page;
     }
 
