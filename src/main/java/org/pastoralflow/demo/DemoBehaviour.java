@@ -63,9 +63,12 @@ class DemoBehaviour {
         int count = 0;
         for (int d = 0; d < days.size(); d++) {
             LocalDate on = days.fromStart(d);
-            for (int i = 0; i < 3; i++) {
-                count += log(backdate, days, on, random, List.of(all.get(random.nextInt(all.size()))), pick(behaviour, random));
-                count += log(backdate, days, on, random, List.of(all.get(random.nextInt(all.size()))), pick(achievement, random));
+            // a behaviour and an achievement of anyone, and a small group's behaviour every other day
+            count += log(backdate, days, on, random, List.of(all.get(random.nextInt(all.size()))), pick(behaviour, random));
+            count += log(backdate, days, on, random, List.of(all.get(random.nextInt(all.size()))), pick(achievement, random));
+            if (d % 2 == 0) {
+                int from = random.nextInt(all.size() - 3);
+                count += log(backdate, days, on, random, all.subList(from, from + 3), pick(behaviour, random));
             }
             // the students who keep being logged, twice a day between them, now and then two at once
             for (int i = 0; i < 2; i++) {

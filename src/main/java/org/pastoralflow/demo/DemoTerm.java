@@ -104,14 +104,16 @@ class DemoTerm {
         int referralCount = referrals.seed(days, backdate, shuffled.subList(next, next + 40));
         int calls = oncall.seed(days, backdate, shuffled.subList(next + 40, next + 70), random);
         long behaviourStarted = System.nanoTime();
+        long behaviourCpuStarted = cpu.getCurrentThreadCpuTime();
         int logs = behaviour.seed(days, backdate, all, shuffled.subList(next + 70, next + 73), shuffled.subList(next + 73, next + 77), random);
         long behaviourNanos = System.nanoTime() - behaviourStarted;
+        long behaviourCpu = cpu.getCurrentThreadCpuTime() - behaviourCpuStarted;
         backdate.apply();
         log.info("Demo term ({}, {} to {}) seeded in {} s ({} s of processor time, {} s of it attendance): {} weeks of attendance "
-                        + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, {} behaviour and achievement logs ({} s)",
+                        + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, {} behaviour and achievement logs ({} s, {} s of processor time)",
                 days.termName(), days.first(), days.last(), seconds(System.nanoTime() - started),
                 seconds(cpu.getCurrentThreadCpuTime() - cpuStarted), seconds(cpuAttendance), days.weeks().size(), concerns, incidentCount,
-                referralCount, calls, logs, seconds(behaviourNanos));
+                referralCount, calls, logs, seconds(behaviourNanos), seconds(behaviourCpu));
     }
 
     private static int assign(Map<Student, DemoAttendance.Pattern> patterns, List<Student> from, int next, int count,
