@@ -104,7 +104,7 @@ class BehaviourIntegrationTest {
                         assertThat(e.getDetail()).isEqualTo("Talking over the teacher");
                     });
         }
-        // the teacher sees what they logged; another teacher-level viewer who did not log it sees nothing
+        // the teacher sees what they logged again (that a teacher who did not log it sees nothing is the canary's test)
         String page = mvc.perform(get("/behaviour/logs/" + batch).session(teacher)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains(five.get(0).displayName(), "Turn into an incident investigation");
