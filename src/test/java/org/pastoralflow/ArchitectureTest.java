@@ -54,7 +54,8 @@ class ArchitectureTest {
     static final String[] FEATURES = {"org.pastoralflow.referral..", "org.pastoralflow.supportplan..", "org.pastoralflow.investigation..",
             "org.pastoralflow.mediation..", "org.pastoralflow.suspension..", "org.pastoralflow.transition..", "org.pastoralflow.attendance..", "org.pastoralflow.oncall..",
             "org.pastoralflow.retention..", "org.pastoralflow.reporting..", "org.pastoralflow.subjectaccess..", "org.pastoralflow.staff..",
-            "org.pastoralflow.signin..", "org.pastoralflow.reportcard.."};
+            "org.pastoralflow.signin..", "org.pastoralflow.reportcard..",
+            "org.pastoralflow.behaviour.."};
 
     @Test
     void onlyTheWorkflowAdapterTheDelegatesAndTheWebappBridgeUseCamunda() {

@@ -15,6 +15,7 @@ public enum EntryKind {
     NOTE("Note"),
     HANDOVER("Handover note"),
     REPORT_CARD("Report card"),
+    BEHAVIOUR_LOG("Behaviour or achievement"),
     CORRECTION("Correction");
 
     private final String label;

@@ -34,7 +34,9 @@ final class Backdate {
             new String[] {"oncall_call", "raised_at"}, new String[] {"oncall_call", "claimed_at"},
             new String[] {"oncall_call", "closed_at"},
             new String[] {"attendance_concern", "opened_at"}, new String[] {"attendance_concern", "closed_at"},
-            new String[] {"report_card", "started_at"}, new String[] {"report_card_score", "scored_at"});
+            new String[] {"report_card", "started_at"}, new String[] {"report_card_score", "scored_at"},
+            new String[] {"behaviour_log", "recorded_at"}, new String[] {"behaviour_follow_up", "raised_at"},
+            new String[] {"behaviour_follow_up", "decided_at"});
 
     /** The "today" date columns they write, moved as each step ends (a date cannot tell which step wrote it). */
     private static final List<String[]> DAYS = List.of(

@@ -50,10 +50,11 @@ class DemoTerm {
     private final DemoOncall oncall;
     private final DemoSuspension suspension;
     private final DemoReportCard reportCard;
+    private final DemoBehaviour behaviour;
 
     DemoTerm(JdbcTemplate jdbc, Clock clock, TermDates termDates, StudentRepository students, DemoAttendance attendance,
              DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoSuspension suspension,
-             DemoReportCard reportCard) {
+             DemoReportCard reportCard, DemoBehaviour behaviour) {
         this.suspension = suspension;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -64,6 +65,7 @@ class DemoTerm {
         this.referrals = referrals;
         this.oncall = oncall;
         this.reportCard = reportCard;
+        this.behaviour = behaviour;
     }
 
     /** A demo login as the services see the person signed in. */
@@ -109,14 +111,20 @@ class DemoTerm {
         int referralCount = referrals.seed(days, backdate, shuffled.subList(next, next + 40));
         int calls = oncall.seed(days, backdate, shuffled.subList(next + 40, next + 70), random);
         int scored = reportCard.seed(days, backdate, shuffled.get(next + 70));
+        long behaviourStarted = System.nanoTime();
+        long behaviourCpuStarted = cpu.getCurrentThreadCpuTime();
+        int logs = behaviour.seed(days, backdate, all, shuffled.subList(next + 70, next + 73), shuffled.subList(next + 73, next + 77), random);
+        long behaviourNanos = System.nanoTime() - behaviourStarted;
+        long behaviourCpu = cpu.getCurrentThreadCpuTime() - behaviourCpuStarted;
         backdate.apply();
         // after the term is on its days: the suspension is today's, waiting at its next steps
         String suspended = suspension.seed(all);
         log.info("Demo term ({}, {} to {}) seeded in {} s ({} s of processor time, {} s of it attendance): {} weeks of attendance "
                         + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, a report card with {} lessons scored, "
-                        + "suspension {} in progress", days.termName(), days.first(), days.last(), seconds(System.nanoTime() - started),
+                        + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time)",
+                days.termName(), days.first(), days.last(), seconds(System.nanoTime() - started),
                 seconds(cpu.getCurrentThreadCpuTime() - cpuStarted), seconds(cpuAttendance), days.weeks().size(), concerns,
-                incidentCount, referralCount, calls, scored, suspended);
+                incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu));
     }
 
     private static int assign(Map<Student, DemoAttendance.Pattern> patterns, List<Student> from, int next, int count,

@@ -47,6 +47,7 @@ public class EarlyIntervention {
     public static final String INCIDENTS = "incidents";
     public static final String ATTENDANCE = "attendance";
     public static final String CONCERN_ON_PLAN = "concern-on-plan";
+    public static final String BEHAVIOUR = "behaviour";
     static final String WHERE = "early-intervention list";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
 
@@ -98,6 +99,7 @@ public class EarlyIntervention {
         incidents(filter, viewer, null, found, safeguardingIncidents);
         attendance(filter, null, found);
         concernsOnPlans(filter, viewer, null, found, safeguardingReferrals);
+        behaviour(filter, viewer, null, found);
         return listed(found, viewer, safeguardingIncidents, safeguardingReferrals);
     }
 
@@ -112,6 +114,7 @@ public class EarlyIntervention {
         incidents(everyone, viewer, studentId, found, safeguardingIncidents);
         attendance(everyone, studentId, found);
         concernsOnPlans(everyone, viewer, studentId, found, safeguardingReferrals);
+        behaviour(everyone, viewer, studentId, found);
         List<Listed> listed = listed(found, viewer, safeguardingIncidents, safeguardingReferrals);
         return listed.isEmpty() ? List.of() : listed.get(0).evidence();
     }
@@ -237,5 +240,50 @@ public class EarlyIntervention {
         });
         byStudent.forEach((student, lines) -> found.computeIfAbsent(student, k -> new ArrayList<>()).add(new Evidence(CONCERN_ON_PLAN,
                 "New concern while on a support plan", List.copyOf(lines.values()), "welfare")));
+    }
+
+    /**
+     * The half term today falls in: from the start of the term (or the day after a half-term closure
+     * in it) to the day before the next half-term closure (or the term's end). Outside any term, the
+     * six weeks up to today.
+     */
+    LocalDate[] halfTerm(LocalDate today) {
+        SchoolCalendar calendar = termDates.calendar();
+        SchoolCalendar.Term term = calendar.terms().stream()
+                .filter(t -> !t.startsOn().isAfter(today) && !t.endsOn().isBefore(today)).findFirst().orElse(null);
+        if (term == null) {
+            return new LocalDate[] {today.minusWeeks(6), today};
+        }
+        LocalDate from = term.startsOn();
+        LocalDate to = term.endsOn();
+        for (SchoolCalendar.Closure c : calendar.closures()) {
+            if (!"HALF_TERM".equals(c.kind()) || c.endsOn().isBefore(term.startsOn()) || c.startsOn().isAfter(term.endsOn())) {
+                continue;
+            }
+            if (c.endsOn().isBefore(today) && !c.endsOn().plusDays(1).isBefore(from)) {
+                from = c.endsOn().plusDays(1);
+            } else if (c.startsOn().isAfter(today) && c.startsOn().minusDays(1).isBefore(to)) {
+                to = c.startsOn().minusDays(1);
+            }
+        }
+        return new LocalDate[] {from, to};
+    }
+
+    /** Negative behaviour points logged this half term at or above the setting; only logs the viewer may read count. */
+    private void behaviour(DashboardFilter filter, Viewer viewer, Long studentId, Map<Long, List<Evidence>> found) {
+        int threshold = settings.behaviour().points();
+        LocalDate[] half = halfTerm(LocalDate.now(clock));
+        MapSqlParameterSource params = new MapSqlParameterSource("from", Timestamp.from(half[0].atStartOfDay(zone).toInstant()))
+                .addValue("until", Timestamp.from(half[1].plusDays(1).atStartOfDay(zone).toInstant())).addValue("threshold", threshold);
+        String sql = "select b.student_id, -sum(b.points), count(*) from behaviour_log b join student s on s.id = b.student_id"
+                + " where b.points < 0 and b.occurred_at >= :from and b.occurred_at < :until"
+                + visibility.and(viewer, Visibility.BEHAVIOUR, params) + filter.students("s", params)
+                + oneStudent(studentId, "b.student_id", params)
+                + " group by b.student_id having -sum(b.points) >= :threshold";
+        jdbc.query(sql, params, rs -> {
+            found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Evidence(BEHAVIOUR,
+                    rs.getLong(2) + " behaviour points this half term (" + rs.getLong(3) + " logs since " + DAY.format(half[0]) + ")",
+                    List.of(), "behaviour"));
+        });
     }
 }

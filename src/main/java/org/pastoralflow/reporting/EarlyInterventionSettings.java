@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * listed when their recent record crosses any of them. A school tunes them to its own size.
  */
 @ConfigurationProperties("pastoral.early-intervention")
-public record EarlyInterventionSettings(Incidents incidents, Attendance attendance, ConcernOnPlan concernOnPlan) {
+public record EarlyInterventionSettings(Incidents incidents, Attendance attendance, ConcernOnPlan concernOnPlan, Behaviour behaviour) {
 
     /** At least {@code count} incidents in the last {@code schoolWeeks} school weeks, in one of these parts. */
     public record Incidents(Integer count, Integer schoolWeeks, List<String> parts) {
@@ -35,7 +35,18 @@ public record EarlyInterventionSettings(Incidents incidents, Attendance attendan
         }
     }
 
+    /**
+     * At least {@code points} negative behaviour points logged in the current half term (from the
+     * term's start or the end of its half-term closure to the next, on the term calendar).
+     */
+    public record Behaviour(Integer points) {
+        public Behaviour {
+            points = points == null ? 10 : points;
+        }
+    }
+
     public EarlyInterventionSettings {
+        behaviour = behaviour == null ? new Behaviour(null) : behaviour;
         incidents = incidents == null ? new Incidents(null, null, null) : incidents;
         attendance = attendance == null ? new Attendance(null, null) : attendance;
         concernOnPlan = concernOnPlan == null ? new ConcernOnPlan(null) : concernOnPlan;

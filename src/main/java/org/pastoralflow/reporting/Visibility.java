@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 class Visibility {
 
     static final RecordSql REFERRALS = RecordSql.single("referral", "r.id", "r.confidentiality", "r.student_id");
+    static final RecordSql BEHAVIOUR = RecordSql.single("behaviour-log", "b.id", "b.confidentiality", "b.student_id");
     static final RecordSql PLANS = RecordSql.single("support-plan", "p.id", "p.confidentiality", "p.student_id");
 
     private final AccessPolicy policy;

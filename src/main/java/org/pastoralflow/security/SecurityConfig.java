@@ -83,6 +83,10 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/oncall/rota", "/oncall/rota/**").hasAnyRole(Group.ADMIN.id(), Group.PASTORAL_LEAD.id())
                         .requestMatchers("/oncall", "/oncall/**").hasAnyRole(
                                 Group.PSO.id(), Group.SLT.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
+                        // any member of staff logs behaviour and sees what they logged; the lists are the caseworkers'
+                        .requestMatchers("/behaviour/new", "/behaviour/logs/**").hasRole(Group.STAFF.id())
+                        .requestMatchers(HttpMethod.POST, "/behaviour").hasRole(Group.STAFF.id())
+                        .requestMatchers("/behaviour/**").hasAnyRole(Group.CASEWORKERS)
                         .requestMatchers("/investigations/new", "/investigations/mine").authenticated()
                         .requestMatchers(HttpMethod.POST, "/investigations").authenticated()
                         .requestMatchers("/investigations", "/investigations/**").hasAnyRole(Group.CASEWORKERS)

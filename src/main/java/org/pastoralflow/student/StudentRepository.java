@@ -17,6 +17,9 @@ public interface StudentRepository extends JpaRepository<Student, Long> {
 
     List<Student> findByYearGroupOrderByLegalSurnameAscLegalForenameAsc(int yearGroup);
 
+    /** A tutor group, as a class list to pick from (the quick behaviour log). */
+    List<Student> findByRegGroupOrderByLegalSurnameAscLegalForenameAsc(String regGroup);
+
     @Query("""
             select s from Student s
             where lower(s.legalSurname) like lower(concat(:q, '%'))

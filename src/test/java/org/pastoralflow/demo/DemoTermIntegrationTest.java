@@ -147,9 +147,29 @@ class DemoTermIntegrationTest {
             assertThat(jdbc.queryForObject("select count(distinct lesson_day) from report_card_score", Long.class))
                     .as("days of the report card scored").isEqualTo(3L);
 
+
+            // behaviour and achievement: both dashboards have groups, some weeks crossed the threshold (decided, and the last
+            // week's waiting for the Head of Year), milestones reached, and the half term's points list a few students
+            for (String name : List.of("behaviour-tutor-group", "behaviour-year")) {
+                Table behaviour = dashboards.table(name, inTerm, EVERYTHING);
+                assertThat(behaviour.rows()).as(name).hasSizeGreaterThanOrEqualTo(4);
+                assertThat(behaviour.rows().stream().mapToLong(r -> ((Number) r.get(2)).longValue()).sum()).as(name + ": behaviour points")
+                        .isPositive();
+                assertThat(behaviour.rows().stream().mapToLong(r -> ((Number) r.get(4)).longValue()).sum())
+                        .as(name + ": achievement points").isPositive();
+            }
+            assertThat(jdbc.queryForObject("select count(*) from behaviour_follow_up where decision is not null", Long.class))
+                    .as("behaviour follow-ups decided").isPositive();
+            assertThat(jdbc.queryForObject("select count(*) from behaviour_milestone", Long.class)).as("achievement milestones")
+                    .isGreaterThanOrEqualTo(3L);
+            assertThat(listed.stream().flatMap(l -> l.evidence().stream()).map(EarlyIntervention.Evidence::rule))
+                    .as("behaviour points this half term on the early-intervention list").contains(EarlyIntervention.BEHAVIOUR);
+
+
             Timestamp startOfToday = Timestamp.from(today.atStartOfDay(app.getBean(Clock.class).getZone()).toInstant());
             for (String moment : List.of("referral.raised_at", "incident.logged_at", "oncall_call.raised_at",
-                    "attendance_concern.opened_at", "support_plan.created_at", "report_card.started_at", "report_card_score.scored_at")) {
+                    "attendance_concern.opened_at", "support_plan.created_at", "report_card.started_at", "report_card_score.scored_at",
+                    "behaviour_log.recorded_at", "behaviour_log.occurred_at", "behaviour_follow_up.raised_at")) {
                 String[] p = moment.split("\\.");
                 assertThat(jdbc.queryForObject("select count(*) from " + p[0] + " where " + p[1] + " >= ?", Long.class, startOfToday))
                         .as("%s today: the term is behind today", moment).isZero();
@@ -185,7 +205,8 @@ class DemoTermIntegrationTest {
     private static Map<String, Long> counts(JdbcTemplate jdbc) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : List.of("student", "attendance_week", "attendance_concern", "incident", "referral", "support_plan",
-                "external_referral", "oncall_call", "chronology_entry")) {
+                "external_referral", "oncall_call", "chronology_entry", "behaviour_log", "behaviour_follow_up",
+                "behaviour_milestone")) {
             counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
         }
         return counts;

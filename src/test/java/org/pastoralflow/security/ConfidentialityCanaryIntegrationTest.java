@@ -87,6 +87,8 @@ class ConfidentialityCanaryIntegrationTest {
     static final String LEAVER_CONCERN = "CANARYLEAVER" + RUN;
     static final String SAR_NOTE = "CANARYWITHHELD" + RUN;
     static final String SUSPENSION = "CANARYSUSPENSION" + RUN;
+    /** A pastoral behaviour log's note: caseworkers of Year 8 read it; the canary's other viewers must not. */
+    static final String BEHAVIOUR_NOTE = "CANARYBEHAVIOUR" + RUN;
     static final List<String> MARKERS = List.of(CONCERN, WORDS, RATIONALE, MASH, FEEDBACK, HSB, PLACE, CP_REVIEW, LEAVER_CONCERN, SAR_NOTE,
             SUSPENSION);
     /** What the PSO who takes the child on is meant to read: proof that their pages were really reached. */
@@ -122,6 +124,7 @@ class ConfidentialityCanaryIntegrationTest {
     org.pastoralflow.subjectaccess.SubjectAccessRequest sar;
     org.pastoralflow.suspension.Suspension suspension;
     org.pastoralflow.reportcard.ReportCard reportCard;
+    String behaviourBatch;
     /** References of records that are the DSL's alone: nobody else may learn they exist. */
     final Set<String> dslOnlyReferences = new LinkedHashSet<>();
 
@@ -200,6 +203,12 @@ class ConfidentialityCanaryIntegrationTest {
                 "target1", "Arrive on time " + RUN, "startsOn", termDates.calendar().addSchoolDays(LocalDate.now(), 0).toString(),
                 "schoolDays", "10");
         reportCard = reportCards.findByStudentIdOrderByStartedAtDesc(handedOn.getId()).get(0);
+
+        // 7. a Year 8 student's behaviour, logged by the Head of Year with a note: pastoral, read by the caseworkers of Year 8
+        String logged = mvc.perform(post("/behaviour").session(hoy).with(csrf()).param("category", "rudeness").param("place", "Corridor")
+                        .param("note", BEHAVIOUR_NOTE).param("upn-0", target.getUpn()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        behaviourBatch = logged.substring("/behaviour/logs/".length());
     }
 
     Referral raise(MockHttpSession teacher, Student s, String description) throws Exception {
@@ -240,6 +249,7 @@ class ConfidentialityCanaryIntegrationTest {
         ids.put("/subject-access/{reference}", List.of(sar.getReference()));
         ids.put("/suspensions/{reference}", List.of(suspension.getReference()));
         ids.put("/report-cards/{reference}", List.of(reportCard.getReference()));
+        ids.put("/behaviour/logs/{reference}", List.of(behaviourBatch));
         ids.put("/students/{id}", seeded.stream().map(s -> s.getId().toString()).toList());
         ids.put("/early-intervention/{id}", ids.get("/students/{id}"));
         ids.put("/api/students/{upn}", seeded.stream().map(Student::getUpn).toList());
@@ -262,7 +272,8 @@ class ConfidentialityCanaryIntegrationTest {
         }
         // every dashboard's CSV, by name
         for (String name : List.of("referrals", "attendance", "interventions", "incidents-type", "incidents-location", "incidents-time",
-                "incidents-year", "overdue-groups", "overdue-people")) {
+                "incidents-year", "overdue-groups", "overdue-people",
+                "behaviour-tutor-group", "behaviour-year")) {
             urls.add("/dashboards/" + name + ".csv");
         }
         // the student pages' model route, with each seeded record's process
@@ -372,6 +383,33 @@ class ConfidentialityCanaryIntegrationTest {
         }
         System.out.printf("Canary: %d pages, exports and API calls visited as %d roles%n", visited, OTHER_ROLES.size());
         assertThat(leaksFound).as("markers or DSL-only references shown to someone outside the DSL group").isEmpty();
+    }
+
+    /**
+     * A behaviour log is pastoral: a member of staff who did not log it, a PSO of another year group
+     * and the administrator learn nothing of it anywhere, not even its reference; a PSO of the whole
+     * school reads it, so the pages that must not show it were really reached with it there.
+     */
+    @Test
+    void aBehaviourLogIsReadByNoneButItsReaders() throws Exception {
+        List<String> urls = urls();
+        assertThat(urls).contains("/behaviour/logs/" + behaviourBatch);
+        Map<String, Integer> leaksFound = new LinkedHashMap<>();
+        for (String role : List.of("teacher", "pso9", "admin")) {
+            HttpUser user = HttpUser.signedIn(port, role);
+            for (String url : urls) {
+                HttpResponse<byte[]> r = fetch(user, url);
+                assertThat(r.statusCode()).as("%s %s", role, url).isLessThan(500);
+                String text = text(r.body(), r.headers().firstValue("Content-Type").orElse(null));
+                if (text.contains(BEHAVIOUR_NOTE) || (!url.contains(behaviourBatch) && text.contains(behaviourBatch))) {
+                    leaksFound.put(role + " GET " + url, r.statusCode());
+                }
+            }
+        }
+        assertThat(leaksFound).as("the behaviour log shown to someone who may not read it").isEmpty();
+        HttpUser pso = HttpUser.signedIn(port, "pso");
+        assertThat(new String(fetch(pso, "/students/" + target.getId()).body(), StandardCharsets.UTF_8)).contains(BEHAVIOUR_NOTE);
+        assertThat(new String(fetch(pso, "/behaviour/logs/" + behaviourBatch).body(), StandardCharsets.UTF_8)).contains(BEHAVIOUR_NOTE);
     }
 
     @Test

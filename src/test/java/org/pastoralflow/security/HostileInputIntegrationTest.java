@@ -667,6 +667,10 @@ class HostileInputIntegrationTest {
         if (page.equals("/report-cards/new")) {
             page = "/report-cards/new?student=" + student; // the card's form, after "find the student"
         }
+        if (page.equals("/behaviour/new")) {
+            page = "/behaviour/new?group=" + first("select reg_group from student where id = " + student); // after "show students"
+        }
+        page = page.replace("/behaviour/logs/{reference}", "/behaviour/logs/" + first("select batch from behaviour_log order by id desc"));
         return page.contains("{") || page.contains("null") ? null : page;
     }
 
