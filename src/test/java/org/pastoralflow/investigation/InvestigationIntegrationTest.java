@@ -311,6 +311,35 @@ class InvestigationIntegrationTest {
     }
 
     @Test
+    void theHeadteacherReadsTheSencosAdviceBeforeDecidingTheSuspensionOfAPupilWithSen() throws Exception {
+        Student pupil = students.findAll().stream().filter(s -> List.of("K", "E").contains(s.getSenStatus()))
+                .sorted(java.util.Comparator.comparing(Student::getUpn).reversed()).findFirst().orElseThrow();
+        String description = "Threw a chair in the canteen " + System.nanoTime();
+        mvc.perform(logRequest(Web.signIn(mvc, "teacher"), description, Map.of("upn-0", pupil.getUpn(), "part-0", "alleged-perpetrator")))
+                .andExpect(status().is3xxRedirection());
+        Incident incident = logged(description);
+        MockHttpSession pso = Web.signIn(mvc, "pso");
+        submit(Web.signIn(mvc, "hoy"), task(incident, InvestigationProcess.TASK_ASSIGN), 302, r -> r.param("investigator", "pso"));
+        for (Task t : tasks.createTaskQuery().processInstanceId(incident.getProcessInstanceId()).taskAssignee("pso").list()) {
+            submit(pso, t, 302, r -> r.param("status", "not-applicable").param("reason", "Tested elsewhere"));
+        }
+        submit(pso, task(incident, InvestigationProcess.TASK_OUTCOME), 302, r -> r.param("outcome", "upheld")
+                .param("rationale", "Seen by two staff").param("sanction-" + pupil.getId(), "suspension")
+                .param("days-" + pupil.getId(), "2").param("mediation", "no"));
+
+        // the Headteacher is asked only once the SENCO has advised
+        assertThat(tasks.createTaskQuery().processInstanceId(incident.getProcessInstanceId())
+                .taskDefinitionKey(InvestigationProcess.TASK_HEAD_APPROVAL).count()).isZero();
+        String advice = "Lunchtimes overwhelm him; a suspension is unlikely to help " + System.nanoTime();
+        mvc.perform(post("/tasks/" + task(incident, InvestigationProcess.TASK_CONSULT_SENCO).getId()).session(Web.signIn(mvc, "senco"))
+                        .with(csrf()).param("advice", advice).param("adjustments", "A quiet room pass at lunch"))
+                .andExpect(status().is3xxRedirection());
+        String page = mvc.perform(get("/tasks/" + task(incident, InvestigationProcess.TASK_HEAD_APPROVAL).getId())
+                .session(Web.signIn(mvc, "head"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<h2>The SENCO's advice</h2>", advice, "A quiet room pass at lunch", pupil.displayName());
+    }
+
+    @Test
     void aSuspensionGoesToTheHeadteacherWhoSeesItAgainstTheYearlyLimit() throws Exception {
         Student a = student("M873400126023"), b = student("B873400125023");
         String description = "Fight at the gate after school " + System.nanoTime();
