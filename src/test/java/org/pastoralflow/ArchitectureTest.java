@@ -54,7 +54,7 @@ class ArchitectureTest {
     static final String[] FEATURES = {"org.pastoralflow.referral..", "org.pastoralflow.supportplan..", "org.pastoralflow.investigation..",
             "org.pastoralflow.mediation..", "org.pastoralflow.transition..", "org.pastoralflow.attendance..", "org.pastoralflow.oncall..",
             "org.pastoralflow.retention..", "org.pastoralflow.reporting..", "org.pastoralflow.subjectaccess..", "org.pastoralflow.staff..",
-            "org.pastoralflow.signin.."};
+            "org.pastoralflow.signin..", "org.pastoralflow.removal.."};
 
     @Test
     void onlyTheWorkflowAdapterTheDelegatesAndTheWebappBridgeUseCamunda() {

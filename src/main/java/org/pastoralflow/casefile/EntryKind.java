@@ -14,7 +14,8 @@ public enum EntryKind {
     ESCALATION("Escalation"),
     NOTE("Note"),
     HANDOVER("Handover note"),
-    CORRECTION("Correction");
+    CORRECTION("Correction"),
+    REMOVAL("Removal from a lesson");
 
     private final String label;
 

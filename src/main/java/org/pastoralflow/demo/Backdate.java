@@ -33,6 +33,7 @@ final class Backdate {
             new String[] {"incident", "logged_at"},
             new String[] {"oncall_call", "raised_at"}, new String[] {"oncall_call", "claimed_at"},
             new String[] {"oncall_call", "closed_at"},
+            new String[] {"removal", "recorded_at"}, new String[] {"removal", "register_at"},
             new String[] {"attendance_concern", "opened_at"}, new String[] {"attendance_concern", "closed_at"});
 
     /** The "today" date columns they write, moved as each step ends (a date cannot tell which step wrote it). */
