@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * list and the data pack show figures a newcomer can recognise: weekly attendance with a few
  * students over the absence thresholds ({@link DemoAttendance}), incidents of every type and place
  * ({@link DemoIncidents}), concerns at every stage, closed ones with their outcomes and support plans
- * with baseline and end measures ({@link DemoReferrals}), and on-call calls ({@link DemoOncall}).
+ * with baseline and end measures ({@link DemoReferrals}), on-call calls ({@link DemoOncall}) and removals from lessons
+ * with the reflection room's register ({@link DemoRemovals}).
  * Everything goes through the features' own services, then is put on its day ({@link Backdate}).
  * The term is the last one that began at least four weeks before today ({@link DemoDays}); all of it
  * is invented and the same on every first start (one fixed random seed), about the demo's invented
@@ -47,9 +48,10 @@ class DemoTerm {
     private final DemoIncidents incidents;
     private final DemoReferrals referrals;
     private final DemoOncall oncall;
+    private final DemoRemovals removals;
 
     DemoTerm(JdbcTemplate jdbc, Clock clock, TermDates termDates, StudentRepository students, DemoAttendance attendance,
-             DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall) {
+             DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoRemovals removals) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.termDates = termDates;
@@ -58,6 +60,7 @@ class DemoTerm {
         this.incidents = incidents;
         this.referrals = referrals;
         this.oncall = oncall;
+        this.removals = removals;
     }
 
     /** A demo login as the services see the person signed in. */
@@ -101,11 +104,12 @@ class DemoTerm {
         int incidentCount = incidents.seed(days, backdate, all, random);
         int referralCount = referrals.seed(days, backdate, shuffled.subList(next, next + 40));
         int calls = oncall.seed(days, backdate, shuffled.subList(next + 40, next + 70), random);
+        int removed = removals.seed(days, backdate, shuffled.subList(next + 70, next + 100), random);
         backdate.apply();
         log.info("Demo term ({}, {} to {}) seeded in {} s ({} s of processor time, {} s of it attendance): {} weeks of attendance "
-                        + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls", days.termName(), days.first(),
+                        + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, {} removals", days.termName(), days.first(),
                 days.last(), seconds(System.nanoTime() - started), seconds(cpu.getCurrentThreadCpuTime() - cpuStarted),
-                seconds(cpuAttendance), days.weeks().size(), concerns, incidentCount, referralCount, calls);
+                seconds(cpuAttendance), days.weeks().size(), concerns, incidentCount, referralCount, calls, removed);
     }
 
     private static int assign(Map<Student, DemoAttendance.Pattern> patterns, List<Student> from, int next, int count,
