@@ -16,7 +16,8 @@ public enum EntryKind {
     HANDOVER("Handover note"),
     REPORT_CARD("Report card"),
     BEHAVIOUR_LOG("Behaviour or achievement"),
-    CORRECTION("Correction");
+    CORRECTION("Correction"),
+    REMOVAL("Removal from a lesson");
 
     private final String label;
 

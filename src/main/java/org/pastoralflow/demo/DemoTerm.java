@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
  * list and the data pack show figures a newcomer can recognise: weekly attendance with a few
  * students over the absence thresholds ({@link DemoAttendance}), incidents of every type and place
  * ({@link DemoIncidents}), concerns at every stage, closed ones with their outcomes and support plans
- * with baseline and end measures ({@link DemoReferrals}), on-call calls ({@link DemoOncall}) and one
- * student on report ({@link DemoReportCard}).
+ * with baseline and end measures ({@link DemoReferrals}), on-call calls ({@link DemoOncall}), one
+ * student on report ({@link DemoReportCard}) and removals from lessons with the reflection room's
+ * register ({@link DemoRemovals}).
  * Everything goes through the features' own services, then is put on its day ({@link Backdate}).
  * The term is the last one that began at least four weeks before today ({@link DemoDays}); all of it
  * is invented and the same on every first start (one fixed random seed), about the demo's invented
@@ -51,10 +52,11 @@ class DemoTerm {
     private final DemoSuspension suspension;
     private final DemoReportCard reportCard;
     private final DemoBehaviour behaviour;
+    private final DemoRemovals removals;
 
     DemoTerm(JdbcTemplate jdbc, Clock clock, TermDates termDates, StudentRepository students, DemoAttendance attendance,
              DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoSuspension suspension,
-             DemoReportCard reportCard, DemoBehaviour behaviour) {
+             DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals) {
         this.suspension = suspension;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -66,6 +68,7 @@ class DemoTerm {
         this.oncall = oncall;
         this.reportCard = reportCard;
         this.behaviour = behaviour;
+        this.removals = removals;
     }
 
     /** A demo login as the services see the person signed in. */
@@ -116,15 +119,16 @@ class DemoTerm {
         int logs = behaviour.seed(days, backdate, all, shuffled.subList(next + 70, next + 73), shuffled.subList(next + 73, next + 77), random);
         long behaviourNanos = System.nanoTime() - behaviourStarted;
         long behaviourCpu = cpu.getCurrentThreadCpuTime() - behaviourCpuStarted;
+        int removed = removals.seed(days, backdate, shuffled.subList(next + 77, next + 107), random);
         backdate.apply();
         // after the term is on its days: the suspension is today's, waiting at its next steps
         String suspended = suspension.seed(all);
         log.info("Demo term ({}, {} to {}) seeded in {} s ({} s of processor time, {} s of it attendance): {} weeks of attendance "
                         + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, a report card with {} lessons scored, "
-                        + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time)",
+                        + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time), {} removals",
                 days.termName(), days.first(), days.last(), seconds(System.nanoTime() - started),
                 seconds(cpu.getCurrentThreadCpuTime() - cpuStarted), seconds(cpuAttendance), days.weeks().size(), concerns,
-                incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu));
+                incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu), removed);
     }
 
     private static int assign(Map<Student, DemoAttendance.Pattern> patterns, List<Student> from, int next, int count,

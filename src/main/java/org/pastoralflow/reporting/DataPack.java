@@ -80,6 +80,8 @@ public class DataPack {
             sections.add(trend("Incidents, by place", "incidents-location", 1, now, then, viewer, counts));
         }
         sections.add(trend("Students by attendance band", "attendance", 1, now, then, viewer, counts));
+        // DfE, Behaviour in schools (2024): removal data analysed by pupil characteristics (removal.RemovalDashboard)
+        sections.add(trend("Removals from lessons, by group", "removals-groups", 1, now, then, viewer, counts));
         Table interventions = dashboards.table("interventions", now, viewer);
         sections.add(new Section("Interventions this term: baseline and end measure", counts.note(interventions.note()),
                 interventions.columns(), interventions.rows().stream().map(counts::intervention).toList()));

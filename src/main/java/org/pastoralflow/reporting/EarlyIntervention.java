@@ -48,6 +48,7 @@ public class EarlyIntervention {
     public static final String ATTENDANCE = "attendance";
     public static final String CONCERN_ON_PLAN = "concern-on-plan";
     public static final String BEHAVIOUR = "behaviour";
+    public static final String REMOVALS = "removals";
     static final String WHERE = "early-intervention list";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
 
@@ -100,6 +101,7 @@ public class EarlyIntervention {
         attendance(filter, null, found);
         concernsOnPlans(filter, viewer, null, found, safeguardingReferrals);
         behaviour(filter, viewer, null, found);
+        removals(filter, viewer, null, found);
         return listed(found, viewer, safeguardingIncidents, safeguardingReferrals);
     }
 
@@ -115,6 +117,7 @@ public class EarlyIntervention {
         attendance(everyone, studentId, found);
         concernsOnPlans(everyone, viewer, studentId, found, safeguardingReferrals);
         behaviour(everyone, viewer, studentId, found);
+        removals(everyone, viewer, studentId, found);
         List<Listed> listed = listed(found, viewer, safeguardingIncidents, safeguardingReferrals);
         return listed.isEmpty() ? List.of() : listed.get(0).evidence();
     }
@@ -285,5 +288,27 @@ public class EarlyIntervention {
                     rs.getLong(2) + " behaviour points this half term (" + rs.getLong(3) + " logs since " + DAY.format(half[0]) + ")",
                     List.of(), "behaviour"));
         });
+    }
+
+    /** Repeated removals from lessons: at least the rule's count in its school weeks, each readable by the viewer. */
+    private void removals(DashboardFilter filter, Viewer viewer, Long studentId, Map<Long, List<Evidence>> found) {
+        EarlyInterventionSettings.Removals rule = settings.removals();
+        LocalDate since = schoolWeeksBack(rule.schoolWeeks());
+        MapSqlParameterSource params = new MapSqlParameterSource("since", Timestamp.from(since.atStartOfDay(zone).toInstant()))
+                .addValue("count", rule.count());
+        String sql = "select r.student_id, r.removed_at, r.lesson, r.reason from removal r join student s on s.id = r.student_id"
+                + " where r.removed_at >= :since" + visibility.and(viewer, Visibility.removals("r"), params) + filter.students("s", params)
+                + oneStudent(studentId, "r.student_id", params)
+                + " and r.student_id in (select r2.student_id from removal r2 where r2.removed_at >= :since"
+                + visibility.and(viewer, Visibility.removals("r2"), params) + " group by r2.student_id having count(*) >= :count)"
+                + " order by r.student_id, r.removed_at";
+        Map<Long, List<String>> details = new LinkedHashMap<>();
+        jdbc.query(sql, params, rs -> {
+            details.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(DAY.format(rs.getTimestamp(2).toInstant().atZone(zone))
+                    + " · " + rs.getString(3) + " · " + rs.getString(4));
+        });
+        details.forEach((student, lines) -> found.computeIfAbsent(student, k -> new ArrayList<>()).add(new Evidence(REMOVALS,
+                lines.size() + " removals from lessons since " + DAY.format(since) + " (" + rule.schoolWeeks() + " school weeks)",
+                lines, "behaviour")));
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * listed when their recent record crosses any of them. A school tunes them to its own size.
  */
 @ConfigurationProperties("pastoral.early-intervention")
-public record EarlyInterventionSettings(Incidents incidents, Attendance attendance, ConcernOnPlan concernOnPlan, Behaviour behaviour) {
+public record EarlyInterventionSettings(Incidents incidents, Attendance attendance, ConcernOnPlan concernOnPlan, Behaviour behaviour,
+                                        Removals removals) {
 
     /** At least {@code count} incidents in the last {@code schoolWeeks} school weeks, in one of these parts. */
     public record Incidents(Integer count, Integer schoolWeeks, List<String> parts) {
@@ -45,10 +46,19 @@ public record EarlyInterventionSettings(Incidents incidents, Attendance attendan
         }
     }
 
+    /** At least {@code count} removals from lessons in the last {@code schoolWeeks} school weeks. */
+    public record Removals(Integer count, Integer schoolWeeks) {
+        public Removals {
+            count = count == null ? 3 : count;
+            schoolWeeks = schoolWeeks == null ? 2 : schoolWeeks;
+        }
+    }
+
     public EarlyInterventionSettings {
         behaviour = behaviour == null ? new Behaviour(null) : behaviour;
         incidents = incidents == null ? new Incidents(null, null, null) : incidents;
         attendance = attendance == null ? new Attendance(null, null) : attendance;
         concernOnPlan = concernOnPlan == null ? new ConcernOnPlan(null) : concernOnPlan;
+        removals = removals == null ? new Removals(null, null) : removals;
     }
 }

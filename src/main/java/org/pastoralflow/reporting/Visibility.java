@@ -28,6 +28,11 @@ class Visibility {
         this.policy = policy;
     }
 
+    /** Removals from lessons over the alias given (removal.Removal, pastoral by its column). */
+    static RecordSql removals(String alias) {
+        return RecordSql.single("removal", alias + ".id", alias + ".confidentiality", alias + ".student_id");
+    }
+
     /** Incidents over the alias given (every student involved counts for year groups). */
     static RecordSql incidents(String alias) {
         return RecordSql.many("incident", alias + ".id", alias + ".confidentiality",

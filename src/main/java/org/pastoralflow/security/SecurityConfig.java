@@ -34,6 +34,8 @@ public class SecurityConfig implements WebMvcConfigurer {
 
     /** Who may record that a student is leaving: the office, the Pastoral Lead, Heads of Year, the DSL. */
     static final String[] LEAVER_RECORDERS = {"admin", "pastoral-lead", "hoy", "dsl"};
+    /** Any member of staff removes a student from their lesson; the administrator does not teach. */
+    static final String[] REMOVAL_RECORDERS = {"staff", "pso", "hoy", "senco", "dsl", "pastoral-lead", "slt"};
 
     /** Who puts a student on report (and cancels a card): PSOs, Heads of Year, the Pastoral Lead, SLT. */
     static final String[] REPORT_CARD_STARTERS = {"pso", "hoy", "pastoral-lead", "slt"};
@@ -90,6 +92,11 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/investigations/new", "/investigations/mine").authenticated()
                         .requestMatchers(HttpMethod.POST, "/investigations").authenticated()
                         .requestMatchers("/investigations", "/investigations/**").hasAnyRole(Group.CASEWORKERS)
+                        // any member of staff records a removal; the reflection room's register is kept by the pastoral team
+                        .requestMatchers("/removals/new").hasAnyRole(REMOVAL_RECORDERS)
+                        .requestMatchers(HttpMethod.POST, "/removals").hasAnyRole(REMOVAL_RECORDERS)
+                        .requestMatchers("/removals", "/removals/**").hasAnyRole(
+                                Group.PSO.id(), Group.HOY.id(), Group.PASTORAL_LEAD.id(), Group.SLT.id())
                         .requestMatchers("/mediations/new").hasAnyRole(Group.PSO.id(), Group.HOY.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
                         .requestMatchers(HttpMethod.POST, "/mediations").hasAnyRole(Group.PSO.id(), Group.HOY.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
                         .requestMatchers("/mediations", "/mediations/**").hasAnyRole(Group.CASEWORKERS)

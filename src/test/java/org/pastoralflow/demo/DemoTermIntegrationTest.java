@@ -126,7 +126,12 @@ class DemoTermIntegrationTest {
             List<EarlyIntervention.Listed> listed = app.getBean(EarlyIntervention.class).list(filters.read(Map.of()), EVERYTHING);
             assertThat(listed).as("the early-intervention list").isNotEmpty();
             assertThat(listed.stream().flatMap(l -> l.evidence().stream()).map(EarlyIntervention.Evidence::rule).distinct())
-                    .as("rules crossed").contains(EarlyIntervention.INCIDENTS, EarlyIntervention.CONCERN_ON_PLAN);
+                    .as("rules crossed").contains(EarlyIntervention.INCIDENTS, EarlyIntervention.CONCERN_ON_PLAN, EarlyIntervention.REMOVALS);
+
+            Map<Object, Long> removedByGroup = column(dashboards.table("removals-groups", inTerm, EVERYTHING), 1);
+            assertThat(removedByGroup.get("All students")).as("removals in the term").isGreaterThanOrEqualTo(20L);
+            assertThat(jdbc.queryForObject("select count(*) from removal where arrived_at is not null and work_set is not null", Long.class))
+                    .as("removals with the reflection room's register filled in").isPositive();
 
             DataPack.Pack pack = app.getBean(DataPack.class).build(term, null, DataPack.Edition.LEADERS, EVERYTHING);
             for (DataPack.Section section : pack.sections()) {
@@ -169,7 +174,8 @@ class DemoTermIntegrationTest {
             Timestamp startOfToday = Timestamp.from(today.atStartOfDay(app.getBean(Clock.class).getZone()).toInstant());
             for (String moment : List.of("referral.raised_at", "incident.logged_at", "oncall_call.raised_at",
                     "attendance_concern.opened_at", "support_plan.created_at", "report_card.started_at", "report_card_score.scored_at",
-                    "behaviour_log.recorded_at", "behaviour_log.occurred_at", "behaviour_follow_up.raised_at")) {
+                    "behaviour_log.recorded_at", "behaviour_log.occurred_at", "behaviour_follow_up.raised_at",
+                    "removal.recorded_at", "removal.removed_at")) {
                 String[] p = moment.split("\\.");
                 assertThat(jdbc.queryForObject("select count(*) from " + p[0] + " where " + p[1] + " >= ?", Long.class, startOfToday))
                         .as("%s today: the term is behind today", moment).isZero();

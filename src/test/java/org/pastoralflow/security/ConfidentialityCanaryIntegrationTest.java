@@ -91,6 +91,11 @@ class ConfidentialityCanaryIntegrationTest {
     static final String BEHAVIOUR_NOTE = "CANARYBEHAVIOUR" + RUN;
     static final List<String> MARKERS = List.of(CONCERN, WORDS, RATIONALE, MASH, FEEDBACK, HSB, PLACE, CP_REVIEW, LEAVER_CONCERN, SAR_NOTE,
             SUSPENSION);
+    /** A removal from a lesson: pastoral, so read by caseworkers of the student's year groups and nobody else. */
+    static final String REMOVAL = "CANARYREMOVAL" + RUN;
+    /** Who may not read a pastoral record about a Year 10 student: no caseworker group, Year 9 only, the administrator. */
+    static final List<String> NOT_PASTORAL_FOR_YEAR_10 = List.of("teacher", "pso9", "admin");
+
     /** What the PSO who takes the child on is meant to read: proof that their pages were really reached. */
     static final String HANDOVER = "Weekly check-ins with her form tutor; she trusts Mrs Patel " + RUN;
 
@@ -120,6 +125,7 @@ class ConfidentialityCanaryIntegrationTest {
     Referral concern;
     Incident incident;
     Transition cpTransition;
+    Student removed;
     Leaver leaver;
     org.pastoralflow.subjectaccess.SubjectAccessRequest sar;
     org.pastoralflow.suspension.Suspension suspension;
@@ -184,7 +190,15 @@ class ConfidentialityCanaryIntegrationTest {
         assertThat(overdue).as("the leaver's transfer deadline").isNotNull();
         management.executeJob(overdue.getId());
 
-        // 5. a subject access request for the handed-on child: the DSL withholds the concern, with a reason only the DSL reads
+        // 5. a Year 10 student removed from a lesson to the reflection room, recorded by the Pastoral Lead
+        removed = year10.get(2);
+        java.time.LocalDateTime at = org.pastoralflow.support.JustNow.at().minusHours(1);
+        submit(Web.signIn(mvc, "lead"), "/removals", "upn", removed.getUpn(), "day", at.toLocalDate().toString(),
+                "time", at.toLocalTime().toString(), "lesson", "Science " + REMOVAL, "reason", "Unsafe behaviour",
+                "note", REMOVAL, "destination", "Reflection room",
+                "returnTime", at.toLocalTime().isBefore(java.time.LocalTime.of(23, 0)) ? at.toLocalTime().plusMinutes(50).toString() : "23:59");
+
+        // 6. a subject access request for the handed-on child: the DSL withholds the concern, with a reason only the DSL reads
         String requester = "A parent " + RUN;
         submit(dsl, "/subject-access", "upn", handedOn.getUpn(), "requesterName", requester, "relationship", "parent-carer",
                 "identityCheck", "photo-id", "receivedOn", LocalDate.now().minusDays(3).toString(), "replyMethod", "email",
@@ -239,7 +253,7 @@ class ConfidentialityCanaryIntegrationTest {
     /** Every GET route of the route matrix with each placeholder replaced by the ids of the seeded records. */
     List<String> urls() {
         Map<String, List<String>> ids = new LinkedHashMap<>();
-        List<Student> seeded = List.of(handedOn, target, alleged, leaving);
+        List<Student> seeded = List.of(handedOn, target, alleged, leaving, removed);
         ids.put("/referrals/{reference}", referrals.findAll().stream()
                 .filter(r -> seeded.stream().anyMatch(s -> s.getId().equals(r.getStudentId()))).map(Referral::getReference).toList());
         ids.put("/api/referrals/{reference}", ids.get("/referrals/{reference}"));
@@ -273,7 +287,7 @@ class ConfidentialityCanaryIntegrationTest {
         // every dashboard's CSV, by name
         for (String name : List.of("referrals", "attendance", "interventions", "incidents-type", "incidents-location", "incidents-time",
                 "incidents-year", "overdue-groups", "overdue-people",
-                "behaviour-tutor-group", "behaviour-year")) {
+                "behaviour-tutor-group", "behaviour-year", "removals-groups")) {
             urls.add("/dashboards/" + name + ".csv");
         }
         // the student pages' model route, with each seeded record's process
@@ -410,6 +424,32 @@ class ConfidentialityCanaryIntegrationTest {
         HttpUser pso = HttpUser.signedIn(port, "pso");
         assertThat(new String(fetch(pso, "/students/" + target.getId()).body(), StandardCharsets.UTF_8)).contains(BEHAVIOUR_NOTE);
         assertThat(new String(fetch(pso, "/behaviour/logs/" + behaviourBatch).body(), StandardCharsets.UTF_8)).contains(BEHAVIOUR_NOTE);
+    }
+
+    /**
+     * A removal is pastoral: the teacher (no caseworker group), the Year 9 PSO and the administrator
+     * see nothing of it anywhere (the room's register, the student page, dashboards, exports, the API),
+     * while the Pastoral Lead's register and the Year 10 student's page show it: the scanner can fail.
+     */
+    @Test
+    void aRemovalIsSeenByNobodyOutsideItsStudentsCaseworkers() throws Exception {
+        HttpUser lead = HttpUser.signedIn(port, "lead");
+        assertThat(text(fetch(lead, "/removals/room").body(), "text/html")).contains(REMOVAL);
+        assertThat(text(fetch(lead, "/students/" + removed.getId()).body(), "text/html")).contains(REMOVAL);
+        List<String> urls = urls();
+        urls.add("/removals/room?day=" + org.pastoralflow.support.JustNow.at().minusHours(1).toLocalDate());
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (String role : NOT_PASTORAL_FOR_YEAR_10) {
+            HttpUser user = HttpUser.signedIn(port, role);
+            for (String url : urls) {
+                HttpResponse<byte[]> r = fetch(user, url);
+                assertThat(r.statusCode()).as("%s %s", role, url).isLessThan(500);
+                if (text(r.body(), r.headers().firstValue("Content-Type").orElse(null)).contains(REMOVAL)) {
+                    seen.put(role + " GET " + url, r.statusCode());
+                }
+            }
+        }
+        assertThat(seen).as("the removal's marker shown to someone who may not read it").isEmpty();
     }
 
     @Test

@@ -432,6 +432,7 @@ class HostileInputIntegrationTest {
     final Map<String, Map<String, Supplier<String>>> overrides = Map.of(
             "/investigations", Map.of("upn-0", () -> upn, "staffInvolved", () -> "Ms Example"),
             "/mediations", Map.of("upn-0", () -> upn, "upn-1", () -> otherUpn),
+            "/removals", Map.of("upn", () -> upn, "destination", () -> "Reflection room"), // so the room register has a row to sweep
             "/leavers", Map.of("upn", () -> leavers.next(), "destinationUrn", () -> "123456"),
             "/subject-access", Map.of("upn", () -> sarUpn),
             "/admin/calendar/(terms|closures)", Map.of("startsOn", () -> "2099-07-01", "endsOn", () -> "2099-07-02"),
