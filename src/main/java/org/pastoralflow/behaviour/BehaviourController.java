@@ -3,7 +3,6 @@ package org.pastoralflow.behaviour;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -231,11 +230,10 @@ class BehaviourController {
         if (since == null || since.isBlank()) {
             return LocalDate.now(reads.clock()).minusWeeks(2);
         }
-        String v = since.trim();
-        try {
-            return v.contains("/") ? LocalDate.parse(v, UK) : LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
+        LocalDate day = FormData.day(since.trim());
+        if (day == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Since: a date like 01/12/2026");
         }
+        return day;
     }
 }

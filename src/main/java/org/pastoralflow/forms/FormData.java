@@ -182,10 +182,26 @@ public final class FormData {
         if (v == null) {
             return null;
         }
+        LocalDate day = day(v);
+        if (day == null) {
+            reject(field, label + " must be a date like 23/11/2026.");
+        }
+        return day;
+    }
+
+    private static final java.util.regex.Pattern DAY_FIRST = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+
+    /**
+     * A date as a browser's date field sends it ({@code 2026-11-23}) or as people in UK schools
+     * write it, day first ({@code 23/11/2026}, {@code 3/9/2026}); null when it is neither or no such day.
+     */
+    public static LocalDate day(String v) {
+        java.util.regex.Matcher m = DAY_FIRST.matcher(v);
         try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            reject(field, label + " must be a date like 2026-11-23.");
+            return m.matches()
+                    ? LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)))
+                    : LocalDate.parse(v);
+        } catch (java.time.DateTimeException e) {
             return null;
         }
     }

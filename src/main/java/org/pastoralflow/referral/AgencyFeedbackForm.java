@@ -31,7 +31,7 @@ class AgencyFeedbackForm extends DecisionForm {
 
     @Override
     protected void afterDecision(Referral r, String code, FormData data, Viewer viewer) {
-        referrals.recordAgencyFeedback(r, LocalDate.parse(data.optional("feedbackOn")), data.optional("feedback"), code,
+        referrals.recordAgencyFeedback(r, FormData.day(data.optional("feedbackOn")), data.optional("feedback"), code,
                 confidentialityOf(r), viewer);
     }
 }

@@ -3,7 +3,6 @@ package org.pastoralflow.removal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -82,11 +81,12 @@ class RemovalController {
         LocalDate date = LocalDate.ofInstant(removals.now(), removals.zone());
         Map<String, String> errors = new HashMap<>();
         if (day != null && !day.isBlank()) {
-            try {
-                date = LocalDate.parse(day.trim());
-            } catch (DateTimeParseException e) {
-                errors.put("day", "Day must be a date like 2026-11-23.");
+            LocalDate asked = FormData.day(day.trim());
+            if (asked == null) {
+                errors.put("day", "Day must be a date like 23/11/2026.");
                 response.setStatus(400);
+            } else {
+                date = asked;
             }
         }
         return roomPage(model, date, viewer, null, Map.of(), errors);

@@ -1,7 +1,6 @@
 package org.pastoralflow.reportcard;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,10 +177,10 @@ class ReportCardController {
         if (text == null || text.isBlank()) {
             return fallback;
         }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
+        LocalDate day = FormData.day(text.trim());
+        if (day == null) {
             throw new NotFoundException("Nothing was found there.");
         }
+        return day;
     }
 }

@@ -146,4 +146,20 @@ class FormDataTest {
 
         assertThat(data.errors()).containsExactly(Map.entry("rationale", "Rationale must be text, not an object."));
     }
+
+    @Test
+    void aDateIsReadAsTheBrowserSendsItOrDayFirstAsUkSchoolsWriteIt() {
+        FormData data = new FormData(Map.of("iso", "2026-11-23", "uk", "23/11/2026", "short", "3/9/2026",
+                "us", "11/23/2026", "none", "31/02/2026", "words", "next Tuesday"));
+
+        assertThat(data.date("iso", "Date", true)).isEqualTo(java.time.LocalDate.of(2026, 11, 23));
+        assertThat(data.date("uk", "Date", true)).isEqualTo(java.time.LocalDate.of(2026, 11, 23));
+        assertThat(data.date("short", "Date", true)).isEqualTo(java.time.LocalDate.of(2026, 9, 3));
+        // never month first, never a day that does not exist
+        assertThat(data.date("us", "Date of the meeting", true)).isNull();
+        assertThat(data.date("none", "Date", true)).isNull();
+        assertThat(data.date("words", "Date", true)).isNull();
+        assertThat(data.errors()).containsEntry("us", "Date of the meeting must be a date like 23/11/2026.")
+                .containsKeys("none", "words").doesNotContainKeys("iso", "uk", "short");
+    }
 }

@@ -271,13 +271,15 @@ class ReferralJourneyIntegrationTest {
         String handover = "Quiet and tired; weekly check-ins, and tell the DSL of any absence " + System.nanoTime();
         mvc.perform(post("/tasks/" + feedback.getId()).session(dsl).with(csrf()).param("decision", "support-in-school")
                 .param("rationale", "Social care closed it with advice; pastoral support in school")
-                .param("feedbackOn", "2026-11-20").param("feedback", "Assessment found mother in hospital; family support arranged")
+                // the date as a school writes it, day first
+                .param("feedbackOn", "20/11/2026").param("feedback", "Assessment found mother in hospital; family support arranged")
                 .param("handover", handover))
                 .andExpect(status().is3xxRedirection());
 
         assertThat(referrals.findById(r.getId()).orElseThrow().getRoute()).isEqualTo("pso");
         ChronologyEntry said = entriesAbout(r, EntryKind.AGENCY_FEEDBACK).get(0);
         assertThat(said.getDetail()).contains("mother in hospital");
+        assertThat(said.getOccurredAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate()).isEqualTo(java.time.LocalDate.of(2026, 11, 20));
         assertThat(said.getConfidentiality()).isEqualTo(Confidentiality.SAFEGUARDING);
         MockHttpSession pso = Web.signIn(mvc, "pso");
         String psoView = mvc.perform(get("/students/" + student.getId()).session(pso))
