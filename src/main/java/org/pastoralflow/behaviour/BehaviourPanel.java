@@ -28,7 +28,7 @@ class BehaviourPanel implements StudentPanel, CaseProcesses {
 
     @Override
     public List<CaseProcess> openFor(Long studentId, Viewer viewer) {
-        return reads.panel(studentId, viewer).followUps().stream().filter(f -> f.getProcessInstanceId() != null)
+        return reads.followUps(studentId, viewer).stream().filter(f -> f.getProcessInstanceId() != null)
                 .map(f -> new CaseProcess("Behaviour follow-up", f.getReference(), null, f.getProcessInstanceId(),
                         BehaviourReads.classify(f))).toList();
     }

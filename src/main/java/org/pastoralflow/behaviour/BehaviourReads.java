@@ -16,7 +16,7 @@ import org.pastoralflow.security.Classification;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
-import org.pastoralflow.workflow.SchoolTerm;
+import org.pastoralflow.workflow.SchoolCalendar;
 import org.pastoralflow.workflow.TermDates;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -110,18 +110,23 @@ public class BehaviourReads {
         }
     }
 
+    /** The student's follow-ups the viewer may read, newest first. */
+    @Transactional(readOnly = true)
+    public List<BehaviourFollowUp> followUps(Long studentId, Viewer viewer) {
+        return policy.of(viewer).readable(thresholds.of(studentId), BehaviourReads::classify);
+    }
+
     /** This school week's and this term's points, the latest logs, the follow-ups and milestones: as far as the viewer may read them. */
     @Transactional(readOnly = true)
     public Panel panel(Long studentId, Viewer viewer) {
         AccessPolicy.Access access = policy.of(viewer);
         LocalDate today = LocalDate.now(clock);
         LocalDate monday = today.with(DayOfWeek.MONDAY);
-        SchoolTerm term = termDates.terms().stream().filter(t -> !t.getStartsOn().isAfter(today))
-                .max(Comparator.comparing(SchoolTerm::getStartsOn)).orElse(null);
+        SchoolCalendar.Term term = termDates.calendar().termBegunBy(today).orElse(null);
         LocalDate termStart = term == null ? LocalDate.of(today.getMonthValue() >= settings.schoolYearStartMonth() ? today.getYear()
-                : today.getYear() - 1, settings.schoolYearStartMonth(), 1) : term.getStartsOn();
+                : today.getYear() - 1, settings.schoolYearStartMonth(), 1) : term.startsOn();
         Points week = points(studentId, "This week", monday, today, access);
-        Points termPoints = points(studentId, term == null ? "This school year" : term.getName(), termStart, today, access);
+        Points termPoints = points(studentId, term == null ? "This school year" : term.name(), termStart, today, access);
         return new Panel(week, termPoints,
                 access.readable(logs.findByStudentIdOrderByOccurredAtDescIdDesc(studentId, PageRequest.of(0, 10)), BehaviourReads::classify),
                 access.readable(thresholds.of(studentId), BehaviourReads::classify),

@@ -22,7 +22,7 @@ import org.pastoralflow.security.YearGroupScope;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.student.Upn;
-import org.pastoralflow.workflow.SchoolTerm;
+import org.pastoralflow.workflow.SchoolCalendar;
 import org.pastoralflow.workflow.TermDates;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -179,8 +179,7 @@ public class Removals {
     @Transactional(readOnly = true)
     public List<Removal> thisTerm(Long studentId, Viewer viewer) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate start = termDates.terms().stream().map(SchoolTerm::getStartsOn).filter(d -> !d.isAfter(today))
-                .max(LocalDate::compareTo).orElse(today.minusWeeks(14));
+        LocalDate start = termDates.calendar().termBegunBy(today).map(SchoolCalendar.Term::startsOn).orElse(today.minusWeeks(14));
         List<Removal> found = removals.findByStudentIdAndRemovedAtGreaterThanEqualOrderByRemovedAtDesc(studentId,
                 start.atStartOfDay(zone()).toInstant());
         return policy.readable(viewer, found, Removal::classification);

@@ -81,6 +81,11 @@ public final class SchoolCalendar {
         return terms;
     }
 
+    /** The current term as a page means it: the last to have begun on or before the day (in a holiday, the one just ended). */
+    public java.util.Optional<Term> termBegunBy(LocalDate day) {
+        return terms.stream().filter(t -> !t.startsOn().isAfter(day)).max(java.util.Comparator.comparing(Term::startsOn));
+    }
+
     public List<Closure> closures() {
         return closures;
     }
