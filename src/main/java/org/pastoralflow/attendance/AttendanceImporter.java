@@ -112,7 +112,7 @@ public class AttendanceImporter {
                          String importedBy) {
         LocalDate week = rows.get(0).week();
         List<Long> ids = rows.stream().map(r -> byUpn.get(r.upn()).getId()).toList();
-        Map<Long, AttendanceWeek> existing = weeks.findByStudentIdInAndWeekCommencing(ids, week).stream()
+        Map<Long, AttendanceWeek> existing = weeks.findByWeekCommencing(week).stream()
                 .collect(Collectors.toMap(AttendanceWeek::getStudentId, Function.identity()));
         Instant now = clock.instant();
         int created = 0;

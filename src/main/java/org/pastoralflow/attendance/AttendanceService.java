@@ -104,8 +104,16 @@ public class AttendanceService {
      */
     @Transactional
     public Evaluation evaluate(Collection<Long> studentIds, LocalDate week) {
-        Map<Long, Figures> figures = yearToDate(studentIds, week);
-        Set<Long> open = openOrJustClosed(studentIds, AttendanceConcern.THRESHOLD);
+        // the week's rows are read whole and narrowed here: the students are those of the week's import,
+        // and an IN list of a school's ids costs H2 (the demo's database) a comparison per id on every row
+        Set<Long> students = new HashSet<>(studentIds);
+        Map<Long, Figures> figures = new HashMap<>();
+        for (Object[] row : weeks.totalsSinceOfWeek(week, schoolYearStart(week))) {
+            if (students.contains((Long) row[0])) {
+                figures.put((Long) row[0], new Figures(((Number) row[1]).intValue(), ((Number) row[2]).intValue()));
+            }
+        }
+        Set<Long> open = openOrJustClosed(students, AttendanceConcern.THRESHOLD);
         int started = 0;
         for (Long id : studentIds) {
             Figures f = figures.get(id);
@@ -114,13 +122,14 @@ public class AttendanceService {
                 started++;
             }
         }
-        int late = evaluateLateness(studentIds, week, figures);
+        int late = evaluateLateness(students, week, figures);
         Set<Long> missedAll = new HashSet<>();
-        Map<Long, AttendanceWeek> previous = weeks.findByStudentIdInAndWeekCommencing(studentIds, week.minusWeeks(1)).stream()
+        Map<Long, AttendanceWeek> previous = weeks.findByWeekCommencing(week.minusWeeks(1)).stream()
                 .collect(Collectors.toMap(AttendanceWeek::getStudentId, w -> w));
-        for (AttendanceWeek current : weeks.findByStudentIdInAndWeekCommencing(studentIds, week)) {
+        for (AttendanceWeek current : weeks.findByWeekCommencing(week)) {
             AttendanceWeek before = previous.get(current.getStudentId());
-            if (current.allSessionsMissedUnexplained() && before != null && before.allSessionsMissedUnexplained()) {
+            if (students.contains(current.getStudentId()) && current.allSessionsMissedUnexplained()
+                    && before != null && before.allSessionsMissedUnexplained()) {
                 missedAll.add(current.getStudentId());
             }
         }
@@ -147,10 +156,15 @@ public class AttendanceService {
         return open;
     }
 
-    private int evaluateLateness(Collection<Long> studentIds, LocalDate week, Map<Long, Figures> figures) {
-        Map<Long, Lates> lates = latesBetween(studentIds, week.minusWeeks(settings.latenessWeeks() - 1L), week);
+    private int evaluateLateness(Set<Long> students, LocalDate week, Map<Long, Figures> figures) {
+        Map<Long, Lates> lates = new HashMap<>();
+        for (Object[] row : weeks.latesOfWeek(week.minusWeeks(settings.latenessWeeks() - 1L), week)) {
+            if (students.contains((Long) row[0])) {
+                lates.put((Long) row[0], new Lates(((Number) row[1]).intValue(), ((Number) row[2]).intValue()));
+            }
+        }
         List<Long> late = lates.entrySet().stream().filter(e -> settings.persistentlyLate(e.getValue().total()))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey).sorted().toList();
         if (late.isEmpty()) {
             return 0;
         }
