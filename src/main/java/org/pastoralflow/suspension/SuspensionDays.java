@@ -42,6 +42,25 @@ public class SuspensionDays {
         return days == null ? 0 : days;
     }
 
+    /** One pupil's suspensions starting in a period, with the flags the dashboards group by. */
+    public record PupilTotal(int yearGroup, String senStatus, boolean fsm, boolean inCare, long suspensions, long days) {
+    }
+
+    /**
+     * Per pupil, the suspensions starting from {@code first} to {@code last} and their school days,
+     * among the rows {@code condition} (alias {@code x} for the suspension, {@code s} for the student)
+     * lets through: the dashboards' figures, with the access policy's and the filter's conditions.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<PupilTotal> perPupil(LocalDate first, LocalDate last, String condition,
+                                               org.springframework.jdbc.core.namedparam.MapSqlParameterSource params) {
+        params.addValue("first", first).addValue("last", last);
+        return jdbc.query("select s.year_group, s.sen_status, s.fsm, s.in_care, count(*), sum(x.days) from suspension x"
+                        + " join student s on s.id = x.student_id where x.starts_on >= :first and x.starts_on <= :last and " + condition
+                        + " group by x.student_id, s.year_group, s.sen_status, s.fsm, s.in_care", params,
+                (rs, i) -> new PupilTotal(rs.getInt(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4), rs.getLong(5), rs.getLong(6)));
+    }
+
     /** School days of suspension in the term that {@code day} falls in (or, in a holiday, the next term). */
     public long inTermOf(Long studentId, LocalDate day) {
         return termOf(day).map(t -> between(studentId, t.startsOn(), t.endsOn().plusDays(1), null)).orElse(0L);

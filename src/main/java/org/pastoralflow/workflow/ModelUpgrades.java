@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
  * offered the holder's tasks to a variable {@code ownerGroup} that the decision forms set; the forms
  * no longer set it, because the model's hand-over table does, so an old referral would stop at its
  * next hand-over (and its escalation would no longer ask whether a DSL had the review).
+ * Investigation versions before issue 15 end at the Headteacher's approval of a suspension: an
+ * approved suspension would start no suspension workflow (no parent notice, no reintegration
+ * meeting), and a pupil with SEN would be suspended without the SENCO consulted.
  * <p>
  * Each instance moves in a transaction of its own; one the engine refuses to move (or another node,
  * starting at the same time, moved first) is logged and left, and tried again at the next start.
@@ -35,7 +38,8 @@ import org.springframework.stereotype.Component;
 class ModelUpgrades implements ApplicationRunner {
 
     /** By process key: an activity that every version the application can drive has. */
-    static final Map<String, String> OLDEST_DRIVABLE = Map.of("referral", "Task_HandOverAfterDslReview");
+    static final Map<String, String> OLDEST_DRIVABLE = Map.of("referral", "Task_HandOverAfterDslReview",
+            "investigation", "Task_StartSuspension");
 
     private static final Logger log = LoggerFactory.getLogger(ModelUpgrades.class);
     private static final int PAGE = 500;

@@ -433,6 +433,8 @@ class HostileInputIntegrationTest {
             "/investigations", Map.of("upn-0", () -> upn, "staffInvolved", () -> "Ms Example"),
             "/mediations", Map.of("upn-0", () -> upn, "upn-1", () -> otherUpn),
             "/removals", Map.of("upn", () -> upn, "destination", () -> "Reflection room"), // so the room register has a row to sweep
+            // the quick log's students are one checkbox each (upn-0, upn-1, ...): one ticked, as a teacher would
+            "/behaviour", Map.of("upn-0", () -> upn),
             "/leavers", Map.of("upn", () -> leavers.next(), "destinationUrn", () -> "123456"),
             "/subject-access", Map.of("upn", () -> sarUpn),
             "/admin/calendar/(terms|closures)", Map.of("startsOn", () -> "2099-07-01", "endsOn", () -> "2099-07-02"),
@@ -914,7 +916,7 @@ class HostileInputIntegrationTest {
         }
 
         String key() {
-            return method.toUpperCase() + " " + action.replaceAll("/[0-9a-f-]{6,}|/[A-Z]\\d{2}-\\d+|/\\d+", "/{id}")
+            return method.toUpperCase() + " " + action.replaceAll("/[0-9a-f-]{6,}|/[A-Z]{1,3}\\d{2}-\\d+|/\\d+", "/{id}")
                     + (kind == null ? "" : " (" + kind + ")");
         }
 

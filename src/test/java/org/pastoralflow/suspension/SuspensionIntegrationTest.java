@@ -42,6 +42,8 @@ class SuspensionIntegrationTest {
     @Autowired ChronologyRepository chronology;
     @Autowired TaskService tasks;
     @Autowired TermDates termDates;
+    @Autowired org.pastoralflow.reporting.Dashboards dashboards;
+    @Autowired org.pastoralflow.reporting.Filters filters;
 
     static String today() {
         return LocalDate.now(ZoneId.of("Europe/London")).toString();
@@ -134,5 +136,56 @@ class SuspensionIntegrationTest {
         assertThat(open(three, SuspensionProcess.TASK_REINSTATEMENT)).isNotNull();
         assertThat(open(three, SuspensionProcess.TASK_GOVERNORS)).isNotNull();
         assertThat(List.of(one, two)).allSatisfy(s -> assertThat(s.getDays()).isPositive());
+    }
+
+    /** The dashboard's rows by their first cell. */
+    static java.util.Map<String, List<Object>> rows(org.pastoralflow.reporting.Table t) {
+        java.util.Map<String, List<Object>> byGroup = new java.util.HashMap<>();
+        t.rows().forEach(r -> byGroup.put(r.get(0).toString(), r));
+        return byGroup;
+    }
+
+    static List<Long> delta(java.util.Map<String, List<Object>> before, java.util.Map<String, List<Object>> after, String group) {
+        List<Object> b = before.getOrDefault(group, List.of(group, 0L, 0L, 0L));
+        List<Object> a = after.getOrDefault(group, List.of(group, 0L, 0L, 0L));
+        return java.util.stream.IntStream.range(1, 4).mapToObj(i -> ((Number) a.get(i)).longValue() - ((Number) b.get(i)).longValue())
+                .toList();
+    }
+
+    @Test
+    void theDashboardCountsSuspensionsTheirDaysAndPupilsByGroupOfThoseTheViewerMayRead() {
+        Student sen = students.findAll().stream().filter(s -> s.getYearGroup() == 10 && !"N".equals(s.getSenStatus()) && !s.isInCare()
+                && suspensions.findByStudentIdOrderByStartsOnDesc(s.getId()).isEmpty()).findFirst().orElseThrow();
+        Student plain = students.findAll().stream().filter(s -> s.getYearGroup() == 10 && "N".equals(s.getSenStatus()) && !s.isFsm()
+                && !s.isInCare() && suspensions.findByStudentIdOrderByStartsOnDesc(s.getId()).isEmpty()).findFirst().orElseThrow();
+        LocalDate startsOn = termDates.calendar().addSchoolDays(LocalDate.now(ZoneId.of("Europe/London")), 1);
+        var term = termDates.terms().stream().filter(t -> !t.getStartsOn().isAfter(startsOn) && !t.getEndsOn().isBefore(startsOn))
+                .findFirst().orElseThrow();
+        var year10 = filters.forTerm(term, 10);
+        var lead = new org.pastoralflow.security.Viewer("lead", "Lee", java.util.Set.of("staff", "pastoral-lead"));
+        var dsl = new org.pastoralflow.security.Viewer("dsl", "Dee", java.util.Set.of("staff", "dsl"));
+        var leadBefore = rows(dashboards.table(org.pastoralflow.reporting.SuspensionDashboard.NAME, year10, lead));
+        var dslBefore = rows(dashboards.table(org.pastoralflow.reporting.SuspensionDashboard.NAME, year10, dsl));
+
+        service.startFromIncident(null, null, Confidentiality.PASTORAL, sen.getId(), 2, "Persistent disruption", "head");
+        service.startFromIncident(null, null, Confidentiality.PASTORAL, sen.getId(), 3, "Assault on a pupil", "head");
+        service.startFromIncident(null, null, Confidentiality.PASTORAL, plain.getId(), 1, "Damage", "head");
+        // after a safeguarding incident: the DSL counts it, the Pastoral Lead does not
+        service.startFromIncident(null, null, Confidentiality.SAFEGUARDING, plain.getId(), 5, "Harmful sexual behaviour", "head");
+
+        var leadAfter = rows(dashboards.table(org.pastoralflow.reporting.SuspensionDashboard.NAME, year10, lead));
+        assertThat(delta(leadBefore, leadAfter, "Year 10")).containsExactly(3L, 6L, 2L);
+        assertThat(delta(leadBefore, leadAfter, "SEN support or EHCP (K or E)")).containsExactly(2L, 5L, 1L);
+        assertThat(delta(leadBefore, leadAfter, "No SEN")).containsExactly(1L, 1L, 1L);
+        List<Long> fsm = delta(leadBefore, leadAfter, "Free school meals");
+        List<Long> notFsm = delta(leadBefore, leadAfter, "Not FSM");
+        assertThat(java.util.stream.IntStream.range(0, 3).mapToObj(i -> fsm.get(i) + notFsm.get(i)).toList()).containsExactly(3L, 6L, 2L);
+        assertThat(notFsm.get(2)).isPositive(); // the pupil without SEN has no FSM
+        assertThat(delta(leadBefore, leadAfter, "Looked after")).containsExactly(0L, 0L, 0L);
+        assertThat(delta(leadBefore, leadAfter, "All students")).containsExactly(3L, 6L, 2L);
+        var dslAfter = rows(dashboards.table(org.pastoralflow.reporting.SuspensionDashboard.NAME, year10, dsl));
+        assertThat(delta(dslBefore, dslAfter, "All students")).containsExactly(4L, 11L, 2L);
+        assertThat(delta(dslBefore, dslAfter, "No SEN")).containsExactly(2L, 6L, 1L);
+        assertThat(leadAfter).doesNotContainKey("Year 9");
     }
 }
