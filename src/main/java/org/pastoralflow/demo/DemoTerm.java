@@ -125,22 +125,27 @@ class DemoTerm {
         long behaviourCpu = cpu.getCurrentThreadCpuTime() - behaviourCpuStarted;
         int removed = removals.seed(days, backdate, shuffled.subList(next + 77, next + 107), random);
         long familyStarted = System.nanoTime();
+        long familyCpuStarted = cpu.getCurrentThreadCpuTime();
         int familyContacts = family.seedContacts(all, random);
         long contactsNanos = System.nanoTime() - familyStarted;
+        long contactsCpu = cpu.getCurrentThreadCpuTime() - familyCpuStarted;
         int contactsHome = family.seedLog(days, backdate, shuffled.subList(next + 107, next + 147), random, clock.getZone(),
                 LocalDate.now(clock));
         long familyNanos = System.nanoTime() - familyStarted;
+        long familyCpu = cpu.getCurrentThreadCpuTime() - familyCpuStarted;
         backdate.apply();
         // after the term is on its days: the suspension is today's, waiting at its next steps
         String suspended = suspension.seed(all);
         log.info("Demo term ({}, {} to {}) seeded in {} s ({} s of processor time, {} s of it attendance): {} weeks of attendance "
                         + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, a report card with {} lessons scored, "
                         + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time), {} removals, "
-                        + "{} parents and carers imported ({} ms) and {} contacts with home logged ({} ms for both)",
+                        + "{} parents and carers imported ({} ms, {} ms of processor time) and {} contacts with home logged ({} ms, {} ms of "
+                        + "processor time, for both)",
                 days.termName(), days.first(), days.last(), seconds(System.nanoTime() - started),
                 seconds(cpu.getCurrentThreadCpuTime() - cpuStarted), seconds(cpuAttendance), days.weeks().size(), concerns,
                 incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu), removed,
-                familyContacts, contactsNanos / 1_000_000, contactsHome, familyNanos / 1_000_000);
+                familyContacts, contactsNanos / 1_000_000, contactsCpu / 1_000_000, contactsHome, familyNanos / 1_000_000,
+                familyCpu / 1_000_000);
     }
 
     private static int assign(Map<Student, DemoAttendance.Pattern> patterns, List<Student> from, int next, int count,

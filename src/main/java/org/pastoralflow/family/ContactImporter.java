@@ -18,8 +18,6 @@ import org.pastoralflow.forms.ImportReport;
 import org.pastoralflow.forms.MisCsv;
 import org.pastoralflow.forms.MisRow;
 import org.pastoralflow.security.Confidentiality;
-import org.pastoralflow.student.Student;
-import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.student.Upn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -65,16 +63,14 @@ public class ContactImporter {
                       String addressLine1, String addressLine2, String town, String postcode, String restrictions) {
     }
 
-    private final StudentRepository students;
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final FamilySettings settings;
     private final AuditLog audit;
     private final Clock clock;
 
-    ContactImporter(StudentRepository students, JdbcTemplate jdbc, NamedParameterJdbcTemplate named, FamilySettings settings,
+    ContactImporter(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, FamilySettings settings,
                     AuditLog audit, Clock clock) {
-        this.students = students;
         this.jdbc = jdbc;
         this.named = named;
         this.settings = settings;
@@ -101,10 +97,15 @@ public class ContactImporter {
                     }
                 }
             }
-            Map<String, Student> byUpn = new HashMap<>();
-            for (int i = 0; i < rows.size(); i += 1000) {
-                students.findByUpnIn(rows.subList(i, Math.min(rows.size(), i + 1000)).stream().map(ContactRow::upn).distinct().toList())
-                        .forEach(s -> byUpn.put(s.getUpn(), s));
+            // ids only: a whole school's students as entities would cost more than the rest of the import
+            Map<String, Long> byUpn = new HashMap<>();
+            List<String> upns = rows.stream().map(ContactRow::upn).distinct().toList();
+            for (int i = 0; i < upns.size(); i += 1000) {
+                named.query("select upn, id from student where upn in (:upns)",
+                        new MapSqlParameterSource("upns", upns.subList(i, Math.min(upns.size(), i + 1000))),
+                        rs -> {
+                            byUpn.put(rs.getString(1), rs.getLong(2));
+                        });
             }
             for (int i = 0; i < rows.size(); i++) {
                 if (!byUpn.containsKey(rows.get(i).upn())) {
@@ -123,9 +124,9 @@ public class ContactImporter {
     }
 
     /** Replaces the contacts of every student in the file, in batches; returns the report (created: contacts, updated: students). */
-    private ImportReport write(List<ContactRow> rows, Map<String, Student> byUpn, String importedBy) {
+    private ImportReport write(List<ContactRow> rows, Map<String, Long> byUpn, String importedBy) {
         Set<Long> studentIds = new LinkedHashSet<>();
-        rows.forEach(r -> studentIds.add(byUpn.get(r.upn()).getId()));
+        rows.forEach(r -> studentIds.add(byUpn.get(r.upn())));
         List<Long> ids = List.copyOf(studentIds);
         int replaced = 0;
         for (int i = 0; i < ids.size(); i += 1000) {
@@ -137,7 +138,7 @@ public class ContactImporter {
                         + " lives_with_pupil, home_phone, mobile_phone, work_phone, email, address_line1, address_line2, town, postcode,"
                         + " restrictions, confidentiality, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows, 500, (ps, r) -> {
-                    ps.setLong(1, byUpn.get(r.upn()).getId());
+                    ps.setLong(1, byUpn.get(r.upn()));
                     ps.setInt(2, r.priority());
                     ps.setString(3, r.surname());
                     ps.setString(4, r.forename());
