@@ -58,6 +58,7 @@ class FamilyIntegrationTest {
     @Autowired CaseStore caseStore;
     @Autowired TaskService tasks;
     @Autowired JdbcTemplate jdbc;
+    @Autowired FamilySubjectAccess subjectAccess;
 
     /** A Year 7 student no contact has been logged for, the n-th from the end by UPN. */
     Student year7(int n) {
@@ -139,6 +140,13 @@ class FamilyIntegrationTest {
         assertThat(contacts.disclosableAddress(grace.getId())).isEmpty();
         // nobody without a caseworker group reads them
         assertThat(contacts.of(s.getId(), new Viewer("admin", "Ada", Set.of("admin")))).isEmpty();
+        // a subject access export withholds the address before anyone reviews it
+        var table = subjectAccess.heldAbout(s.getId()).get(0);
+        assertThat(table.items()).hasSize(2);
+        assertThat(table.items().get(0).fields()).containsEntry("surname", "Okafor").containsEntry("forename", "Grace")
+                .containsEntry("address_line1", FamilySubjectAccess.WITHHELD).containsEntry("postcode", FamilySubjectAccess.WITHHELD);
+        assertThat(table.items().get(1).fields()).containsEntry("forename", "Daniel").containsEntry("restrictions", "NC");
+        assertThat(table.items().toString()).doesNotContain("12 Mill Lane", "ZX1 1AB");
     }
 
     Map<String, String> contactForm(String contact) {
