@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * ({@link DemoIncidents}), concerns at every stage, closed ones with their outcomes and support plans
  * with baseline and end measures ({@link DemoReferrals}), on-call calls ({@link DemoOncall}), one
  * student on report ({@link DemoReportCard}) and removals from lessons with the reflection room's
- * register ({@link DemoRemovals}).
+ * register ({@link DemoRemovals}), parents and carers for every student and a term of contacts with home
+ * ({@link DemoFamily}).
  * Everything goes through the features' own services, then is put on its day ({@link Backdate}).
  * The term is the last one that began at least four weeks before today ({@link DemoDays}); all of it
  * is invented and the same on every first start (one fixed random seed), about the demo's invented
@@ -53,10 +54,13 @@ class DemoTerm {
     private final DemoReportCard reportCard;
     private final DemoBehaviour behaviour;
     private final DemoRemovals removals;
+    private final DemoFamily family;
 
     DemoTerm(JdbcTemplate jdbc, Clock clock, TermDates termDates, StudentRepository students, DemoAttendance attendance,
              DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoSuspension suspension,
-             DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals) {
+             DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals,
+             DemoFamily family) {
+        this.family = family;
         this.suspension = suspension;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -120,15 +124,28 @@ class DemoTerm {
         long behaviourNanos = System.nanoTime() - behaviourStarted;
         long behaviourCpu = cpu.getCurrentThreadCpuTime() - behaviourCpuStarted;
         int removed = removals.seed(days, backdate, shuffled.subList(next + 77, next + 107), random);
+        long familyStarted = System.nanoTime();
+        long familyCpuStarted = cpu.getCurrentThreadCpuTime();
+        int familyContacts = family.seedContacts(all, random);
+        long contactsNanos = System.nanoTime() - familyStarted;
+        long contactsCpu = cpu.getCurrentThreadCpuTime() - familyCpuStarted;
+        int contactsHome = family.seedLog(days, backdate, shuffled.subList(next + 107, next + 147), random, clock.getZone(),
+                LocalDate.now(clock));
+        long familyNanos = System.nanoTime() - familyStarted;
+        long familyCpu = cpu.getCurrentThreadCpuTime() - familyCpuStarted;
         backdate.apply();
         // after the term is on its days: the suspension is today's, waiting at its next steps
         String suspended = suspension.seed(all);
         log.info("Demo term ({}, {} to {}) seeded in {} s ({} s of processor time, {} s of it attendance): {} weeks of attendance "
                         + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, a report card with {} lessons scored, "
-                        + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time), {} removals",
+                        + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time), {} removals, "
+                        + "{} parents and carers imported ({} ms, {} ms of processor time) and {} contacts with home logged ({} ms, {} ms of "
+                        + "processor time, for both)",
                 days.termName(), days.first(), days.last(), seconds(System.nanoTime() - started),
                 seconds(cpu.getCurrentThreadCpuTime() - cpuStarted), seconds(cpuAttendance), days.weeks().size(), concerns,
-                incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu), removed);
+                incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu), removed,
+                familyContacts, contactsNanos / 1_000_000, contactsCpu / 1_000_000, contactsHome, familyNanos / 1_000_000,
+                familyCpu / 1_000_000);
     }
 
     private static int assign(Map<Student, DemoAttendance.Pattern> patterns, List<Student> from, int next, int count,

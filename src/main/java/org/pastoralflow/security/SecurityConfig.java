@@ -120,6 +120,7 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/leavers/new").hasAnyRole(LEAVER_RECORDERS)
                         .requestMatchers(HttpMethod.POST, "/leavers", "/leavers/year11").hasAnyRole(LEAVER_RECORDERS)
                         .requestMatchers("/leavers", "/leavers/**").hasRole(Group.DSL.id())
+                        .requestMatchers("/family", "/family/**").hasAnyRole(Group.CASEWORKERS)
                         .requestMatchers("/students/**", "/chronology/**", "/plans/**", "/dashboards", "/dashboards/**",
                                 "/early-intervention", "/early-intervention/**")
                         .hasAnyRole(Group.CASEWORKERS)

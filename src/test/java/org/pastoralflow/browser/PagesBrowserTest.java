@@ -83,8 +83,9 @@ class PagesBrowserTest implements ScreenshotOnFailure.WithBrowsers {
                 .getBusinessKey();
         Map<String, List<String>> pagesByRole = Map.of(
                 "pso", List.of("/", "/inbox", "/inbox?show=mine", "/inbox?show=groups", "/students", "/students?q=" + s.getLegalSurname(),
-                        "/students/" + s.getId(), "/referrals/mine", "/referrals/new", "/oncall", "/oncall/new", "/students/999999999", "/tasks/no-such-task", "/dashboards", "/dashboards?year=8", "/early-intervention"),
-                "admin", List.of("/admin", "/admin/calendar", "/admin/staff", "/admin/staff/pso", "/admin/year-groups", "/admin/students/import",
+                        "/students/" + s.getId(), "/referrals/mine", "/referrals/new", "/oncall", "/oncall/new", "/students/999999999", "/tasks/no-such-task", "/dashboards", "/dashboards?year=8", "/early-intervention",
+                        "/students/" + s.getId() + "/contacts/new", "/family/follow-ups"),
+                "admin", List.of("/admin", "/admin/calendar", "/admin/staff", "/admin/staff/pso", "/admin/year-groups", "/admin/students/import", "/admin/contacts/import",
                         "/admin/incidents", "/oncall/rota", "/subject-access", "/subject-access/new?q=" + s.getLegalSurname()),
                 "pso9", List.of("/students?q=" + s.getLegalSurname(), "/students/" + s.getId()),
                 "dsl", List.of("/retention", "/reports/data-pack", "/subject-access", "/subject-access/new?upn=" + s.getUpn(),

@@ -87,10 +87,12 @@ class ConfidentialityCanaryIntegrationTest {
     static final String LEAVER_CONCERN = "CANARYLEAVER" + RUN;
     static final String SAR_NOTE = "CANARYWITHHELD" + RUN;
     static final String SUSPENSION = "CANARYSUSPENSION" + RUN;
+    /** A contact with home the DSL logged at safeguarding level, with a follow-up (the DSL's own task). */
+    static final String CONTACT_LOG = "CANARYCONTACTHOME" + RUN;
     /** A pastoral behaviour log's note: caseworkers of Year 8 read it; the canary's other viewers must not. */
     static final String BEHAVIOUR_NOTE = "CANARYBEHAVIOUR" + RUN;
     static final List<String> MARKERS = List.of(CONCERN, WORDS, RATIONALE, MASH, FEEDBACK, HSB, PLACE, CP_REVIEW, LEAVER_CONCERN, SAR_NOTE,
-            SUSPENSION);
+            SUSPENSION, CONTACT_LOG);
     /** A removal from a lesson: pastoral, so read by caseworkers of the student's year groups and nobody else. */
     static final String REMOVAL = "CANARYREMOVAL" + RUN;
     /** Who may not read a pastoral record about a Year 10 student: no caseworker group, Year 9 only, the administrator. */
@@ -132,6 +134,8 @@ class ConfidentialityCanaryIntegrationTest {
     org.pastoralflow.suspension.Suspension suspension;
     org.pastoralflow.reportcard.ReportCard reportCard;
     String behaviourBatch;
+    String contactLogProcess;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     /** References of records that are the DSL's alone: nobody else may learn they exist. */
     final Set<String> dslOnlyReferences = new LinkedHashSet<>();
 
@@ -224,6 +228,16 @@ class ConfidentialityCanaryIntegrationTest {
                         .param("note", BEHAVIOUR_NOTE).param("upn-0", target.getUpn()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         behaviourBatch = logged.substring("/behaviour/logs/".length());
+
+        // 8. the DSL logs a call home about the handed-on child at safeguarding level, with a follow-up for themselves
+        java.time.LocalDateTime called = org.pastoralflow.support.JustNow.at().minusHours(1);
+        submit(dsl, "/students/" + handedOn.getId() + "/contacts", "contact", "other", "withWhom", "Aunt " + CONTACT_LOG,
+                "method", "phone-made", "day", called.toLocalDate().toString(), "time", called.toLocalTime().toString(),
+                "said", CONTACT_LOG, "agreed", "Call back " + CONTACT_LOG, "confidentiality", "safeguarding",
+                "followUpOn", LocalDate.now().plusDays(2).toString());
+        Map<String, Object> contact = jdbc.queryForMap("select reference, process_instance_id from contact_log where said = ?", CONTACT_LOG);
+        dslOnlyReferences.add((String) contact.get("reference"));
+        contactLogProcess = (String) contact.get("process_instance_id");
     }
 
     Referral raise(MockHttpSession teacher, Student s, String description) throws Exception {
@@ -274,7 +288,7 @@ class ConfidentialityCanaryIntegrationTest {
                 .map(p -> p.getId().toString()).toList());
         List<String> processes = new ArrayList<>(List.of(concern.getProcessInstanceId(), incident.getProcessInstanceId(),
                 cpTransition.getProcessInstanceId(), leaver.getProcessInstanceId(), sar.getProcessInstanceId(),
-                suspension.getProcessInstanceId(), reportCard.getProcessInstanceId()));
+                suspension.getProcessInstanceId(), reportCard.getProcessInstanceId(), contactLogProcess));
         ids.put("/tasks/{id}", processes.stream().flatMap(p -> tasks.createTaskQuery().processInstanceId(p).list().stream())
                 .map(Task::getId).toList());
         List<String> urls = new ArrayList<>();
@@ -286,7 +300,7 @@ class ConfidentialityCanaryIntegrationTest {
             urls.addAll(expand(route[1], ids));
         }
         // every dashboard's CSV, by name: every Dashboard bean, so a new feature's dashboard is visited without a list to keep
-        assertThat(dashboards.names()).contains("referrals", "removals-groups", "suspensions-groups");
+        assertThat(dashboards.names()).contains("referrals", "removals-groups", "suspensions-groups", "contact-home");
         for (String name : dashboards.names()) {
             urls.add("/dashboards/" + name + ".csv");
         }
