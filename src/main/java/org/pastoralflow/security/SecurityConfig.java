@@ -120,6 +120,8 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/leavers/new").hasAnyRole(LEAVER_RECORDERS)
                         .requestMatchers(HttpMethod.POST, "/leavers", "/leavers/year11").hasAnyRole(LEAVER_RECORDERS)
                         .requestMatchers("/leavers", "/leavers/**").hasRole(Group.DSL.id())
+                        .requestMatchers(HttpMethod.POST, "/send/**").hasRole(Group.SENCO.id())
+                        .requestMatchers("/send", "/send/**").hasAnyRole(Group.CASEWORKERS)
                         .requestMatchers("/students/**", "/chronology/**", "/plans/**", "/dashboards", "/dashboards/**",
                                 "/early-intervention", "/early-intervention/**")
                         .hasAnyRole(Group.CASEWORKERS)
