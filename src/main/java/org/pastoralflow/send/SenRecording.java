@@ -62,8 +62,9 @@ public class SenRecording {
         String whatHelps = data.text("whatHelps", "What helps me", 2000, false);
         data.throwIfInvalid();
         SenEntry entry = entries.findByStudentId(studentId)
-                .orElseGet(() -> entries.save(new SenEntry(references.next("SN", "sen_register_number_seq"), studentId)));
+                .orElseGet(() -> new SenEntry(references.next("SN", "sen_register_number_seq"), studentId));
         entry.describe(primary, secondary, strengths, needs, whatHelps, viewer.userId(), clock.instant());
+        entry = entries.save(entry);
         record(studentId, EntryKind.NOTE, viewer.userId(), "SEN register (" + entry.getReference() + "): "
                 + entry.primaryNeedLabel() + (secondary == null ? "" : "; also " + entry.secondaryNeedLabel()),
                 profileInWords(entry), SupportReviewProcess.SOURCE_TYPE, entry.getId());
@@ -104,7 +105,7 @@ public class SenRecording {
         data.throwIfInvalid();
         EhcpPlan plan = plans.save(new EhcpPlan(references.next("EH", "ehcp_plan_number_seq"), studentId, authority, planOn, lastReviewOn,
                 viewer.userId(), clock.instant()));
-        record(studentId, EntryKind.NOTE, viewer.userId(), "EHCP (" + plan.getReference() + ") maintained by " + authority,
+        record(studentId, EntryKind.NOTE, viewer.userId(), "EHCP " + plan.getReference() + " recorded, maintained by " + authority,
                 "Plan of " + planOn + (lastReviewOn == null ? "" : "; last annual review " + lastReviewOn)
                         + ". Next annual review due by " + plan.nextReviewDue() + ".", EhcpReviewProcess.SOURCE_TYPE, plan.getId());
         Map<String, Object> vars = new HashMap<>();

@@ -12,7 +12,7 @@ class SendRecords implements ConfidentialRecords {
     @Override
     public List<Kind> kinds() {
         return List.of(
-                new Kind("SEN register entry (areas of need, one-page profile) and SEN support reviews",
+                new Kind("SEN register entry and SEN support review",
                         List.of("sen_register", "sen_support_review"), "send", SupportReviewProcess.KEY),
                 new Kind("EHCP and its annual reviews", List.of("ehcp_plan", "ehcp_review"), "send", EhcpReviewProcess.KEY));
     }
