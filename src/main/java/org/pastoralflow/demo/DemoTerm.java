@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * ({@link DemoIncidents}), concerns at every stage, closed ones with their outcomes and support plans
  * with baseline and end measures ({@link DemoReferrals}), on-call calls ({@link DemoOncall}), one
  * student on report ({@link DemoReportCard}) and removals from lessons with the reflection room's
- * register ({@link DemoRemovals}).
+ * register ({@link DemoRemovals}); the SEN register and EHCP annual reviews ({@link DemoSend}).
  * Everything goes through the features' own services, then is put on its day ({@link Backdate}).
  * The term is the last one that began at least four weeks before today ({@link DemoDays}); all of it
  * is invented and the same on every first start (one fixed random seed), about the demo's invented
@@ -53,10 +53,11 @@ class DemoTerm {
     private final DemoReportCard reportCard;
     private final DemoBehaviour behaviour;
     private final DemoRemovals removals;
+    private final DemoSend send;
 
     DemoTerm(JdbcTemplate jdbc, Clock clock, TermDates termDates, StudentRepository students, DemoAttendance attendance,
              DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoSuspension suspension,
-             DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals) {
+             DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals, DemoSend send) {
         this.suspension = suspension;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -69,6 +70,7 @@ class DemoTerm {
         this.reportCard = reportCard;
         this.behaviour = behaviour;
         this.removals = removals;
+        this.send = send;
     }
 
     /** A demo login as the services see the person signed in. */
@@ -123,12 +125,17 @@ class DemoTerm {
         backdate.apply();
         // after the term is on its days: the suspension is today's, waiting at its next steps
         String suspended = suspension.seed(all);
+        long sendStarted = System.nanoTime();
+        int[] sen = send.seed(all, 16);
+        long sendNanos = System.nanoTime() - sendStarted;
         log.info("Demo term ({}, {} to {}) seeded in {} s ({} s of processor time, {} s of it attendance): {} weeks of attendance "
                         + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, a report card with {} lessons scored, "
-                        + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time), {} removals",
+                        + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time), {} removals, "
+                        + "{} pupils on the SEN register with their needs, {} EHCPs in annual review ({} s)",
                 days.termName(), days.first(), days.last(), seconds(System.nanoTime() - started),
                 seconds(cpu.getCurrentThreadCpuTime() - cpuStarted), seconds(cpuAttendance), days.weeks().size(), concerns,
-                incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu), removed);
+                incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu), removed,
+                sen[0], sen[1], seconds(sendNanos));
     }
 
     private static int assign(Map<Student, DemoAttendance.Pattern> patterns, List<Student> from, int next, int count,

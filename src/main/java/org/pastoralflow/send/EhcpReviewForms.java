@@ -68,13 +68,19 @@ class EhcpReviewForms {
         return model;
     }
 
+    /** Four weeks on, leaving time for the invitations; sooner when the review is due before that. */
+    private LocalDate suggestedMeeting(EhcpReview r) {
+        LocalDate fourWeeks = register.today().plusWeeks(4);
+        return r.getDueOn().isAfter(register.today().plusWeeks(2)) && r.getDueOn().isBefore(fourWeeks) ? r.getDueOn() : fourWeeks;
+    }
+
     @Bean
     TaskForm ehcpArrangeForm() {
         return forms.form("ehcp-annual-review/arrange", "Arrange the annual review meeting", List.of(
                         FormField.date("meetingOn", "Date of the meeting"),
                         FormField.longText("lateReason", "Why the meeting is after the review is due").optional()
                                 .withHint("Only when the meeting is later than the date the review is due.")))
-                .withDefaults((r, f) -> Map.of("meetingOn", ""))
+                .withDefaults((r, f) -> Map.of("meetingOn", suggestedMeeting(r).toString()))
                 .withIntro((r, t) -> "The review is due by " + r.getDueOn() + ". Invitations and advice must go out two weeks before the meeting.")
                 .withRule(s -> {
                     LocalDate on = s.day("meetingOn");
@@ -145,8 +151,8 @@ class EhcpReviewForms {
                     LocalDate before = r.getAdviceCirculatedOn() == null ? r.getInvitationsSentOn()
                             : r.getInvitationsSentOn() == null || r.getAdviceCirculatedOn().isAfter(r.getInvitationsSentOn())
                             ? r.getAdviceCirculatedOn() : r.getInvitationsSentOn();
-                    if (held != null && before != null && !held.isAfter(before)) {
-                        s.reject("heldOn", "The meeting must come after the invitations and the advice went out (" + before + ").");
+                    if (held != null && before != null && held.isBefore(before)) {
+                        s.reject("heldOn", "The meeting cannot come before the invitations and the advice went out (" + before + ").");
                     }
                 })
                 .completes(s -> {

@@ -149,7 +149,7 @@ class SendIntegrationTest {
         String[] held = {"attended", "Parents, the young person, SENCO", "pupilViews", "Likes the quiet room at lunch",
                 "parentViews", "Want the speech therapy to continue", "recommendation", "amend"};
         assertThat(refused(senco, meeting, concat(held, "heldOn", today.minusDays(25).toString())))
-                .contains("The meeting must come after the invitations and the advice went out");
+                .contains("The meeting cannot come before the invitations and the advice went out");
         mvc.perform(form(senco, meeting, concat(held, "heldOn", today.minusDays(2).toString()))).andExpect(status().is3xxRedirection());
 
         String report = "/tasks/" + task(instance, EhcpReviewProcess.TASK_REPORT).getId();
