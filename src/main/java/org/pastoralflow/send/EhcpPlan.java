@@ -58,7 +58,7 @@ public class EhcpPlan {
         this.recordedAt = recordedAt;
     }
 
-    /** Regulation 2 of the SEND Regulations 2014: a review within 12 months of the plan, then of the last review. */
+    /** Children and Families Act 2014, s. 44(1): a review within 12 months of the plan, then of the last review. */
     public LocalDate nextReviewDue() {
         return (lastReviewOn != null ? lastReviewOn : planOn).plusMonths(12);
     }

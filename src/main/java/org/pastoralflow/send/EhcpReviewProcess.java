@@ -10,7 +10,7 @@ public final class EhcpReviewProcess {
     /** The review under way: a new one each year, opened by Task_OpenReview. */
     public static final String REVIEW_ID = "ehcpReviewId";
     public static final String REFERENCE = "reference";
-    /** The local authority's decision after the review (reg. 22). */
+    /** The local authority's decision after the review (reg. 20: within four weeks of the meeting). */
     public static final String DECISION = "laDecision";
 
     public static final String MAINTAIN = "maintain";

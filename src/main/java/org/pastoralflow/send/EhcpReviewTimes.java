@@ -41,12 +41,12 @@ public class EhcpReviewTimes {
         return at(reviews.apply(reviewId).getDueOn().minusWeeks(settings.arrangeDueWeeksBefore()));
     }
 
-    /** Reg. 20(3)-(4): invitations at least two weeks before the meeting. */
+    /** Reg. 20(3): at least two weeks' notice of the meeting, with the invitations at least two weeks before the meeting. */
     public Date invitationsBy(Long reviewId) {
         return at(invitationsDay(reviews.apply(reviewId)));
     }
 
-    /** Reg. 20(5)-(6): the advice circulated at least two weeks before the meeting. */
+    /** Reg. 20(4): the advice circulated at least two weeks before the meeting. */
     public Date adviceBy(Long reviewId) {
         return at(adviceDay(reviews.apply(reviewId)));
     }
@@ -55,12 +55,12 @@ public class EhcpReviewTimes {
         return at(reviews.apply(reviewId).getMeetingOn());
     }
 
-    /** Reg. 20(10): the report to the local authority within two weeks of the meeting. */
+    /** Reg. 20: the report to the local authority within two weeks of the meeting. */
     public Date reportBy(Long reviewId) {
         return at(reportDay(reviews.apply(reviewId)));
     }
 
-    /** Reg. 22: the authority decides within four weeks of the meeting; then it is chased. */
+    /** Reg. 20: the authority decides within four weeks of the meeting; then it is chased. */
     public Date decisionBy(Long reviewId) {
         return at(decisionDay(reviews.apply(reviewId)));
     }

@@ -15,6 +15,7 @@ import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.workflow.Processes;
 import org.pastoralflow.workflow.References;
+import org.pastoralflow.workflow.TaskInbox;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,6 +73,7 @@ public class SenRecording {
             Map<String, Object> vars = new HashMap<>();
             vars.put(SupportReviewProcess.ENTRY_ID, entry.getId());
             vars.put(SupportReviewProcess.REFERENCE, entry.getReference());
+            vars.put(TaskInbox.STUDENT_ID, studentId);
             entry.started(processes.start(SupportReviewProcess.KEY, entry.getReference(), vars));
         }
         return entry;
@@ -111,6 +113,7 @@ public class SenRecording {
         Map<String, Object> vars = new HashMap<>();
         vars.put(EhcpReviewProcess.PLAN_ID, plan.getId());
         vars.put(EhcpReviewProcess.REFERENCE, plan.getReference());
+        vars.put(TaskInbox.STUDENT_ID, studentId);
         plan.started(processes.start(EhcpReviewProcess.KEY, plan.getReference(), vars));
         return plan;
     }

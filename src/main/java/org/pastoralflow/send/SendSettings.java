@@ -7,9 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * What a school sets for EHCP annual reviews ({@code pastoral.send.*}), in calendar weeks as the SEND
  * Regulations 2014 count them: how long before a review is due the SENCO is asked to arrange it, and
- * by when that should be done; the two weeks before the meeting for invitations and advice (reg. 20);
- * the two weeks after it for the report (reg. 20(10)); the four for the authority's decision
- * (reg. 22), after which it is chased; and the hour of the day a date's deadline falls at.
+ * by when that should be done; the two weeks before the meeting for invitations and advice (reg. 20(3), (4));
+ * the two weeks after it for the report and the four for the authority's decision (both reg. 20), after which it is chased; and the hour of the day a date's deadline falls at.
  * The SEN support reviews' interval is a deadline in school days ({@code pastoral.deadlines.send.*}).
  */
 @ConfigurationProperties("pastoral.send")
