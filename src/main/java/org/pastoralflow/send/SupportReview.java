@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** One review of a pupil's SEN support plan: the pupil's and the parents' views are part of every one (Code of Practice 6.65). */
+/** One review of a pupil's SEN support plan: the pupil's and the parents' views are part of every one (SEND Code of Practice 2015, the graduated approach). */
 @Entity
 @Table(name = "sen_support_review")
 public class SupportReview {
