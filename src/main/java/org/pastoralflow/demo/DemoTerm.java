@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * with baseline and end measures ({@link DemoReferrals}), on-call calls ({@link DemoOncall}), one
  * student on report ({@link DemoReportCard}) and removals from lessons with the reflection room's
  * register ({@link DemoRemovals}), parents and carers for every student and a term of contacts with home
- * ({@link DemoFamily}).
+ * ({@link DemoFamily}), a directory of local services and home visits ({@link DemoServices},
+ * {@link DemoHomeVisits}), the SEN register and EHCP annual reviews ({@link DemoSend}).
  * Everything goes through the features' own services, then is put on its day ({@link Backdate}).
  * The term is the last one that began at least four weeks before today ({@link DemoDays}); all of it
  * is invented and the same on every first start (one fixed random seed), about the demo's invented
@@ -55,13 +56,14 @@ class DemoTerm {
     private final DemoBehaviour behaviour;
     private final DemoRemovals removals;
     private final DemoFamily family;
+    private final DemoServices services;
+    private final DemoHomeVisits homeVisits;
+    private final DemoSend send;
 
     DemoTerm(JdbcTemplate jdbc, Clock clock, TermDates termDates, StudentRepository students, DemoAttendance attendance,
              DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoSuspension suspension,
-             DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals,
-             DemoFamily family) {
-        this.family = family;
-        this.suspension = suspension;
+             DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals, DemoFamily family,
+             DemoServices services, DemoHomeVisits homeVisits, DemoSend send) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.termDates = termDates;
@@ -70,9 +72,14 @@ class DemoTerm {
         this.incidents = incidents;
         this.referrals = referrals;
         this.oncall = oncall;
+        this.suspension = suspension;
         this.reportCard = reportCard;
         this.behaviour = behaviour;
         this.removals = removals;
+        this.family = family;
+        this.services = services;
+        this.homeVisits = homeVisits;
+        this.send = send;
     }
 
     /** A demo login as the services see the person signed in. */
@@ -91,10 +98,7 @@ class DemoTerm {
         if (hasHistory()) {
             return;
         }
-        long started = System.nanoTime();
-        // the thread's own processor time as well: on a busy machine the clock time says more about the machine
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        long cpuStarted = cpu.getCurrentThreadCpuTime();
+        Stopwatch watch = new Stopwatch();
         DemoDays days = DemoDays.before(LocalDate.now(clock), termDates.terms(), termDates.calendar(), clock.getZone());
         Random random = new Random(SEED);
         List<Student> all = new ArrayList<>(students.findAll());
@@ -110,42 +114,69 @@ class DemoTerm {
         next = assign(patterns, shuffled, next, 6, DemoAttendance.Pattern.FALLING);
         next = assign(patterns, shuffled, next, shuffled.size() / 8, DemoAttendance.Pattern.PATCHY);
         next = assign(patterns, shuffled, next, 8, DemoAttendance.Pattern.LATE);
+        final int n = next;
 
+        // the order of the steps is the order they draw from the one random seed: a new step goes at the end
         Backdate backdate = new Backdate(jdbc, clock);
-        int concerns = attendance.seed(days, backdate, all, patterns, random);
-        long cpuAttendance = cpu.getCurrentThreadCpuTime() - cpuStarted;
-        int incidentCount = incidents.seed(days, backdate, all, random);
-        int referralCount = referrals.seed(days, backdate, shuffled.subList(next, next + 40));
-        int calls = oncall.seed(days, backdate, shuffled.subList(next + 40, next + 70), random);
-        int scored = reportCard.seed(days, backdate, shuffled.get(next + 70));
-        long behaviourStarted = System.nanoTime();
-        long behaviourCpuStarted = cpu.getCurrentThreadCpuTime();
-        int logs = behaviour.seed(days, backdate, all, shuffled.subList(next + 70, next + 73), shuffled.subList(next + 73, next + 77), random);
-        long behaviourNanos = System.nanoTime() - behaviourStarted;
-        long behaviourCpu = cpu.getCurrentThreadCpuTime() - behaviourCpuStarted;
-        int removed = removals.seed(days, backdate, shuffled.subList(next + 77, next + 107), random);
-        long familyStarted = System.nanoTime();
-        long familyCpuStarted = cpu.getCurrentThreadCpuTime();
-        int familyContacts = family.seedContacts(all, random);
-        long contactsNanos = System.nanoTime() - familyStarted;
-        long contactsCpu = cpu.getCurrentThreadCpuTime() - familyCpuStarted;
-        int contactsHome = family.seedLog(days, backdate, shuffled.subList(next + 107, next + 147), random, clock.getZone(),
-                LocalDate.now(clock));
-        long familyNanos = System.nanoTime() - familyStarted;
-        long familyCpu = cpu.getCurrentThreadCpuTime() - familyCpuStarted;
-        backdate.apply();
-        // after the term is on its days: the suspension is today's, waiting at its next steps
-        String suspended = suspension.seed(all);
-        log.info("Demo term ({}, {} to {}) seeded in {} s ({} s of processor time, {} s of it attendance): {} weeks of attendance "
-                        + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, a report card with {} lessons scored, "
-                        + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time), {} removals, "
-                        + "{} parents and carers imported ({} ms, {} ms of processor time) and {} contacts with home logged ({} ms, {} ms of "
-                        + "processor time, for both)",
-                days.termName(), days.first(), days.last(), seconds(System.nanoTime() - started),
-                seconds(cpu.getCurrentThreadCpuTime() - cpuStarted), seconds(cpuAttendance), days.weeks().size(), concerns,
-                incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu), removed,
-                familyContacts, contactsNanos / 1_000_000, contactsCpu / 1_000_000, contactsHome, familyNanos / 1_000_000,
-                familyCpu / 1_000_000);
+        int concerns = watch.time("attendance", () -> attendance.seed(days, backdate, all, patterns, random));
+        int incidentCount = watch.time("incidents", () -> incidents.seed(days, backdate, all, random));
+        int referralCount = watch.time("referrals", () -> referrals.seed(days, backdate, shuffled.subList(n, n + 40)));
+        int calls = watch.time("on-call", () -> oncall.seed(days, backdate, shuffled.subList(n + 40, n + 70), random));
+        int scored = watch.time("report card", () -> reportCard.seed(days, backdate, shuffled.get(n + 70)));
+        int logs = watch.time("behaviour", () -> behaviour.seed(days, backdate, all, shuffled.subList(n + 70, n + 73),
+                shuffled.subList(n + 73, n + 77), random));
+        int removed = watch.time("removals", () -> removals.seed(days, backdate, shuffled.subList(n + 77, n + 107), random));
+        int familyContacts = watch.time("parents and carers", () -> family.seedContacts(all, random));
+        int contactsHome = watch.time("contacts with home", () -> family.seedLog(days, backdate, shuffled.subList(n + 107, n + 147),
+                random, clock.getZone(), LocalDate.now(clock)));
+        // after the referrals: their PSO triage signposted before the directory existed
+        int directory = watch.time("local services", services::seed);
+        List<Student> families = shuffled.subList(n + 147, n + 170).stream().filter(x -> !x.isCpPlan()).limit(5).toList();
+        int visited = watch.time("home visits", () -> homeVisits.seedDone(days, backdate, families.subList(0, 4)));
+        watch.time("backdating", () -> {
+            backdate.apply();
+            return 0;
+        });
+        // after the term is on its days: today's home visit, and the suspension waiting at its next steps
+        String visitToday = watch.time("home visit today", () -> homeVisits.seedToday(families.get(4)));
+        String suspended = watch.time("suspension", () -> suspension.seed(all));
+        int[] sen = watch.time("SEN register", () -> send.seed(all, 16));
+        log.info("Demo term ({}, {} to {}) seeded in {}: {} weeks of attendance opening {} concerns, {} incidents, {} concerns raised, "
+                        + "{} on-call calls, a report card with {} lessons scored, suspension {} in progress, {} behaviour and achievement "
+                        + "logs, {} removals, {} parents and carers, {} contacts with home, {} local services, {} home visits done and {} "
+                        + "planned for today, {} pupils on the SEN register with {} EHCPs in annual review. By step: {}",
+                days.termName(), days.first(), days.last(), watch.total(), days.weeks().size(), concerns, incidentCount, referralCount,
+                calls, scored, suspended, logs, removed, familyContacts, contactsHome, directory, visited, visitToday, sen[0], sen[1],
+                watch.steps());
+    }
+
+    /**
+     * The time of each step, on the clock and in the thread's own processor time: on a busy machine the
+     * clock says more about the machine than about the step.
+     */
+    static final class Stopwatch {
+        private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final long started = System.nanoTime();
+        private final long cpuStarted = cpu.getCurrentThreadCpuTime();
+        private final List<String> steps = new ArrayList<>();
+
+        <T> T time(String step, java.util.function.Supplier<T> work) {
+            long wall = System.nanoTime();
+            long processor = cpu.getCurrentThreadCpuTime();
+            T result = work.get();
+            steps.add(step + " " + seconds(System.nanoTime() - wall) + " s (" + seconds(cpu.getCurrentThreadCpuTime() - processor)
+                    + " s of processor time)");
+            return result;
+        }
+
+        String total() {
+            return seconds(System.nanoTime() - started) + " s (" + seconds(cpu.getCurrentThreadCpuTime() - cpuStarted)
+                    + " s of processor time)";
+        }
+
+        String steps() {
+            return String.join(", ", steps);
+        }
     }
 
     private static int assign(Map<Student, DemoAttendance.Pattern> patterns, List<Student> from, int next, int count,
@@ -157,6 +188,6 @@ class DemoTerm {
     }
 
     private static String seconds(long nanos) {
-        return String.format(java.util.Locale.UK, "%.1f", nanos / 1e9);
+        return String.format(java.util.Locale.UK, "%.2f", nanos / 1e9);
     }
 }

@@ -121,6 +121,8 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/leavers", "/leavers/year11").hasAnyRole(LEAVER_RECORDERS)
                         .requestMatchers("/leavers", "/leavers/**").hasRole(Group.DSL.id())
                         .requestMatchers("/family", "/family/**").hasAnyRole(Group.CASEWORKERS)
+                        .requestMatchers(HttpMethod.POST, "/send/**").hasRole(Group.SENCO.id())
+                        .requestMatchers("/send", "/send/**").hasAnyRole(Group.CASEWORKERS)
                         .requestMatchers("/students/**", "/chronology/**", "/plans/**", "/dashboards", "/dashboards/**",
                                 "/early-intervention", "/early-intervention/**")
                         .hasAnyRole(Group.CASEWORKERS)

@@ -151,6 +151,16 @@ public class TransitionRecording {
         notes.note(t, milestone, kind, confidentiality, on.atStartOfDay(clock.getZone()).toInstant(), viewer.userId(), summary, detail);
     }
 
+    /**
+     * The phase-transfer review of an incoming child's EHCP, as the SENCO recorded it on the SEN register
+     * (send.TransferReviews): a SEND note on the transition record, read with the SENCO meeting.
+     */
+    @Transactional
+    public void notePhaseTransferReview(Transition t, LocalDate on, String summary, String detail, Viewer viewer) {
+        notes.note(t, Milestone.SENCO_MEETING, EntryKind.REVIEW, Confidentiality.SEND, on.atStartOfDay(clock.getZone()).toInstant(),
+                viewer.userId(), summary, detail);
+    }
+
     @Transactional
     public void recordCpFileAfterWithdrawal(Transition t, String whatWasDone, Viewer viewer) {
         notes.note(t, Milestone.CP_FILE, EntryKind.NOTE, Confidentiality.SAFEGUARDING, clock.instant(), viewer.userId(),

@@ -95,6 +95,8 @@ class ConfidentialityCanaryIntegrationTest {
             SUSPENSION, CONTACT_LOG);
     /** A removal from a lesson: pastoral, so read by caseworkers of the student's year groups and nobody else. */
     static final String REMOVAL = "CANARYREMOVAL" + RUN;
+    /** What helps a pupil at SEN support, in their one-page profile: send, read by the SENCO, DSL, Heads of Year and Pastoral Lead. */
+    static final String SEN_PROFILE = "CANARYSENPROFILE" + RUN;
     /** Who may not read a pastoral record about a Year 10 student: no caseworker group, Year 9 only, the administrator. */
     static final List<String> NOT_PASTORAL_FOR_YEAR_10 = List.of("teacher", "pso9", "admin");
 
@@ -464,6 +466,35 @@ class ConfidentialityCanaryIntegrationTest {
             }
         }
         assertThat(seen).as("the removal's marker shown to someone who may not read it").isEmpty();
+    }
+
+    /**
+     * A one-page profile on the SEN register is send: the teacher, a PSO, SLT and the administrator find
+     * it nowhere (the register, the pupil's SEN page, the student page, the API's chronology, the inbox),
+     * while the Pastoral Lead reads it on both pages: the scanner can fail.
+     */
+    @Test
+    void aSenProfileIsSeenOnlyBySendReaders() throws Exception {
+        Student pupil = students.findAll().stream().filter(s -> s.getYearGroup() == 11 && "K".equals(s.getSenStatus()))
+                .sorted(java.util.Comparator.comparing(Student::getUpn)).findFirst().orElseThrow();
+        submit(Web.signIn(mvc, "senco"), "/send/students/" + pupil.getId() + "/needs", "primaryNeed", "SEMH", "whatHelps", SEN_PROFILE);
+        HttpUser lead = HttpUser.signedIn(port, "lead");
+        assertThat(text(fetch(lead, "/send/students/" + pupil.getId()).body(), "text/html")).contains(SEN_PROFILE);
+        assertThat(text(fetch(lead, "/students/" + pupil.getId()).body(), "text/html")).contains(SEN_PROFILE);
+        List<String> urls = List.of("/send", "/send?status=K", "/send/students/" + pupil.getId(), "/students/" + pupil.getId(),
+                "/api/students/" + pupil.getUpn() + "/chronology", "/inbox");
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (String role : List.of("teacher", "pso", "head", "admin")) {
+            HttpUser user = HttpUser.signedIn(port, role);
+            for (String url : urls) {
+                HttpResponse<byte[]> r = fetch(user, url);
+                assertThat(r.statusCode()).as("%s %s", role, url).isLessThan(500);
+                if (text(r.body(), r.headers().firstValue("Content-Type").orElse(null)).contains(SEN_PROFILE)) {
+                    seen.put(role + " GET " + url, r.statusCode());
+                }
+            }
+        }
+        assertThat(seen).as("the SEN profile shown to someone who may not read send records").isEmpty();
     }
 
     @Test

@@ -100,6 +100,8 @@ class HostileInputIntegrationTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired TaskService tasks;
     @Autowired org.pastoralflow.suspension.Suspensions suspensions;
+    @Autowired org.pastoralflow.send.SenRecording senRecording;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
     final ObjectMapper json = new ObjectMapper();
 
     final Map<String, HttpUser> sessions = new HashMap<>();
@@ -137,13 +139,15 @@ class HostileInputIntegrationTest {
         rememberIds();
         seedASupportPlan();
         seedASuspension();
+        seedSendReviews();
 
         for (String[] row : RouteMatrixIntegrationTest.ROUTES) {
             String route = row[0];
             if (route.startsWith("GET /") && !route.startsWith("GET /api/") && !route.startsWith("GET /camunda/")
                     && !route.startsWith("GET /actuator/") && !route.startsWith("GET /engine-rest/") && !route.startsWith("GET /tasks/")
                     && !route.matches(".*\\.(csv|pdf|zip|json|bpmn)$")) {
-                List<String> roles = Routes.allowed(row);
+                // the SEN pages' forms are the SENCO's alone (POST /send/** is theirs); other readers see none
+                List<String> roles = route.startsWith("GET /send") ? List.of("senco") : Routes.allowed(row);
                 if (!roles.isEmpty()) {
                     String page = resolve(route.substring(4));
                     if (page != null) {
@@ -438,6 +442,7 @@ class HostileInputIntegrationTest {
             "/leavers", Map.of("upn", () -> leavers.next(), "destinationUrn", () -> "123456"),
             "/subject-access", Map.of("upn", () -> sarUpn),
             "/admin/calendar/(terms|closures)", Map.of("startsOn", () -> "2099-07-01", "endsOn", () -> "2099-07-02"),
+            "/send/students/.*/ehcp", Map.of("planOn", () -> "2024-09-02", "lastReviewOn", () -> "2025-09-01"),
             "/leavers/.*/cp-file.pdf", Map.of("password", () -> "correct horse battery", "passwordAgain", () -> "correct horse battery"));
 
     // ------------------------------------------------------------------ tasks
@@ -616,6 +621,26 @@ class HostileInputIntegrationTest {
         suspensions.startFromIncident(null, null, org.pastoralflow.security.Confidentiality.PASTORAL, student, 3, PLAIN, "head");
     }
 
+    /**
+     * A SEN support review and an EHCP annual review waiting for the SENCO, so their task forms are swept
+     * (their timers fired by hand: the job executor is off). Year 10 pupils, from the end of the list.
+     */
+    void seedSendReviews() {
+        org.pastoralflow.security.Viewer senco = new org.pastoralflow.security.Viewer("senco", "Sam", Set.of("staff", "senco"));
+        String free = " and year_group = 10 and id not in (select student_id from sen_register union select student_id from ehcp_plan)"
+                + " order by upn desc limit 1";
+        Long k = jdbc.queryForObject("select id from student where sen_status = 'K'" + free, Long.class);
+        senRecording.describe(k, new org.pastoralflow.forms.FormData(Map.of("primaryNeed", "SpLD", "whatHelps", PLAIN)), senco);
+        Long e = jdbc.queryForObject("select id from student where ehcp = true" + free, Long.class);
+        java.time.LocalDate lastReview = JustNow.at().toLocalDate().minusMonths(11);
+        org.pastoralflow.send.EhcpPlan plan = senRecording.recordPlan(e, new org.pastoralflow.forms.FormData(Map.of("localAuthority", PLAIN,
+                "planOn", lastReview.minusYears(1).toString(), "lastReviewOn", lastReview.toString())), senco);
+        for (String instance : jdbc.queryForList("select process_instance_id from sen_register where student_id = ? union "
+                + "select process_instance_id from ehcp_plan where id = ?", String.class, k, plan.getId())) {
+            management.createJobQuery().processInstanceId(instance).list().forEach(j -> management.executeJob(j.getId()));
+        }
+    }
+
     HttpResponse<String> api(String method, String path, Map<String, Object> body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("pso:demo".getBytes(StandardCharsets.UTF_8)));
@@ -648,6 +673,8 @@ class HostileInputIntegrationTest {
     String resolve(String route) {
         Long student = jdbc.queryForObject("select id from student where upn = ?", Long.class, upn);
         String page = route
+                .replace("/send/students/{id}", "/send/students/" + first("select id from student where ehcp = true and year_group = 9 "
+                        + "and id not in (select student_id from ehcp_plan) order by upn desc"))
                 .replace("/students/{id}", "/students/" + student)
                 .replace("/early-intervention/{id}", "/early-intervention/" + student)
                 .replace("/subject-access/{id}", "/subject-access/" + student)
