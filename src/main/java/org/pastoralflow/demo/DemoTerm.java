@@ -53,10 +53,15 @@ class DemoTerm {
     private final DemoReportCard reportCard;
     private final DemoBehaviour behaviour;
     private final DemoRemovals removals;
+    private final DemoServices services;
+    private final DemoHomeVisits homeVisits;
 
     DemoTerm(JdbcTemplate jdbc, Clock clock, TermDates termDates, StudentRepository students, DemoAttendance attendance,
              DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoSuspension suspension,
-             DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals) {
+             DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals,
+             DemoServices services, DemoHomeVisits homeVisits) {
+        this.services = services;
+        this.homeVisits = homeVisits;
         this.suspension = suspension;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -120,15 +125,26 @@ class DemoTerm {
         long behaviourNanos = System.nanoTime() - behaviourStarted;
         long behaviourCpu = cpu.getCurrentThreadCpuTime() - behaviourCpuStarted;
         int removed = removals.seed(days, backdate, shuffled.subList(next + 77, next + 107), random);
+        // after the referrals: their PSO triage signposted before the directory existed
+        long visitsStarted = System.nanoTime();
+        int directory = services.seed();
+        List<Student> families = shuffled.subList(next + 107, next + 130).stream().filter(x -> !x.isCpPlan()).limit(5).toList();
+        int visited = homeVisits.seedDone(days, backdate, families.subList(0, 4));
+        long visitsNanos = System.nanoTime() - visitsStarted;
         backdate.apply();
+        long todayStarted = System.nanoTime();
+        String visitToday = homeVisits.seedToday(families.get(4));
+        visitsNanos += System.nanoTime() - todayStarted;
         // after the term is on its days: the suspension is today's, waiting at its next steps
         String suspended = suspension.seed(all);
         log.info("Demo term ({}, {} to {}) seeded in {} s ({} s of processor time, {} s of it attendance): {} weeks of attendance "
                         + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, a report card with {} lessons scored, "
-                        + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time), {} removals",
+                        + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time), {} removals, "
+                        + "{} local services and {} home visits done, {} planned for today ({} s)",
                 days.termName(), days.first(), days.last(), seconds(System.nanoTime() - started),
                 seconds(cpu.getCurrentThreadCpuTime() - cpuStarted), seconds(cpuAttendance), days.weeks().size(), concerns,
-                incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu), removed);
+                incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu), removed,
+                directory, visited, visitToday, seconds(visitsNanos));
     }
 
     private static int assign(Map<Student, DemoAttendance.Pattern> patterns, List<Student> from, int next, int count,

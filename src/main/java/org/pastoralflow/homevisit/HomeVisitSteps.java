@@ -46,7 +46,7 @@ public class HomeVisitSteps {
             return false;
         }
         visit.alerted(clock.instant());
-        notifier.toUsers(recipients(visit, false), "Home visit " + visit.getReference() + ": nobody has checked in",
+        notifier.toUsers(recipients(visit, false), "Home visit" + named(visit) + ": nobody has checked in",
                 who(visit) + " expected back from a home visit at " + time(visit) + " and nobody has checked in.\n"
                         + "Phone them now on " + visit.getVisitorPhone() + ". If you cannot reach them, follow the school's "
                         + "lone-working procedure. The visit is on the on-call board.", "/oncall", null);
@@ -61,7 +61,7 @@ public class HomeVisitSteps {
             return false;
         }
         visit.escalated(clock.instant());
-        notifier.toUsers(recipients(visit, true), "Still no check-in: home visit " + visit.getReference(),
+        notifier.toUsers(recipients(visit, true), "Still no check-in: home visit" + named(visit),
                 who(visit) + " expected back from a home visit at " + time(visit) + " and there is still no check-in.\n"
                         + "Phone them on " + visit.getVisitorPhone() + ". If nobody has reached them, act now under the school's "
                         + "lone-working procedure (go to the address, or call the police). The visit is on the on-call board.",
@@ -80,6 +80,14 @@ public class HomeVisitSteps {
             to.addAll(directory.membersOf(Group.SLT.id()));
         }
         return new ArrayList<>(to);
+    }
+
+    /**
+     * The reference of a pastoral visit; none for a safeguarding one, whose reference would tell the
+     * PSOs on duty that a DSL record exists (the e-mail still says whom to phone).
+     */
+    private static String named(HomeVisit visit) {
+        return visit.getConfidentiality() == Confidentiality.SAFEGUARDING ? "" : " " + visit.getReference();
     }
 
     private String who(HomeVisit visit) {

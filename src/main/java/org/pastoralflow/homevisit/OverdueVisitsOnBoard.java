@@ -34,7 +34,8 @@ class OverdueVisitsOnBoard implements BoardAlerts {
                     + (reads ? " Visiting " + visits.studentName(v.getStudentId()) + "'s family at " + v.getAddress() + "."
                     : " The Pastoral Lead or the DSL has the address.")
                     + (v.getEscalatedAt() == null ? "" : " Alerted twice: SLT told.");
-            return new Alert("Home visit " + v.getReference() + ": nobody has checked in", detail,
+            // the reference too only for those who may read the visit: a safeguarding visit's would tell that a DSL record exists
+            return new Alert((reads ? "Home visit " + v.getReference() : "A home visit") + ": nobody has checked in", detail,
                     reads ? "/home-visits/" + v.getReference() : null, v.getAlertedAt());
         }).toList();
     }

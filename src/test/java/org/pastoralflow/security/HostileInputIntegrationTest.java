@@ -433,6 +433,8 @@ class HostileInputIntegrationTest {
             "/investigations", Map.of("upn-0", () -> upn, "staffInvolved", () -> "Ms Example"),
             "/mediations", Map.of("upn-0", () -> upn, "upn-1", () -> otherUpn),
             "/removals", Map.of("upn", () -> upn, "destination", () -> "Reflection room"), // so the room register has a row to sweep
+            "/home-visits", Map.of("upn", () -> upn, "visitorPhone", () -> "07700 900123", "secondVisitor", () -> "dsl2"),
+            "/services(/\\d+)?", Map.of("ageFrom", () -> "11", "ageTo", () -> "16"),
             "/leavers", Map.of("upn", () -> leavers.next(), "destinationUrn", () -> "123456"),
             "/subject-access", Map.of("upn", () -> sarUpn),
             "/admin/calendar/(terms|closures)", Map.of("startsOn", () -> "2099-07-01", "endsOn", () -> "2099-07-02"),

@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
  * phone call) and how it went. Made for a phone: one choice and an optional note.
  */
 @Component
-class CheckInForm implements TaskForm {
+class HomeVisitCheckInForm implements TaskForm {
 
     private final HomeVisits visits;
     private final HomeVisitRecording recording;
     private final HomeVisitRepository repository;
 
-    CheckInForm(HomeVisits visits, HomeVisitRecording recording, HomeVisitRepository repository) {
+    HomeVisitCheckInForm(HomeVisits visits, HomeVisitRecording recording, HomeVisitRepository repository) {
         this.visits = visits;
         this.recording = recording;
         this.repository = repository;
