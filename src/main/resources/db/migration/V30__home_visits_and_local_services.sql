@@ -17,7 +17,9 @@ create table local_service (
 );
 create index local_service_name on local_service (name);
 
-alter table referral add column signposted_service_id bigint references local_service (id);
+-- no foreign key on purpose: a key would join the directory to the students' tables, and the directory is
+-- about services, never a child (ConfidentialityDeclarationsTest follows keys). Services are never deleted.
+alter table referral add column signposted_service_id bigint;
 
 -- Home visits (home-visit.bpmn): who goes where, when they expect to be back, and their check-in.
 -- Pastoral, or safeguarding when a DSL plans it so.

@@ -239,6 +239,9 @@ class ConfidentialityCanaryIntegrationTest {
         dslOnlyReferences.add(visitRef);
         String visitProcess = jdbc.queryForObject("select process_instance_id from home_visit where purpose = ?", String.class, HOME_VISIT);
         management.executeJob(management.createJobQuery().processInstanceId(visitProcess).activityId("Timer_GraceOver").singleResult().getId());
+        // proof the board was reached: a PSO on the board sees whom to phone, and nothing else of it
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/oncall")
+                .session(Web.signIn(mvc, "pso"))).andReturn().getResponse().getContentAsString()).contains("07700 900999");
         homeVisitReference = visitRef;
         homeVisitProcess = visitProcess;
     }
