@@ -97,4 +97,47 @@ class HomeVisitBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         browser.press("Check in: we are back").waitForText("is done").check();
         assertThat(jdbc.queryForObject("select outcome from home_visit where purpose = ?", String.class, marker)).isEqualTo("child-seen");
     }
+
+    @Autowired org.pastoralflow.homevisit.HomeVisitSteps steps;
+    @Autowired org.pastoralflow.homevisit.HomeVisitRecording recording;
+
+    @Test
+    void theDirectoryTheVisitsListAndAnOverdueVisitOnTheBoardOnThePhone() {
+        String name = "Browser Youth Service " + System.nanoTime();
+        browser.signIn("lead");
+        phoneWidth();
+        browser.go("/services/new").check();
+        browser.type("name", name).type("purpose", "Mentoring after school").type("ageFrom", "11").type("ageTo", "9")
+                .type("howToRefer", "E-mail the coordinator").type("contact", "mentors@example.org");
+        browser.press("Add to the directory").waitForText("Ages to must be at least").check();
+        browser.type("ageTo", "18");
+        browser.press("Add to the directory").waitForText("is in the directory").check();
+        assertThat(browser.text()).contains(name, "11 to 18");
+        browser.follow(By.cssSelector("a[aria-label='Change " + name + "']")).check();
+        browser.field("withdrawn").click();
+        browser.press("Save the changes").waitForText("is changed").check();
+
+        browser.signIn("teacher");
+        phoneWidth();
+        browser.go("/services?q=mentoring").check();
+        assertThat(browser.text()).contains(name, "withdrawn");
+
+        // a visit of its own, left without a check-in, and its grace time run out
+        Student s = students.findAll().stream().filter(x -> x.getYearGroup() == 7 && !x.isCpPlan()).skip(3).findFirst().orElseThrow();
+        LocalDateTime now = JustNow.at();
+        LocalTime leaves = now.toLocalTime().isBefore(LocalTime.of(23, 0)) ? now.toLocalTime().plusMinutes(1) : now.toLocalTime();
+        java.util.Map<String, String> form = new java.util.HashMap<>(java.util.Map.of("upn", s.getUpn(), "address", "9 Browser Road",
+                "purpose", "Overdue on the board", "day", now.toLocalDate().toString(), "leaves", leaves.toString(),
+                "back", leaves.isBefore(LocalTime.of(22, 58)) ? leaves.plusHours(1).toString() : "23:59", "leadVisitor", "pso",
+                "visitorPhone", "07700 900555"));
+        var visit = recording.plan(new org.pastoralflow.forms.FormData(form),
+                new org.pastoralflow.security.Viewer("pso", "Pat", Set.of("staff", "pso")));
+        steps.alertOverdue(visit.getId());
+        browser.signIn("pso");
+        phoneWidth();
+        browser.go("/oncall").check();
+        assertThat(browser.text()).contains("Home visit " + visit.getReference() + ": nobody has checked in", "07700 900555");
+        browser.go("/home-visits").check();
+        assertThat(browser.heading()).isEqualTo("Home visits");
+    }
 }
