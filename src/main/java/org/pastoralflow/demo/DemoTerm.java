@@ -127,24 +127,28 @@ class DemoTerm {
         int removed = removals.seed(days, backdate, shuffled.subList(next + 77, next + 107), random);
         // after the referrals: their PSO triage signposted before the directory existed
         long visitsStarted = System.nanoTime();
+        long visitsCpuStarted = cpu.getCurrentThreadCpuTime();
         int directory = services.seed();
         List<Student> families = shuffled.subList(next + 107, next + 130).stream().filter(x -> !x.isCpPlan()).limit(5).toList();
         int visited = homeVisits.seedDone(days, backdate, families.subList(0, 4));
         long visitsNanos = System.nanoTime() - visitsStarted;
+        long visitsCpu = cpu.getCurrentThreadCpuTime() - visitsCpuStarted;
         backdate.apply();
         long todayStarted = System.nanoTime();
+        long todayCpuStarted = cpu.getCurrentThreadCpuTime();
         String visitToday = homeVisits.seedToday(families.get(4));
         visitsNanos += System.nanoTime() - todayStarted;
+        visitsCpu += cpu.getCurrentThreadCpuTime() - todayCpuStarted;
         // after the term is on its days: the suspension is today's, waiting at its next steps
         String suspended = suspension.seed(all);
         log.info("Demo term ({}, {} to {}) seeded in {} s ({} s of processor time, {} s of it attendance): {} weeks of attendance "
                         + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, a report card with {} lessons scored, "
                         + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time), {} removals, "
-                        + "{} local services and {} home visits done, {} planned for today ({} s)",
+                        + "{} local services and {} home visits done, {} planned for today ({} s, {} s of processor time)",
                 days.termName(), days.first(), days.last(), seconds(System.nanoTime() - started),
                 seconds(cpu.getCurrentThreadCpuTime() - cpuStarted), seconds(cpuAttendance), days.weeks().size(), concerns,
                 incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu), removed,
-                directory, visited, visitToday, seconds(visitsNanos));
+                directory, visited, visitToday, seconds(visitsNanos), seconds(visitsCpu));
     }
 
     private static int assign(Map<Student, DemoAttendance.Pattern> patterns, List<Student> from, int next, int count,
