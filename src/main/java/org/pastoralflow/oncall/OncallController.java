@@ -13,6 +13,7 @@ import org.pastoralflow.security.Viewer;
 import org.pastoralflow.documents.Formats;
 import org.pastoralflow.forms.FormData;
 import org.pastoralflow.forms.InvalidFormException;
+import org.pastoralflow.notification.BoardAlerts;
 import org.pastoralflow.security.StaffDirectory;
 import org.pastoralflow.workflow.StaffNames;
 import org.pastoralflow.workflow.TaskUnavailableException;
@@ -34,9 +35,12 @@ class OncallController {
     private final StaffDirectory directory;
     private final Formats fmt;
     private final StaffNames people;
+    private final List<BoardAlerts> alerts;
 
-    OncallController(OncallService oncall, DutyRotaRepository rota, StaffDirectory directory, Formats fmt, StaffNames people) {
+    OncallController(OncallService oncall, DutyRotaRepository rota, StaffDirectory directory, Formats fmt, StaffNames people,
+                     List<BoardAlerts> alerts) {
         this.oncall = oncall;
+        this.alerts = alerts;
         this.rota = rota;
         this.directory = directory;
         this.fmt = fmt;
@@ -69,8 +73,10 @@ class OncallController {
     }
 
     @GetMapping("/oncall")
-    String board(Model model) {
+    String board(Model model, Viewer viewer) {
         model.addAttribute("calls", oncall.open());
+        // other features' alerts (an overdue home visit), each as this viewer may see it
+        model.addAttribute("alerts", alerts.stream().flatMap(a -> a.alertsFor(viewer).stream()).toList());
         return "oncall/board";
     }
 

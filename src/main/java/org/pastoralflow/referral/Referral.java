@@ -41,6 +41,7 @@ public class Referral {
     private String processInstanceId;
     private String raisedFromType;
     private String raisedFromReference;
+    private Long signpostedServiceId;
     @Version
     private long version;
 
@@ -62,6 +63,15 @@ public class Referral {
         this.stage = Stage.RECEIVED;
         // the DSL's until the routing table has said who reviews it
         this.confidentiality = Confidentiality.SAFEGUARDING;
+    }
+
+    /** PSO triage signposted the family to this service of the directory (services.LocalService). */
+    void signpostedTo(Long serviceId) {
+        this.signpostedServiceId = serviceId;
+    }
+
+    public Long getSignpostedServiceId() {
+        return signpostedServiceId;
     }
 
     /** Raised by another workflow (an investigation, say): the record it came from, for the link back. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.security.Confidentiality;
+import org.pastoralflow.services.LocalServices;
 import org.pastoralflow.supportplan.SupportPlans;
 import org.pastoralflow.workflow.TaskForm;
 import org.springframework.context.annotation.Bean;
@@ -55,9 +56,8 @@ class ReferralForms {
     }
 
     @Bean
-    TaskForm psoTriageForm(ReferralService referrals, CaseStore caseStore, HandoverTable handover) {
-        return new DecisionForm("referral/pso-triage", "PSO triage", ReferralProcess.STEP_PSO_TRIAGE, ReferralProcess.TRIAGE_DECISION,
-                Confidentiality.PASTORAL, TRIAGE, referrals, caseStore, handover);
+    TaskForm psoTriageForm(ReferralService referrals, CaseStore caseStore, HandoverTable handover, LocalServices directory) {
+        return new TriageForm(TRIAGE, referrals, caseStore, handover, directory);
     }
 
     @Bean

@@ -107,6 +107,11 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/report-cards/new").hasAnyRole(REPORT_CARD_STARTERS)
                         .requestMatchers(HttpMethod.POST, "/report-cards", "/report-cards/*/cancel").hasAnyRole(REPORT_CARD_STARTERS)
                         .requestMatchers("/report-cards", "/report-cards/**").hasAnyRole(Group.CASEWORKERS)
+                        // home visits are planned and read by caseworkers; the check-in is a task (/tasks/{id})
+                        .requestMatchers("/home-visits", "/home-visits/**").hasAnyRole(Group.CASEWORKERS)
+                        // the directory of local services: any member of staff searches it, the Pastoral Lead keeps it
+                        .requestMatchers(HttpMethod.GET, "/services").hasAnyRole(TEACHERS)
+                        .requestMatchers("/services", "/services/**").hasRole(Group.PASTORAL_LEAD.id())
                         .requestMatchers("/reports/**").hasAnyRole(Group.SLT.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
                         // the office logs subject access requests and follows their dates; what is held is the DSL's
                         .requestMatchers(HttpMethod.GET, "/subject-access").hasAnyRole(Group.DSL.id(), Group.ADMIN.id(), Group.SLT.id())

@@ -91,8 +91,10 @@ class ConfidentialityCanaryIntegrationTest {
     static final String CONTACT_LOG = "CANARYCONTACTHOME" + RUN;
     /** A pastoral behaviour log's note: caseworkers of Year 8 read it; the canary's other viewers must not. */
     static final String BEHAVIOUR_NOTE = "CANARYBEHAVIOUR" + RUN;
+    /** A safeguarding home visit a DSL planned: its address and purpose. */
+    static final String HOME_VISIT = "CANARYHOMEVISIT" + RUN;
     static final List<String> MARKERS = List.of(CONCERN, WORDS, RATIONALE, MASH, FEEDBACK, HSB, PLACE, CP_REVIEW, LEAVER_CONCERN, SAR_NOTE,
-            SUSPENSION, CONTACT_LOG);
+            SUSPENSION, CONTACT_LOG, HOME_VISIT);
     /** A removal from a lesson: pastoral, so read by caseworkers of the student's year groups and nobody else. */
     static final String REMOVAL = "CANARYREMOVAL" + RUN;
     /** What helps a pupil at SEN support, in their one-page profile: send, read by the SENCO, DSL, Heads of Year and Pastoral Lead. */
@@ -240,7 +242,27 @@ class ConfidentialityCanaryIntegrationTest {
         Map<String, Object> contact = jdbc.queryForMap("select reference, process_instance_id from contact_log where said = ?", CONTACT_LOG);
         dslOnlyReferences.add((String) contact.get("reference"));
         contactLogProcess = (String) contact.get("process_instance_id");
+        // 9. a safeguarding home visit a DSL planned for the handed-on child's family, overdue: on the on-call board
+        //    and e-mailed to the PSOs on duty, who learn whom to phone and nothing of the visit
+        java.time.LocalDateTime now = org.pastoralflow.support.JustNow.at();
+        java.time.LocalTime leaves = now.toLocalTime().isBefore(java.time.LocalTime.of(23, 0)) ? now.toLocalTime().plusMinutes(1) : now.toLocalTime();
+        submit(dsl, "/home-visits", "upn", handedOn.getUpn(), "address", "1 " + HOME_VISIT + " Road", "purpose", HOME_VISIT,
+                "day", now.toLocalDate().toString(), "leaves", leaves.toString(),
+                "back", leaves.isBefore(java.time.LocalTime.of(22, 58)) ? leaves.plusHours(1).toString() : "23:59",
+                "leadVisitor", "dsl", "secondVisitor", "dsl2", "visitorPhone", "07700 900999", "familyFlagged", "on", "safeguarding", "on");
+        String visitRef = jdbc.queryForObject("select reference from home_visit where purpose = ?", String.class, HOME_VISIT);
+        dslOnlyReferences.add(visitRef);
+        String visitProcess = jdbc.queryForObject("select process_instance_id from home_visit where purpose = ?", String.class, HOME_VISIT);
+        management.executeJob(management.createJobQuery().processInstanceId(visitProcess).activityId("Timer_GraceOver").singleResult().getId());
+        // proof the board was reached: a PSO on the board sees whom to phone, and nothing else of it
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/oncall")
+                .session(Web.signIn(mvc, "pso"))).andReturn().getResponse().getContentAsString()).contains("07700 900999");
+        homeVisitReference = visitRef;
+        homeVisitProcess = visitProcess;
     }
+
+    String homeVisitReference;
+    String homeVisitProcess;
 
     Referral raise(MockHttpSession teacher, Student s, String description) throws Exception {
         submit(teacher, "/referrals", "studentId", s.getId().toString(), "category", "safeguarding", "description", description,
@@ -281,6 +303,7 @@ class ConfidentialityCanaryIntegrationTest {
         ids.put("/suspensions/{reference}", List.of(suspension.getReference()));
         ids.put("/report-cards/{reference}", List.of(reportCard.getReference()));
         ids.put("/behaviour/logs/{reference}", List.of(behaviourBatch));
+        ids.put("/home-visits/{reference}", List.of(homeVisitReference));
         ids.put("/students/{id}", seeded.stream().map(s -> s.getId().toString()).toList());
         ids.put("/early-intervention/{id}", ids.get("/students/{id}"));
         ids.put("/api/students/{upn}", seeded.stream().map(Student::getUpn).toList());
@@ -290,7 +313,7 @@ class ConfidentialityCanaryIntegrationTest {
                 .map(p -> p.getId().toString()).toList());
         List<String> processes = new ArrayList<>(List.of(concern.getProcessInstanceId(), incident.getProcessInstanceId(),
                 cpTransition.getProcessInstanceId(), leaver.getProcessInstanceId(), sar.getProcessInstanceId(),
-                suspension.getProcessInstanceId(), reportCard.getProcessInstanceId(), contactLogProcess));
+                suspension.getProcessInstanceId(), reportCard.getProcessInstanceId(), contactLogProcess, homeVisitProcess));
         ids.put("/tasks/{id}", processes.stream().flatMap(p -> tasks.createTaskQuery().processInstanceId(p).list().stream())
                 .map(Task::getId).toList());
         List<String> urls = new ArrayList<>();

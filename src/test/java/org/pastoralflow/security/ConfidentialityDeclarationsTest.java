@@ -39,6 +39,7 @@ class ConfidentialityDeclarationsTest {
             Map.entry("school_closure", "closures and INSET days"),
             Map.entry("notification", "the e-mail outbox: e-mails name no child (Notifier)"),
             Map.entry("duty_rota", "who is on call when"),
+            Map.entry("local_service", "the directory of local services: about services; a referral names the one it signposted to"),
             Map.entry("group_change", "changes to a member of staff's groups waiting for a DSL"),
             Map.entry("sign_in_failure", "failed sign-ins by login and address"),
             Map.entry("sign_in_lock", "locked logins and addresses"),

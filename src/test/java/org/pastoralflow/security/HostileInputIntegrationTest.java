@@ -433,17 +433,19 @@ class HostileInputIntegrationTest {
      * leaving (a different one each time, since a student leaves once), dates in a year no test
      * uses for term dates and closures (so no deadline elsewhere moves), a password twice.
      */
-    final Map<String, Map<String, Supplier<String>>> overrides = Map.of(
-            "/investigations", Map.of("upn-0", () -> upn, "staffInvolved", () -> "Ms Example"),
-            "/mediations", Map.of("upn-0", () -> upn, "upn-1", () -> otherUpn),
-            "/removals", Map.of("upn", () -> upn, "destination", () -> "Reflection room"), // so the room register has a row to sweep
+    final Map<String, Map<String, Supplier<String>>> overrides = Map.ofEntries(
+            Map.entry("/investigations", Map.of("upn-0", () -> upn, "staffInvolved", () -> "Ms Example")),
+            Map.entry("/mediations", Map.of("upn-0", () -> upn, "upn-1", () -> otherUpn)),
+            Map.entry("/removals", Map.of("upn", () -> upn, "destination", () -> "Reflection room")), // so the room register has a row to sweep
             // the quick log's students are one checkbox each (upn-0, upn-1, ...): one ticked, as a teacher would
-            "/behaviour", Map.of("upn-0", () -> upn),
-            "/leavers", Map.of("upn", () -> leavers.next(), "destinationUrn", () -> "123456"),
-            "/subject-access", Map.of("upn", () -> sarUpn),
-            "/admin/calendar/(terms|closures)", Map.of("startsOn", () -> "2099-07-01", "endsOn", () -> "2099-07-02"),
-            "/send/students/.*/ehcp", Map.of("planOn", () -> "2024-09-02", "lastReviewOn", () -> "2025-09-01"),
-            "/leavers/.*/cp-file.pdf", Map.of("password", () -> "correct horse battery", "passwordAgain", () -> "correct horse battery"));
+            Map.entry("/behaviour", Map.of("upn-0", () -> upn)),
+            Map.entry("/home-visits", Map.of("upn", () -> upn, "visitorPhone", () -> "07700 900123", "secondVisitor", () -> "dsl2")),
+            Map.entry("/services(/\\d+)?", Map.of("ageFrom", () -> "11", "ageTo", () -> "16")),
+            Map.entry("/leavers", Map.of("upn", () -> leavers.next(), "destinationUrn", () -> "123456")),
+            Map.entry("/subject-access", Map.of("upn", () -> sarUpn)),
+            Map.entry("/admin/calendar/(terms|closures)", Map.of("startsOn", () -> "2099-07-01", "endsOn", () -> "2099-07-02")),
+            Map.entry("/send/students/.*/ehcp", Map.of("planOn", () -> "2024-09-02", "lastReviewOn", () -> "2025-09-01")),
+            Map.entry("/leavers/.*/cp-file.pdf", Map.of("password", () -> "correct horse battery", "passwordAgain", () -> "correct horse battery")));
 
     // ------------------------------------------------------------------ tasks
 
