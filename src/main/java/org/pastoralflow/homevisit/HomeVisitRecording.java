@@ -18,6 +18,8 @@ import java.util.Optional;
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.casefile.NewEntry;
+import org.pastoralflow.family.FamilyContact;
+import org.pastoralflow.family.FamilyContacts;
 import org.pastoralflow.forms.FormData;
 import org.pastoralflow.security.AccessPolicy;
 import org.pastoralflow.security.Classification;
@@ -69,9 +71,12 @@ public class HomeVisitRecording {
     private final HomeVisitSettings settings;
     private final Clock clock;
 
+    private final FamilyContacts families;
+
     HomeVisitRecording(HomeVisitRepository visits, StudentRepository students, Processes processes, References references,
                        CaseStore caseStore, AccessPolicy policy, YearGroupScope yearGroups, StaffDirectory directory,
-                       HomeVisitSettings settings, Clock clock) {
+                       HomeVisitSettings settings, Clock clock, FamilyContacts families) {
+        this.families = families;
         this.visits = visits;
         this.students = students;
         this.processes = processes;
@@ -85,12 +90,16 @@ public class HomeVisitRecording {
     }
 
     /**
-     * The family's address as the school holds it, to fill the form in. The seam for the parents'
-     * and carers' contacts (issue 16, the {@code family} package): until they are imported there is
-     * none, and the planner types the address.
+     * The family's address as the school holds it, to fill the form in: the first contact in the MIS's
+     * priority order the child lives with (else the first) whom the school may contact and whose
+     * address may be disclosed ({@code family.FamilyContacts}, ADR 0023). Empty otherwise: the planner
+     * types the address, which a restriction does not stop a visit needing.
      */
     public Optional<String> addressOnFile(Long studentId) {
-        return Optional.empty();
+        List<FamilyContact> contactable = families.contactable(studentId);
+        return java.util.stream.Stream.concat(contactable.stream().filter(c -> Boolean.TRUE.equals(c.getLivesWithPupil())),
+                        contactable.stream())
+                .map(c -> families.disclosableAddress(c.getId())).flatMap(Optional::stream).findFirst();
     }
 
     /** Who may go on a visit: the caseworkers (a visitor must be able to read the visit they go on). */

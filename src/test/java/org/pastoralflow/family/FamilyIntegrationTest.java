@@ -246,4 +246,25 @@ class FamilyIntegrationTest {
                 form.get("said"));
         assertThat(count("contact_log")).isEqualTo(logged);
     }
+
+    @Test
+    void aHomeVisitIsPlannedAtTheAddressOnFileOfAContactLivingWithTheChildNeverAtAWithheldOne() throws Exception {
+        Student withheld = year7(5);
+        assertThat(importCsv(HEADER
+                + withheld.getUpn() + ",Okafor,Grace,Mother,Y,1,Y,07700 900111,,12 Mill Lane,Exampleton,ZX1 1AB,DND\r\n"
+                + withheld.getUpn() + ",Okafor,Ada,Aunt,N,2,N,07700 900113,,4 Oak Road,Exampleton,ZX1 4OR,\r\n").accepted()).isTrue();
+        Student plain = year7(6);
+        assertThat(importCsv(HEADER
+                + plain.getUpn() + ",Bello,Sam,Father,Y,1,N,07700 900114,,1 Ash Close,Exampleton,ZX1 1AC,\r\n"
+                + plain.getUpn() + ",Bello,Ife,Mother,Y,2,Y,07700 900115,,9 Elm Street,Exampleton,ZX1 9ES,\r\n").accepted()).isTrue();
+        MockHttpSession pso = Web.signIn(mvc, "pso");
+        // the mother's address may not be disclosed: the aunt's, whom the school may contact, fills the form in
+        String first = mvc.perform(post("/home-visits").session(pso).with(csrf()).param("pick", withheld.getUpn()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("4 Oak Road").doesNotContain("12 Mill Lane");
+        // the parent the child lives with comes before the first in priority
+        String second = mvc.perform(post("/home-visits").session(pso).with(csrf()).param("pick", plain.getUpn()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(second).contains("9 Elm Street").doesNotContain("1 Ash Close");
+    }
 }
