@@ -89,8 +89,13 @@ class ConfidentialityCanaryIntegrationTest {
     static final String SUSPENSION = "CANARYSUSPENSION" + RUN;
     /** A pastoral behaviour log's note: caseworkers of Year 8 read it; the canary's other viewers must not. */
     static final String BEHAVIOUR_NOTE = "CANARYBEHAVIOUR" + RUN;
+    /** A child protection core group's purpose, minutes and actions (a school action and another agency's). */
+    static final String CORE_GROUP = "CANARYCOREGROUP" + RUN;
+    static final String CP_MINUTES = "CANARYCPMINUTES" + RUN;
+    static final String CP_ACTION = "CANARYCPACTION" + RUN;
+    static final String CP_AGENCY_ACTION = "CANARYCPAGENCY" + RUN;
     static final List<String> MARKERS = List.of(CONCERN, WORDS, RATIONALE, MASH, FEEDBACK, HSB, PLACE, CP_REVIEW, LEAVER_CONCERN, SAR_NOTE,
-            SUSPENSION);
+            SUSPENSION, CORE_GROUP, CP_MINUTES, CP_ACTION, CP_AGENCY_ACTION);
     /** A removal from a lesson: pastoral, so read by caseworkers of the student's year groups and nobody else. */
     static final String REMOVAL = "CANARYREMOVAL" + RUN;
     /** Who may not read a pastoral record about a Year 10 student: no caseworker group, Year 9 only, the administrator. */
@@ -116,6 +121,8 @@ class ConfidentialityCanaryIntegrationTest {
     @Autowired org.pastoralflow.suspension.Suspensions suspensions;
 
     @Autowired org.pastoralflow.reportcard.ReportCardRepository reportCards;
+    @Autowired org.pastoralflow.agencymeeting.MeetingSeriesRepository agencyMeetings;
+    @Autowired org.pastoralflow.agencymeeting.AgencyMeetings agencyMeetingReads;
     @Autowired org.pastoralflow.workflow.TermDates termDates;
 
     Student handedOn;
@@ -131,6 +138,8 @@ class ConfidentialityCanaryIntegrationTest {
     org.pastoralflow.suspension.Suspension suspension;
     org.pastoralflow.reportcard.ReportCard reportCard;
     String behaviourBatch;
+    org.pastoralflow.agencymeeting.MeetingSeries coreGroup;
+    List<String> coreGroupProcesses = new ArrayList<>();
     /** References of records that are the DSL's alone: nobody else may learn they exist. */
     final Set<String> dslOnlyReferences = new LinkedHashSet<>();
 
@@ -223,6 +232,29 @@ class ConfidentialityCanaryIntegrationTest {
                         .param("note", BEHAVIOUR_NOTE).param("upn-0", target.getUpn()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         behaviourBatch = logged.substring("/behaviour/logs/".length());
+        // 8. a child protection core group for the handed-on child: minutes and actions (the DSL group's own, and the
+        //    social worker's), both past their dates, so the keeper is e-mailed and the chase task is open
+        submit(dsl, "/agency-meetings", "upn", handedOn.getUpn(), "kind", "core-group", "purpose", CORE_GROUP,
+                "firstMeetingOn", LocalDate.now().toString());
+        coreGroup = agencyMeetings.findByStudentIdOrderByOpenedAtDesc(handedOn.getId()).stream()
+                .filter(x -> CORE_GROUP.equals(x.getPurpose())).findFirst().orElseThrow();
+        dslOnlyReferences.add(coreGroup.getReference());
+        management.executeJob(management.createJobQuery().processInstanceId(coreGroup.getProcessInstanceId())
+                .activityId("Timer_NextMeeting").singleResult().getId());
+        submit(dsl, "/tasks/" + task(coreGroup.getProcessInstanceId(), "Task_RecordMeeting").getId(), "heldOn", LocalDate.now().toString(),
+                "invited", "Social worker; school nurse", "attended", "Social worker", "minutes", CP_MINUTES,
+                "action1", CP_ACTION, "action1Staff", "dsl", "action1Due", LocalDate.now().toString(),
+                "action2", CP_AGENCY_ACTION, "action2Agency", "Social worker", "action2Due", LocalDate.now().toString(),
+                "nextStep", "next", "nextMeetingOn", LocalDate.now().plusWeeks(6).toString());
+        coreGroupProcesses.add(coreGroup.getProcessInstanceId());
+        for (org.pastoralflow.agencymeeting.AgencyAction a : agencyMeetingReads.actionsOf(coreGroup,
+                new Viewer("dsl", "dsl", Set.of("dsl")))) {
+            dslOnlyReferences.add(a.getReference());
+            coreGroupProcesses.add(a.getProcessInstanceId());
+            Job pastDate = management.createJobQuery().processInstanceId(a.getProcessInstanceId()).timers().singleResult();
+            management.executeJob(pastDate.getId());
+        }
+        assertThat(coreGroupProcesses).as("the series and its two actions").hasSize(3);
     }
 
     Referral raise(MockHttpSession teacher, Student s, String description) throws Exception {
@@ -264,6 +296,7 @@ class ConfidentialityCanaryIntegrationTest {
         ids.put("/suspensions/{reference}", List.of(suspension.getReference()));
         ids.put("/report-cards/{reference}", List.of(reportCard.getReference()));
         ids.put("/behaviour/logs/{reference}", List.of(behaviourBatch));
+        ids.put("/agency-meetings/{reference}", List.of(coreGroup.getReference()));
         ids.put("/students/{id}", seeded.stream().map(s -> s.getId().toString()).toList());
         ids.put("/early-intervention/{id}", ids.get("/students/{id}"));
         ids.put("/api/students/{upn}", seeded.stream().map(Student::getUpn).toList());
@@ -274,6 +307,7 @@ class ConfidentialityCanaryIntegrationTest {
         List<String> processes = new ArrayList<>(List.of(concern.getProcessInstanceId(), incident.getProcessInstanceId(),
                 cpTransition.getProcessInstanceId(), leaver.getProcessInstanceId(), sar.getProcessInstanceId(),
                 suspension.getProcessInstanceId(), reportCard.getProcessInstanceId()));
+        processes.addAll(coreGroupProcesses);
         ids.put("/tasks/{id}", processes.stream().flatMap(p -> tasks.createTaskQuery().processInstanceId(p).list().stream())
                 .map(Task::getId).toList());
         List<String> urls = new ArrayList<>();

@@ -100,6 +100,9 @@ class HostileInputIntegrationTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired TaskService tasks;
     @Autowired org.pastoralflow.suspension.Suspensions suspensions;
+    @Autowired org.pastoralflow.agencymeeting.AgencyMeetings agencyMeetings;
+    @Autowired org.pastoralflow.workflow.TaskForms taskForms;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
     final ObjectMapper json = new ObjectMapper();
 
     final Map<String, HttpUser> sessions = new HashMap<>();
@@ -137,6 +140,7 @@ class HostileInputIntegrationTest {
         rememberIds();
         seedASupportPlan();
         seedASuspension();
+        seedAgencyMeetings();
 
         for (String[] row : RouteMatrixIntegrationTest.ROUTES) {
             String route = row[0];
@@ -435,8 +439,22 @@ class HostileInputIntegrationTest {
             "/removals", Map.of("upn", () -> upn, "destination", () -> "Reflection room"), // so the room register has a row to sweep
             "/leavers", Map.of("upn", () -> leavers.next(), "destinationUrn", () -> "123456"),
             "/subject-access", Map.of("upn", () -> sarUpn),
+            "/agency-meetings", Map.of("upn", () -> otherUpn),
+            // the meeting form's actions: each row another agency's, due in a year no test uses (a row with a person is refused
+            // when the emoji is its name, so the form sent for real keeps the agency)
+            "/tasks/.*", agencyActionRows(),
             "/admin/calendar/(terms|closures)", Map.of("startsOn", () -> "2099-07-01", "endsOn", () -> "2099-07-02"),
             "/leavers/.*/cp-file.pdf", Map.of("password", () -> "correct horse battery", "passwordAgain", () -> "correct horse battery"));
+
+    static Map<String, Supplier<String>> agencyActionRows() {
+        Map<String, Supplier<String>> rows = new HashMap<>();
+        for (int i = 1; i <= 4; i++) {
+            rows.put("action" + i + "Staff", () -> "");
+            rows.put("action" + i + "Agency", () -> "Social worker");
+            rows.put("action" + i + "Due", () -> "2099-08-01");
+        }
+        return rows;
+    }
 
     // ------------------------------------------------------------------ tasks
 
@@ -614,6 +632,33 @@ class HostileInputIntegrationTest {
         suspensions.startFromIncident(null, null, org.pastoralflow.security.Confidentiality.PASTORAL, student, 3, PLAIN, "head");
     }
 
+    /**
+     * Two meeting series of the first student, each at its meeting's day: the first recorded with a PSOs'
+     * action, an agency's action past its date (the chase task) and one still waiting (the series page's
+     * "mark done"); the second left at "record the meeting".
+     */
+    void seedAgencyMeetings() {
+        Viewer dsl = new Viewer("dsl", "Dee Lead", Set.of("staff", "dsl"));
+        String today = JustNow.date();
+        org.pastoralflow.agencymeeting.MeetingSeries first = agencyMeetings.open(new org.pastoralflow.forms.FormData(Map.of("upn", upn,
+                "kind", "early-help", "confidentiality", "PASTORAL", "firstMeetingOn", today)), dsl);
+        org.pastoralflow.agencymeeting.MeetingSeries second = agencyMeetings.open(new org.pastoralflow.forms.FormData(Map.of("upn", upn,
+                "kind", "pep", "confidentiality", "PASTORAL", "firstMeetingOn", today)), dsl);
+        for (var series : List.of(first, second)) {
+            management.executeJob(management.createJobQuery().processInstanceId(series.getProcessInstanceId()).singleResult().getId());
+        }
+        Map<String, String> meeting = new HashMap<>(Map.of("heldOn", today, "invited", PLAIN, "attended", PLAIN, "minutes", PLAIN,
+                "nextStep", "next", "nextMeetingOn", "2099-08-01"));
+        meeting.putAll(Map.of("action1", PLAIN, "action1Staff", "pso", "action1Due", "2099-08-01",
+                "action2", PLAIN, "action2Agency", PLAIN, "action2Due", today,
+                "action3", PLAIN, "action3Agency", PLAIN, "action3Due", "2099-08-01"));
+        taskForms.complete(tasks.createTaskQuery().processInstanceId(first.getProcessInstanceId()).singleResult().getId(),
+                new org.pastoralflow.forms.FormData(meeting), dsl);
+        String pastDate = jdbc.queryForObject("select process_instance_id from agency_action where series_id = ? and due_on = ?",
+                String.class, first.getId(), java.time.LocalDate.parse(today));
+        management.executeJob(management.createJobQuery().processInstanceId(pastDate).singleResult().getId());
+    }
+
     HttpResponse<String> api(String method, String path, Map<String, Object> body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("pso:demo".getBytes(StandardCharsets.UTF_8)));
@@ -660,6 +705,8 @@ class HostileInputIntegrationTest {
                 .replace("/investigations/{reference}", "/investigations/" + first("select reference from incident order by id desc"))
                 .replace("/mediations/{reference}", "/mediations/" + first("select reference from mediation order by id desc"))
                 .replace("/suspensions/{reference}", "/suspensions/" + first("select reference from suspension order by id desc"))
+                .replace("/agency-meetings/{reference}", "/agency-meetings/" + first("select reference from agency_meeting_series "
+                        + "where closed_at is null and student_id = " + student + " order by id"))
                 .replace("/report-cards/{reference}", "/report-cards/" + first("select reference from report_card where closed_at is null "
                         + "and student_id = " + student + " order by id desc"));
         if (page.equals("/referrals/new")) {
