@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * ({@link DemoIncidents}), concerns at every stage, closed ones with their outcomes and support plans
  * with baseline and end measures ({@link DemoReferrals}), on-call calls ({@link DemoOncall}), one
  * student on report ({@link DemoReportCard}) and removals from lessons with the reflection room's
- * register ({@link DemoRemovals}).
+ * register ({@link DemoRemovals}), an Early Help plan and a looked-after child's PEP reviews ({@link DemoAgencyMeetings}).
  * Everything goes through the features' own services, then is put on its day ({@link Backdate}).
  * The term is the last one that began at least four weeks before today ({@link DemoDays}); all of it
  * is invented and the same on every first start (one fixed random seed), about the demo's invented
@@ -53,10 +53,12 @@ class DemoTerm {
     private final DemoReportCard reportCard;
     private final DemoBehaviour behaviour;
     private final DemoRemovals removals;
+    private final DemoAgencyMeetings agencyMeetings;
 
     DemoTerm(JdbcTemplate jdbc, Clock clock, TermDates termDates, StudentRepository students, DemoAttendance attendance,
              DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoSuspension suspension,
-             DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals) {
+             DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals, DemoAgencyMeetings agencyMeetings) {
+        this.agencyMeetings = agencyMeetings;
         this.suspension = suspension;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -120,15 +122,22 @@ class DemoTerm {
         long behaviourNanos = System.nanoTime() - behaviourStarted;
         long behaviourCpu = cpu.getCurrentThreadCpuTime() - behaviourCpuStarted;
         int removed = removals.seed(days, backdate, shuffled.subList(next + 77, next + 107), random);
+        long agencyStarted = System.nanoTime();
+        Student lookedAfter = shuffled.subList(next + 108, shuffled.size()).stream().filter(Student::isInCare).findFirst()
+                .orElse(shuffled.get(next + 108));
+        int agencySeries = agencyMeetings.seed(days, backdate, shuffled.get(next + 107), lookedAfter);
+        long agencyNanos = System.nanoTime() - agencyStarted;
         backdate.apply();
         // after the term is on its days: the suspension is today's, waiting at its next steps
         String suspended = suspension.seed(all);
         log.info("Demo term ({}, {} to {}) seeded in {} s ({} s of processor time, {} s of it attendance): {} weeks of attendance "
                         + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, a report card with {} lessons scored, "
-                        + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time), {} removals",
+                        + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time), {} removals, "
+                        + "{} multi-agency meeting series ({} s)",
                 days.termName(), days.first(), days.last(), seconds(System.nanoTime() - started),
                 seconds(cpu.getCurrentThreadCpuTime() - cpuStarted), seconds(cpuAttendance), days.weeks().size(), concerns,
-                incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu), removed);
+                incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu), removed,
+                agencySeries, seconds(agencyNanos));
     }
 
     private static int assign(Map<Student, DemoAttendance.Pattern> patterns, List<Student> from, int next, int count,

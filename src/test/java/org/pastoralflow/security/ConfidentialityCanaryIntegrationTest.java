@@ -255,6 +255,10 @@ class ConfidentialityCanaryIntegrationTest {
             management.executeJob(pastDate.getId());
         }
         assertThat(coreGroupProcesses).as("the series and its two actions").hasSize(3);
+        // the scanner's pages are the ones that hold them: the DSL reads the minutes and both actions there
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/agency-meetings/"
+                        + coreGroup.getReference()).session(dsl)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains(CORE_GROUP, CP_MINUTES, CP_ACTION, CP_AGENCY_ACTION);
     }
 
     Referral raise(MockHttpSession teacher, Student s, String description) throws Exception {

@@ -300,6 +300,7 @@ class RouteMatrixIntegrationTest {
                 .replace("{urn}", "999999")
                 .replace("{type}", "incident")
                 .replace("{shareId}", "987654321")
+                .replace("{action}", "AA99-99999")
                 .replace("{userId}", "no-such-person")
                 .replace("{id}", "987654321");
     }
