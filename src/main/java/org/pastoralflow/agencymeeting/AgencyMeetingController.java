@@ -125,10 +125,10 @@ class AgencyMeetingController {
             return "redirect:/agency-meetings/" + reference;
         } catch (InvalidFormException e) {
             response.setStatus(422);
-            Map<String, String> errors = new HashMap<>();
-            e.errors().forEach((field, message) -> errors.put(action + "-" + field, message));
-            model.addAttribute("errors", errors);
+            // the page has a form per waiting action: the one sent comes back with its fields named plainly
+            model.addAttribute("errors", e.errors());
             model.addAttribute("form", e.data().values());
+            model.addAttribute("failedAction", action);
             return show(reference, viewer, model);
         }
     }

@@ -100,7 +100,8 @@ public class AgencyMeetings {
             level = chosen == null ? null : Confidentiality.valueOf(chosen);
         }
         String owner = data.text("owner", "Kept by (username)", 64, false);
-        if (owner != null && student != null && level != null && !mayRead(owner, student.getId(), level)) {
+        // an unknown login is refused whatever else is wrong; one who may not read the series once the student and level are known
+        if (owner != null && (!directory.userExists(owner) || student != null && level != null && !mayRead(owner, student.getId(), level))) {
             data.reject("owner", "Name someone who may read this series (for the designated teacher of a safeguarding PEP, "
                     + "a DSL), or leave it empty for the group.");
         }

@@ -55,7 +55,7 @@ class DemoAgencyMeetings {
                 "minutes", "Mornings are calmer since the new routine; two late marks in three weeks. Mum still worried about sleep. "
                         + "Student says friendship group is better and would like to join a lunchtime club.",
                 "action1", "Weekly check-in with the student on Mondays", "action1Staff", "pso", "action1Due", days.fromEnd(7).toString(),
-                "action2", "Find a lunchtime club place and tell mum", "action2Staff", "hoy", "action2Due", today.plusDays(3).toString(),
+                "action2", "Find a lunchtime club place and tell mum", "action2Staff", "hoy", "action2Due", today.plusWeeks(1).toString(),
                 "action3", "Sleep hygiene appointment with the family", "action3Agency", "School nurse, 0-19 service",
                 "action3Due", days.fromEnd(5).toString(),
                 "nextStep", "next", "nextMeetingOn", today.plusDays(7).toString()));

@@ -633,15 +633,16 @@ class HostileInputIntegrationTest {
     }
 
     /**
-     * Two meeting series of the first student, each at its meeting's day: the first recorded with a PSOs'
-     * action, an agency's action past its date (the chase task) and one still waiting (the series page's
-     * "mark done"); the second left at "record the meeting".
+     * Two meeting series of the first student, each at its meeting's day: the first (safeguarding, so its
+     * page is opened by the DSL, its keeper, who sees its forms) recorded with the DSLs' action, an agency's
+     * action past its date (the chase task) and one still waiting (the series page's "mark done"); the
+     * second left at "record the meeting".
      */
     void seedAgencyMeetings() {
         Viewer dsl = new Viewer("dsl", "Dee Lead", Set.of("staff", "dsl"));
         String today = JustNow.date();
         org.pastoralflow.agencymeeting.MeetingSeries first = agencyMeetings.open(new org.pastoralflow.forms.FormData(Map.of("upn", upn,
-                "kind", "early-help", "confidentiality", "PASTORAL", "firstMeetingOn", today)), dsl);
+                "kind", "early-help", "confidentiality", "SAFEGUARDING", "firstMeetingOn", today)), dsl);
         org.pastoralflow.agencymeeting.MeetingSeries second = agencyMeetings.open(new org.pastoralflow.forms.FormData(Map.of("upn", upn,
                 "kind", "pep", "confidentiality", "PASTORAL", "firstMeetingOn", today)), dsl);
         for (var series : List.of(first, second)) {
@@ -649,7 +650,7 @@ class HostileInputIntegrationTest {
         }
         Map<String, String> meeting = new HashMap<>(Map.of("heldOn", today, "invited", PLAIN, "attended", PLAIN, "minutes", PLAIN,
                 "nextStep", "next", "nextMeetingOn", "2099-08-01"));
-        meeting.putAll(Map.of("action1", PLAIN, "action1Staff", "pso", "action1Due", "2099-08-01",
+        meeting.putAll(Map.of("action1", PLAIN, "action1Staff", "dsl", "action1Due", "2099-08-01",
                 "action2", PLAIN, "action2Agency", PLAIN, "action2Due", today,
                 "action3", PLAIN, "action3Agency", PLAIN, "action3Due", "2099-08-01"));
         taskForms.complete(tasks.createTaskQuery().processInstanceId(first.getProcessInstanceId()).singleResult().getId(),
