@@ -59,6 +59,8 @@ class AgencyMeetingIntegrationTest {
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired JdbcTemplate jdbc;
+    @Autowired AgencyMeetingSubjectAccess subjectAccess;
+    @Autowired AgencyMeetingRetention retention;
 
     @BeforeEach
     void wednesdayMorning() {
@@ -196,6 +198,18 @@ class AgencyMeetingIntegrationTest {
                 "doneOn", "08/12/2026", "done", "Seen at the sleep clinic");
         assertThat(actions.findById(nurse.getId()).orElseThrow().getStatus()).isEqualTo(AgencyAction.DONE);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(nurse.getProcessInstanceId()).count()).isZero();
+
+        // a subject access request sees the series, the minutes and the actions, each at the series' level
+        List<org.pastoralflow.casefile.SubjectAccessPart.Table> held = subjectAccess.heldAbout(s.getId());
+        assertThat(held).extracting(t -> t.items().size()).containsExactly(1, 1, 3);
+        assertThat(held.get(1).items().get(0).fields().get("minutes")).startsWith("Sleep is better");
+        assertThat(held).flatExtracting(org.pastoralflow.casefile.SubjectAccessPart.Table::items)
+                .allSatisfy(i -> assertThat(i.confidentiality()).isEqualTo(Confidentiality.PASTORAL));
+        // and the retention review destroys them, safeguarding-level ones of the student left alone
+        assertThat(retention.destroy(s.getId(), Confidentiality.SAFEGUARDING)).isZero();
+        assertThat(retention.destroy(s.getId(), Confidentiality.PASTORAL)).isEqualTo(1);
+        assertThat(actions.findBySeriesIdOrderByDueOnAscIdAsc(opened.getId())).isEmpty();
+        assertThat(meetings.findBySeriesIdOrderByHeldOnAscIdAsc(opened.getId())).isEmpty();
     }
 
     @Test
