@@ -17,7 +17,8 @@ public enum EntryKind {
     REPORT_CARD("Report card"),
     BEHAVIOUR_LOG("Behaviour or achievement"),
     CORRECTION("Correction"),
-    REMOVAL("Removal from a lesson");
+    REMOVAL("Removal from a lesson"),
+    AGENCY_MEETING("Multi-agency meeting");
 
     private final String label;
 

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * student on report ({@link DemoReportCard}) and removals from lessons with the reflection room's
  * register ({@link DemoRemovals}), parents and carers for every student and a term of contacts with home
  * ({@link DemoFamily}), a directory of local services and home visits ({@link DemoServices},
- * {@link DemoHomeVisits}), the SEN register and EHCP annual reviews ({@link DemoSend}).
+ * {@link DemoHomeVisits}), the SEN register and EHCP annual reviews ({@link DemoSend}), an Early Help plan and a
+ * looked-after child's PEP reviews ({@link DemoAgencyMeetings}).
  * Everything goes through the features' own services, then is put on its day ({@link Backdate}).
  * The term is the last one that began at least four weeks before today ({@link DemoDays}); all of it
  * is invented and the same on every first start (one fixed random seed), about the demo's invented
@@ -59,11 +60,13 @@ class DemoTerm {
     private final DemoServices services;
     private final DemoHomeVisits homeVisits;
     private final DemoSend send;
+    private final DemoAgencyMeetings agencyMeetings;
 
     DemoTerm(JdbcTemplate jdbc, Clock clock, TermDates termDates, StudentRepository students, DemoAttendance attendance,
              DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoSuspension suspension,
              DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals, DemoFamily family,
-             DemoServices services, DemoHomeVisits homeVisits, DemoSend send) {
+             DemoServices services, DemoHomeVisits homeVisits, DemoSend send, DemoAgencyMeetings agencyMeetings) {
+        this.agencyMeetings = agencyMeetings;
         this.jdbc = jdbc;
         this.clock = clock;
         this.termDates = termDates;
@@ -133,6 +136,9 @@ class DemoTerm {
         int directory = watch.time("local services", services::seed);
         List<Student> families = shuffled.subList(n + 147, n + 170).stream().filter(x -> !x.isCpPlan()).limit(5).toList();
         int visited = watch.time("home visits", () -> homeVisits.seedDone(days, backdate, families.subList(0, 4)));
+        Student lookedAfter = shuffled.subList(n + 171, shuffled.size()).stream().filter(Student::isInCare).findFirst()
+                .orElse(shuffled.get(n + 171));
+        int agencySeries = watch.time("multi-agency meetings", () -> agencyMeetings.seed(days, backdate, shuffled.get(n + 170), lookedAfter));
         watch.time("backdating", () -> {
             backdate.apply();
             return 0;
@@ -144,10 +150,11 @@ class DemoTerm {
         log.info("Demo term ({}, {} to {}) seeded in {}: {} weeks of attendance opening {} concerns, {} incidents, {} concerns raised, "
                         + "{} on-call calls, a report card with {} lessons scored, suspension {} in progress, {} behaviour and achievement "
                         + "logs, {} removals, {} parents and carers, {} contacts with home, {} local services, {} home visits done and {} "
-                        + "planned for today, {} pupils on the SEN register with {} EHCPs in annual review. By step: {}",
+                        + "planned for today, {} pupils on the SEN register with {} EHCPs in annual review, {} multi-agency meeting series. "
+                        + "By step: {}",
                 days.termName(), days.first(), days.last(), watch.total(), days.weeks().size(), concerns, incidentCount, referralCount,
                 calls, scored, suspended, logs, removed, familyContacts, contactsHome, directory, visited, visitToday, sen[0], sen[1],
-                watch.steps());
+                agencySeries, watch.steps());
     }
 
     /**

@@ -101,6 +101,10 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/mediations").hasAnyRole(Group.PSO.id(), Group.HOY.id(), Group.PASTORAL_LEAD.id(), Group.DSL.id())
                         .requestMatchers("/mediations", "/mediations/**").hasAnyRole(Group.CASEWORKERS)
                         .requestMatchers("/suspensions", "/suspensions/**").hasAnyRole(Group.CASEWORKERS)
+                        // multi-agency meetings: a DSL opens a series; its keeper (checked by the feature) records and closes it
+                        .requestMatchers("/agency-meetings/new").hasRole(Group.DSL.id())
+                        .requestMatchers(HttpMethod.POST, "/agency-meetings").hasRole(Group.DSL.id())
+                        .requestMatchers("/agency-meetings", "/agency-meetings/**").hasAnyRole(Group.CASEWORKERS)
                         .requestMatchers("/report-cards/today").hasAnyRole(TEACHERS)
                         .requestMatchers(HttpMethod.POST, "/report-cards/*/scores").hasAnyRole(TEACHERS)
                         .requestMatchers(HttpMethod.GET, "/report-cards/*/card.pdf").hasAnyRole(TEACHERS)

@@ -93,8 +93,14 @@ class ConfidentialityCanaryIntegrationTest {
     static final String BEHAVIOUR_NOTE = "CANARYBEHAVIOUR" + RUN;
     /** A safeguarding home visit a DSL planned: its address and purpose. */
     static final String HOME_VISIT = "CANARYHOMEVISIT" + RUN;
+    /** A child protection core group's purpose, minutes and actions (a school action and another agency's). */
+    static final String CORE_GROUP = "CANARYCOREGROUP" + RUN;
+    static final String CP_MINUTES = "CANARYCPMINUTES" + RUN;
+    static final String CP_ACTION = "CANARYCPACTION" + RUN;
+    static final String CP_AGENCY_ACTION = "CANARYCPAGENCY" + RUN;
     static final List<String> MARKERS = List.of(CONCERN, WORDS, RATIONALE, MASH, FEEDBACK, HSB, PLACE, CP_REVIEW, LEAVER_CONCERN, SAR_NOTE,
-            SUSPENSION, CONTACT_LOG, HOME_VISIT);
+            SUSPENSION, CONTACT_LOG, HOME_VISIT,
+            CORE_GROUP, CP_MINUTES, CP_ACTION, CP_AGENCY_ACTION);
     /** A removal from a lesson: pastoral, so read by caseworkers of the student's year groups and nobody else. */
     static final String REMOVAL = "CANARYREMOVAL" + RUN;
     /** What helps a pupil at SEN support, in their one-page profile: send, read by the SENCO, DSL, Heads of Year and Pastoral Lead. */
@@ -122,6 +128,8 @@ class ConfidentialityCanaryIntegrationTest {
     @Autowired org.pastoralflow.suspension.Suspensions suspensions;
 
     @Autowired org.pastoralflow.reportcard.ReportCardRepository reportCards;
+    @Autowired org.pastoralflow.agencymeeting.MeetingSeriesRepository agencyMeetings;
+    @Autowired org.pastoralflow.agencymeeting.AgencyMeetings agencyMeetingReads;
     @Autowired org.pastoralflow.workflow.TermDates termDates;
     @Autowired org.pastoralflow.reporting.Dashboards dashboards;
 
@@ -140,6 +148,8 @@ class ConfidentialityCanaryIntegrationTest {
     String behaviourBatch;
     String contactLogProcess;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    org.pastoralflow.agencymeeting.MeetingSeries coreGroup;
+    List<String> coreGroupProcesses = new ArrayList<>();
     /** References of records that are the DSL's alone: nobody else may learn they exist. */
     final Set<String> dslOnlyReferences = new LinkedHashSet<>();
 
@@ -259,6 +269,33 @@ class ConfidentialityCanaryIntegrationTest {
                 .session(Web.signIn(mvc, "pso"))).andReturn().getResponse().getContentAsString()).contains("07700 900999");
         homeVisitReference = visitRef;
         homeVisitProcess = visitProcess;
+        // 10. a child protection core group for the handed-on child: minutes and actions (the DSL group's own, and the
+        //    social worker's), both past their dates, so the keeper is e-mailed and the chase task is open
+        submit(dsl, "/agency-meetings", "upn", handedOn.getUpn(), "kind", "core-group", "purpose", CORE_GROUP,
+                "firstMeetingOn", LocalDate.now().toString());
+        coreGroup = agencyMeetings.findByStudentIdOrderByOpenedAtDesc(handedOn.getId()).stream()
+                .filter(x -> CORE_GROUP.equals(x.getPurpose())).findFirst().orElseThrow();
+        dslOnlyReferences.add(coreGroup.getReference());
+        management.executeJob(management.createJobQuery().processInstanceId(coreGroup.getProcessInstanceId())
+                .activityId("Timer_NextMeeting").singleResult().getId());
+        submit(dsl, "/tasks/" + task(coreGroup.getProcessInstanceId(), "Task_RecordMeeting").getId(), "heldOn", LocalDate.now().toString(),
+                "invited", "Social worker; school nurse", "attended", "Social worker", "minutes", CP_MINUTES,
+                "action1", CP_ACTION, "action1Staff", "dsl", "action1Due", LocalDate.now().toString(),
+                "action2", CP_AGENCY_ACTION, "action2Agency", "Social worker", "action2Due", LocalDate.now().toString(),
+                "nextStep", "next", "nextMeetingOn", LocalDate.now().plusWeeks(6).toString());
+        coreGroupProcesses.add(coreGroup.getProcessInstanceId());
+        for (org.pastoralflow.agencymeeting.AgencyAction a : agencyMeetingReads.actionsOf(coreGroup,
+                new Viewer("dsl", "dsl", Set.of("dsl")))) {
+            dslOnlyReferences.add(a.getReference());
+            coreGroupProcesses.add(a.getProcessInstanceId());
+            Job pastDate = management.createJobQuery().processInstanceId(a.getProcessInstanceId()).timers().singleResult();
+            management.executeJob(pastDate.getId());
+        }
+        assertThat(coreGroupProcesses).as("the series and its two actions").hasSize(3);
+        // the scanner's pages are the ones that hold them: the DSL reads the minutes and both actions there
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/agency-meetings/"
+                        + coreGroup.getReference()).session(dsl)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains(CORE_GROUP, CP_MINUTES, CP_ACTION, CP_AGENCY_ACTION);
     }
 
     String homeVisitReference;
@@ -304,6 +341,7 @@ class ConfidentialityCanaryIntegrationTest {
         ids.put("/report-cards/{reference}", List.of(reportCard.getReference()));
         ids.put("/behaviour/logs/{reference}", List.of(behaviourBatch));
         ids.put("/home-visits/{reference}", List.of(homeVisitReference));
+        ids.put("/agency-meetings/{reference}", List.of(coreGroup.getReference()));
         ids.put("/students/{id}", seeded.stream().map(s -> s.getId().toString()).toList());
         ids.put("/early-intervention/{id}", ids.get("/students/{id}"));
         ids.put("/api/students/{upn}", seeded.stream().map(Student::getUpn).toList());
@@ -314,6 +352,7 @@ class ConfidentialityCanaryIntegrationTest {
         List<String> processes = new ArrayList<>(List.of(concern.getProcessInstanceId(), incident.getProcessInstanceId(),
                 cpTransition.getProcessInstanceId(), leaver.getProcessInstanceId(), sar.getProcessInstanceId(),
                 suspension.getProcessInstanceId(), reportCard.getProcessInstanceId(), contactLogProcess, homeVisitProcess));
+        processes.addAll(coreGroupProcesses);
         ids.put("/tasks/{id}", processes.stream().flatMap(p -> tasks.createTaskQuery().processInstanceId(p).list().stream())
                 .map(Task::getId).toList());
         List<String> urls = new ArrayList<>();

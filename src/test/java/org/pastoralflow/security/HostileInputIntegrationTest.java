@@ -101,6 +101,8 @@ class HostileInputIntegrationTest {
     @Autowired TaskService tasks;
     @Autowired org.pastoralflow.suspension.Suspensions suspensions;
     @Autowired org.pastoralflow.send.SenRecording senRecording;
+    @Autowired org.pastoralflow.agencymeeting.AgencyMeetings agencyMeetings;
+    @Autowired org.pastoralflow.workflow.TaskForms taskForms;
     @Autowired org.camunda.bpm.engine.ManagementService management;
     final ObjectMapper json = new ObjectMapper();
 
@@ -140,6 +142,7 @@ class HostileInputIntegrationTest {
         seedASupportPlan();
         seedASuspension();
         seedSendReviews();
+        seedAgencyMeetings();
 
         for (String[] row : RouteMatrixIntegrationTest.ROUTES) {
             String route = row[0];
@@ -443,9 +446,23 @@ class HostileInputIntegrationTest {
             Map.entry("/services(/\\d+)?", Map.of("ageFrom", () -> "11", "ageTo", () -> "16")),
             Map.entry("/leavers", Map.of("upn", () -> leavers.next(), "destinationUrn", () -> "123456")),
             Map.entry("/subject-access", Map.of("upn", () -> sarUpn)),
+            Map.entry("/agency-meetings", Map.of("upn", () -> otherUpn)),
+            // the meeting form's actions: each row another agency's, due in a year no test uses (a row with a person is refused
+            // when the emoji is its name, so the form sent for real keeps the agency)
+            Map.entry("/tasks/.*", agencyActionRows()),
             Map.entry("/admin/calendar/(terms|closures)", Map.of("startsOn", () -> "2099-07-01", "endsOn", () -> "2099-07-02")),
             Map.entry("/send/students/.*/ehcp", Map.of("planOn", () -> "2024-09-02", "lastReviewOn", () -> "2025-09-01")),
             Map.entry("/leavers/.*/cp-file.pdf", Map.of("password", () -> "correct horse battery", "passwordAgain", () -> "correct horse battery")));
+
+    static Map<String, Supplier<String>> agencyActionRows() {
+        Map<String, Supplier<String>> rows = new HashMap<>();
+        for (int i = 1; i <= 4; i++) {
+            rows.put("action" + i + "Staff", () -> "");
+            rows.put("action" + i + "Agency", () -> "Social worker");
+            rows.put("action" + i + "Due", () -> "2099-08-01");
+        }
+        return rows;
+    }
 
     // ------------------------------------------------------------------ tasks
 
@@ -643,6 +660,34 @@ class HostileInputIntegrationTest {
         }
     }
 
+    /**
+     * Two meeting series of the first student, each at its meeting's day: the first (safeguarding, so its
+     * page is opened by the DSL, its keeper, who sees its forms) recorded with the DSLs' action, an agency's
+     * action past its date (the chase task) and one still waiting (the series page's "mark done"); the
+     * second left at "record the meeting".
+     */
+    void seedAgencyMeetings() {
+        Viewer dsl = new Viewer("dsl", "Dee Lead", Set.of("staff", "dsl"));
+        String today = JustNow.date();
+        org.pastoralflow.agencymeeting.MeetingSeries first = agencyMeetings.open(new org.pastoralflow.forms.FormData(Map.of("upn", upn,
+                "kind", "early-help", "confidentiality", "SAFEGUARDING", "firstMeetingOn", today)), dsl);
+        org.pastoralflow.agencymeeting.MeetingSeries second = agencyMeetings.open(new org.pastoralflow.forms.FormData(Map.of("upn", upn,
+                "kind", "pep", "confidentiality", "PASTORAL", "firstMeetingOn", today)), dsl);
+        for (var series : List.of(first, second)) {
+            management.executeJob(management.createJobQuery().processInstanceId(series.getProcessInstanceId()).singleResult().getId());
+        }
+        Map<String, String> meeting = new HashMap<>(Map.of("heldOn", today, "invited", PLAIN, "attended", PLAIN, "minutes", PLAIN,
+                "nextStep", "next", "nextMeetingOn", "2099-08-01"));
+        meeting.putAll(Map.of("action1", PLAIN, "action1Staff", "dsl", "action1Due", "2099-08-01",
+                "action2", PLAIN, "action2Agency", PLAIN, "action2Due", today,
+                "action3", PLAIN, "action3Agency", PLAIN, "action3Due", "2099-08-01"));
+        taskForms.complete(tasks.createTaskQuery().processInstanceId(first.getProcessInstanceId()).singleResult().getId(),
+                new org.pastoralflow.forms.FormData(meeting), dsl);
+        String pastDate = jdbc.queryForObject("select process_instance_id from agency_action where series_id = ? and due_on = ?",
+                String.class, first.getId(), java.time.LocalDate.parse(today));
+        management.executeJob(management.createJobQuery().processInstanceId(pastDate).singleResult().getId());
+    }
+
     HttpResponse<String> api(String method, String path, Map<String, Object> body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("pso:demo".getBytes(StandardCharsets.UTF_8)));
@@ -691,6 +736,8 @@ class HostileInputIntegrationTest {
                 .replace("/investigations/{reference}", "/investigations/" + first("select reference from incident order by id desc"))
                 .replace("/mediations/{reference}", "/mediations/" + first("select reference from mediation order by id desc"))
                 .replace("/suspensions/{reference}", "/suspensions/" + first("select reference from suspension order by id desc"))
+                .replace("/agency-meetings/{reference}", "/agency-meetings/" + first("select reference from agency_meeting_series "
+                        + "where closed_at is null and student_id = " + student + " order by id"))
                 .replace("/report-cards/{reference}", "/report-cards/" + first("select reference from report_card where closed_at is null "
                         + "and student_id = " + student + " order by id desc"));
         if (page.equals("/referrals/new")) {

@@ -164,6 +164,12 @@ class RouteMatrixIntegrationTest {
             {"GET /report-cards/{reference}/summary.pdf",   "L", "F", "N", "N", "N", "N", "N", "N", "F"},
             {"POST /report-cards/{reference}/cancel",       "F", "F", "N", "N", "F", "F", "N", "N", "F"},
             {"POST /report-cards/{reference}/scores",       "F", "N", "N", "N", "N", "N", "N", "N", "F"},
+            {"GET /agency-meetings",                        "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /agency-meetings/new",                    "L", "F", "F", "F", "F", "A", "F", "F", "F"},
+            {"POST /agency-meetings",                       "F", "F", "F", "F", "F", "R", "F", "F", "F"},
+            {"GET /agency-meetings/{reference}",            "L", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"POST /agency-meetings/{reference}/close",     "F", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"POST /agency-meetings/{reference}/actions/{action}/done", "F", "F", "N", "N", "N", "N", "N", "N", "F"},
             {"GET /transition",                             "L", "F", "A", "A", "A", "A", "A", "A", "F"},
             {"GET /transition/board.csv",                   "L", "F", "A", "A", "A", "A", "A", "A", "F"},
             {"POST /transition/cohort",                     "F", "F", "F", "F", "F", "F", "R", "F", "R"},
@@ -313,6 +319,7 @@ class RouteMatrixIntegrationTest {
                 .replace("{urn}", "999999")
                 .replace("{type}", "incident")
                 .replace("{shareId}", "987654321")
+                .replace("{action}", "AA99-99999")
                 .replace("{userId}", "no-such-person")
                 .replace("{id}", "987654321");
     }
