@@ -121,7 +121,8 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/leavers", "/leavers/year11").hasAnyRole(LEAVER_RECORDERS)
                         .requestMatchers("/leavers", "/leavers/**").hasRole(Group.DSL.id())
                         .requestMatchers("/students/**", "/chronology/**", "/plans/**", "/dashboards", "/dashboards/**",
-                                "/early-intervention", "/early-intervention/**")
+                                "/early-intervention", "/early-intervention/**", "/interventions", "/interventions/**",
+                                "/provision-map", "/provision-map.csv", "/provision-map.pdf", "/provision-map/**")
                         .hasAnyRole(Group.CASEWORKERS)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
