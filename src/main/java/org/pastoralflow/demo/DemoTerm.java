@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * students over the absence thresholds ({@link DemoAttendance}), incidents of every type and place
  * ({@link DemoIncidents}), concerns at every stage, closed ones with their outcomes and support plans
  * with baseline and end measures ({@link DemoReferrals}), on-call calls ({@link DemoOncall}), one
- * student on report ({@link DemoReportCard}) and removals from lessons with the reflection room's
- * register ({@link DemoRemovals}).
+ * student on report ({@link DemoReportCard}), removals from lessons with the reflection room's
+ * register ({@link DemoRemovals}) and three intervention groups with their registers and scores
+ * ({@link DemoInterventions}).
  * Everything goes through the features' own services, then is put on its day ({@link Backdate}).
  * The term is the last one that began at least four weeks before today ({@link DemoDays}); all of it
  * is invented and the same on every first start (one fixed random seed), about the demo's invented
@@ -53,10 +54,11 @@ class DemoTerm {
     private final DemoReportCard reportCard;
     private final DemoBehaviour behaviour;
     private final DemoRemovals removals;
+    private final DemoInterventions interventions;
 
     DemoTerm(JdbcTemplate jdbc, Clock clock, TermDates termDates, StudentRepository students, DemoAttendance attendance,
              DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoSuspension suspension,
-             DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals) {
+             DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals, DemoInterventions interventions) {
         this.suspension = suspension;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -69,6 +71,7 @@ class DemoTerm {
         this.reportCard = reportCard;
         this.behaviour = behaviour;
         this.removals = removals;
+        this.interventions = interventions;
     }
 
     /** A demo login as the services see the person signed in. */
@@ -120,15 +123,22 @@ class DemoTerm {
         long behaviourNanos = System.nanoTime() - behaviourStarted;
         long behaviourCpu = cpu.getCurrentThreadCpuTime() - behaviourCpuStarted;
         int removed = removals.seed(days, backdate, shuffled.subList(next + 77, next + 107), random);
+        long groupsStarted = System.nanoTime();
+        long groupsCpuStarted = cpu.getCurrentThreadCpuTime();
+        int registers = interventions.seed(days, backdate, shuffled.subList(next + 107, next + 125), random);
+        long groupsNanos = System.nanoTime() - groupsStarted;
+        long groupsCpu = cpu.getCurrentThreadCpuTime() - groupsCpuStarted;
         backdate.apply();
         // after the term is on its days: the suspension is today's, waiting at its next steps
         String suspended = suspension.seed(all);
         log.info("Demo term ({}, {} to {}) seeded in {} s ({} s of processor time, {} s of it attendance): {} weeks of attendance "
                         + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, a report card with {} lessons scored, "
-                        + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time), {} removals",
+                        + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time), {} removals, "
+                        + "3 intervention groups with {} registers ({} s, {} s of processor time)",
                 days.termName(), days.first(), days.last(), seconds(System.nanoTime() - started),
                 seconds(cpu.getCurrentThreadCpuTime() - cpuStarted), seconds(cpuAttendance), days.weeks().size(), concerns,
-                incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu), removed);
+                incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu), removed,
+                registers, seconds(groupsNanos), seconds(groupsCpu));
     }
 
     private static int assign(Map<Student, DemoAttendance.Pattern> patterns, List<Student> from, int next, int count,

@@ -47,6 +47,18 @@ class InterventionController {
 
     @GetMapping("/interventions/catalogue")
     String catalogue(Viewer viewer, Model model) {
+        model.addAttribute("entries", catalogue.all());
+        model.addAttribute("scales", catalogue.settings().scales());
+        model.addAttribute("mayEdit", Catalogue.mayEdit(viewer));
+        return "intervention/catalogue";
+    }
+
+    /** The form to add or change an entry: the Pastoral Lead and the SENCO only (others: 404). */
+    @GetMapping("/interventions/catalogue/edit")
+    String editCatalogue(Viewer viewer, Model model) {
+        if (!Catalogue.mayEdit(viewer)) {
+            throw new NotFoundException("Nothing was found there.");
+        }
         return cataloguePage(model, viewer, Map.of("kind", Intervention.GROUP, "costPer", Intervention.PER_SESSION), Map.of());
     }
 
@@ -199,7 +211,7 @@ class InterventionController {
         model.addAttribute("mayEdit", Catalogue.mayEdit(viewer));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        return "intervention/catalogue";
+        return "intervention/catalogue-edit";
     }
 
     private static void requireRunner(Viewer viewer) {

@@ -85,6 +85,22 @@ class RouteMatrixIntegrationTest {
             {"POST /removals",                              "F", "R", "R", "R", "R", "R", "R", "R", "F"},
             {"GET /removals/room",                          "L", "F", "A", "A", "F", "F", "A", "A", "F"},
             {"POST /removals/{id}/register",                "F", "F", "N", "N", "F", "F", "N", "N", "F"},
+            // interventions (issue 17): SLT read the groups and the map but run no group; only the Pastoral Lead and SENCO keep the catalogue
+            {"GET /interventions",                          "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /interventions/catalogue",                "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /interventions/catalogue/edit",           "L", "F", "N", "N", "A", "N", "A", "N", "F"},
+            {"POST /interventions/catalogue",               "F", "F", "N", "N", "R", "N", "R", "N", "F"},
+            {"GET /interventions/groups/new",               "L", "F", "A", "A", "A", "A", "A", "N", "F"},
+            {"POST /interventions/groups",                  "F", "F", "R", "R", "R", "R", "R", "N", "F"},
+            {"GET /interventions/groups/{id}",              "L", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"POST /interventions/groups/{id}/members",     "F", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"POST /interventions/groups/{id}/scores",      "F", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"GET /interventions/groups/{id}/sessions/{number}", "L", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"POST /interventions/groups/{id}/sessions/{number}", "F", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"GET /provision-map",                          "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /provision-map.csv",                      "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /provision-map.pdf",                      "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /provision-map/students/{id}",            "L", "F", "A", "A", "A", "A", "A", "A", "F"},
             {"GET /oncall/rota",                            "L", "F", "F", "F", "F", "F", "A", "F", "A"},
             {"POST /oncall/rota",                           "F", "F", "F", "F", "F", "F", "R", "F", "R"},
             {"POST /oncall/rota/{id}/delete",               "F", "F", "F", "F", "F", "F", "R", "F", "R"},
@@ -295,6 +311,7 @@ class RouteMatrixIntegrationTest {
                 .replace("{type}", "incident")
                 .replace("{shareId}", "987654321")
                 .replace("{userId}", "no-such-person")
+                .replace("{number}", "1")
                 .replace("{id}", "987654321");
     }
 
