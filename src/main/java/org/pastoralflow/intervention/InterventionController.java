@@ -59,7 +59,8 @@ class InterventionController {
         if (!Catalogue.mayEdit(viewer)) {
             throw new NotFoundException("Nothing was found there.");
         }
-        return cataloguePage(model, viewer, Map.of("kind", Intervention.GROUP, "costPer", Intervention.PER_SESSION), Map.of());
+        return cataloguePage(model, viewer, Map.of("kind", Intervention.GROUP, "costPer", Intervention.PER_SESSION, "sessionMinutes", "50",
+                "typicalSessions", "6"), Map.of());
     }
 
     @PostMapping("/interventions/catalogue")
