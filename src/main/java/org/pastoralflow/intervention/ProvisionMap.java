@@ -149,7 +149,7 @@ public class ProvisionMap {
                 + "join student s on s.id = p.student_id where p.started_on <= :last and (p.closed_on is null or p.closed_on >= :first)"
                 + planFilter + students + " order by p.started_on, p.id", params, rs -> {
             String measure = rs.getString(4);
-            InterventionSettings.Scale scale = planScale(measure);
+            InterventionSettings.Scale scale = planScale(catalogue.settings(), measure);
             int entry = rs.getInt(5);
             Integer exit = (Integer) rs.getObject(6);
             boolean first = true;
@@ -179,15 +179,16 @@ public class ProvisionMap {
     }
 
     /**
-     * A support plan names its measure in words; it is read on the configured scale whose name or code
-     * the words contain (so "SDQ total difficulties" is read with lower as better), else on the plans'
-     * own 0–100 scale.
+     * A support plan names its measure in words; it is read on the configured scale whose whole name the
+     * words contain, or whose name starts with an abbreviation they contain ("SDQ"), so "SDQ total
+     * difficulties" is read with lower as better; otherwise on the plans' own 0–100 scale, higher better.
+     * Only whole names and abbreviations: "Behaviour points avoided" must not be read as a count of points.
      */
-    InterventionSettings.Scale planScale(String measureName) {
-        String words = " " + (measureName == null ? "" : measureName.toLowerCase(Locale.UK)) + " ";
-        return catalogue.settings().scales().stream()
+    static InterventionSettings.Scale planScale(InterventionSettings settings, String measureName) {
+        String words = " " + (measureName == null ? "" : measureName.toLowerCase(Locale.UK).replaceAll("[^a-z0-9%]+", " ")) + " ";
+        return settings.scales().stream()
                 .filter(s -> !s.code().equals(InterventionSettings.PLAN_SCORE.code()))
-                .filter(s -> words.contains(s.name().toLowerCase(Locale.UK)) || words.contains(s.code().replace('-', ' '))
+                .filter(s -> words.contains(" " + s.name().toLowerCase(Locale.UK).replaceAll("[^a-z0-9%]+", " ").trim() + " ")
                         || words.contains(" " + abbreviation(s) + " "))
                 .findFirst().orElse(InterventionSettings.PLAN_SCORE);
     }
@@ -195,7 +196,7 @@ public class ProvisionMap {
     /** A scale's name's first word when it is an abbreviation (SDQ), as staff write it in a plan; otherwise nothing matches. */
     private static String abbreviation(InterventionSettings.Scale s) {
         String first = s.name().split(" ")[0];
-        return first.length() >= 3 && first.equals(first.toUpperCase(Locale.UK)) ? first.toLowerCase(Locale.UK) : "\u0000";
+        return first.length() >= 3 && first.matches("[A-Z]+") ? first.toLowerCase(Locale.UK) : "\u0000";
     }
 
     /** A row of the cohort table: one kind of provision and intervention, over every student given. */
