@@ -70,11 +70,15 @@ public class Catalogue {
         if (!mayEdit(viewer)) {
             throw new NotFoundException("Nothing was found there.");
         }
-        String code = data.required("code", "Code");
-        if (code != null && !code.matches("[a-z0-9-]{1,40}")) {
-            data.reject("code", "Code must be 1 to 40 lower-case letters, digits or hyphens, like anger-management.");
-        }
+        String typed = data.optional("code");
         String name = data.text("name", "Name", 120, true);
+        // a new entry's code may be left for the name to make ("Lego therapy" → lego-therapy)
+        String code = typed != null || name == null ? typed : codeFrom(name);
+        if (code != null && !code.matches("[a-z0-9-]{1,40}")) {
+            data.reject(typed != null ? "code" : "name", typed != null
+                    ? "Code must be 1 to 40 lower-case letters, digits or hyphens, like anger-management."
+                    : "Give a code: this name makes none (use letters or digits).");
+        }
         String kind = data.oneOf("kind", "Kind", List.of(Intervention.ONE, Intervention.GROUP));
         Integer minutes = data.integer("sessionMinutes", "Session length (minutes)", 5, 480, true);
         Integer sessions = data.integer("typicalSessions", "Typical number of sessions", 1, 100, true);
@@ -87,6 +91,12 @@ public class Catalogue {
         Intervention entry = Optional.ofNullable(code).flatMap(interventions::findByCode).orElseGet(() -> new Intervention(code));
         entry.update(name, kind, minutes, sessions, staff, pence, per, scale, active);
         return interventions.save(entry);
+    }
+
+    static String codeFrom(String name) {
+        String code = name.toLowerCase(java.util.Locale.UK).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        code = code.length() > 40 ? code.substring(0, 40).replaceAll("-+$", "") : code;
+        return code;
     }
 
     /** Pounds and pence as typed ("45", "12.50") to pence; refused on the field when it is not a sum of money. */
