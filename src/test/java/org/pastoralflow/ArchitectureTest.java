@@ -56,7 +56,8 @@ class ArchitectureTest {
             "org.pastoralflow.retention..", "org.pastoralflow.reporting..", "org.pastoralflow.subjectaccess..", "org.pastoralflow.staff..",
             "org.pastoralflow.signin..", "org.pastoralflow.reportcard..",
             "org.pastoralflow.behaviour..", "org.pastoralflow.removal..", "org.pastoralflow.family..", "org.pastoralflow.send..",
-            "org.pastoralflow.homevisit..", "org.pastoralflow.services..", "org.pastoralflow.agencymeeting.."};
+            "org.pastoralflow.homevisit..", "org.pastoralflow.services..", "org.pastoralflow.agencymeeting..",
+            "org.pastoralflow.intervention.."};
 
     @Test
     void onlyTheWorkflowAdapterTheDelegatesAndTheWebappBridgeUseCamunda() {

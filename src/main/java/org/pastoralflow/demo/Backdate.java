@@ -39,11 +39,13 @@ final class Backdate {
             new String[] {"behaviour_follow_up", "decided_at"},
             new String[] {"removal", "recorded_at"}, new String[] {"removal", "register_at"},
             new String[] {"contact_log", "logged_at"},
-            new String[] {"agency_meeting_series", "opened_at"}, new String[] {"agency_meeting", "recorded_at"});
+            new String[] {"agency_meeting_series", "opened_at"}, new String[] {"agency_meeting", "recorded_at"},
+            new String[] {"intervention_group", "created_at"}, new String[] {"intervention_session", "recorded_at"});
 
     /** The "today" date columns they write, moved as each step ends (a date cannot tell which step wrote it). */
     private static final List<String[]> DAYS = List.of(
-            new String[] {"support_plan", "started_on"}, new String[] {"support_plan", "closed_on"});
+            new String[] {"support_plan", "started_on"}, new String[] {"support_plan", "closed_on"},
+            new String[] {"intervention_member", "joined_on"});
 
     private final JdbcTemplate jdbc;
     private final ZoneId zone;

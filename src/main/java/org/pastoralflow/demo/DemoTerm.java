@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * register ({@link DemoRemovals}), parents and carers for every student and a term of contacts with home
  * ({@link DemoFamily}), a directory of local services and home visits ({@link DemoServices},
  * {@link DemoHomeVisits}), the SEN register and EHCP annual reviews ({@link DemoSend}), an Early Help plan and a
- * looked-after child's PEP reviews ({@link DemoAgencyMeetings}).
+ * looked-after child's PEP reviews ({@link DemoAgencyMeetings}), three intervention groups with their
+ * registers and scores ({@link DemoInterventions}).
  * Everything goes through the features' own services, then is put on its day ({@link Backdate}).
  * The term is the last one that began at least four weeks before today ({@link DemoDays}); all of it
  * is invented and the same on every first start (one fixed random seed), about the demo's invented
@@ -61,11 +62,14 @@ class DemoTerm {
     private final DemoHomeVisits homeVisits;
     private final DemoSend send;
     private final DemoAgencyMeetings agencyMeetings;
+    private final DemoInterventions interventions;
 
     DemoTerm(JdbcTemplate jdbc, Clock clock, TermDates termDates, StudentRepository students, DemoAttendance attendance,
              DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoSuspension suspension,
              DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals, DemoFamily family,
-             DemoServices services, DemoHomeVisits homeVisits, DemoSend send, DemoAgencyMeetings agencyMeetings) {
+             DemoServices services, DemoHomeVisits homeVisits, DemoSend send, DemoAgencyMeetings agencyMeetings,
+             DemoInterventions interventions) {
+        this.interventions = interventions;
         this.agencyMeetings = agencyMeetings;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -139,6 +143,8 @@ class DemoTerm {
         Student lookedAfter = shuffled.subList(n + 171, shuffled.size()).stream().filter(Student::isInCare).findFirst()
                 .orElse(shuffled.get(n + 171));
         int agencySeries = watch.time("multi-agency meetings", () -> agencyMeetings.seed(days, backdate, shuffled.get(n + 170), lookedAfter));
+        int registers = watch.time("intervention groups", () -> interventions.seed(days, backdate, shuffled.subList(n + 180, n + 198),
+                random));
         watch.time("backdating", () -> {
             backdate.apply();
             return 0;
@@ -150,11 +156,12 @@ class DemoTerm {
         log.info("Demo term ({}, {} to {}) seeded in {}: {} weeks of attendance opening {} concerns, {} incidents, {} concerns raised, "
                         + "{} on-call calls, a report card with {} lessons scored, suspension {} in progress, {} behaviour and achievement "
                         + "logs, {} removals, {} parents and carers, {} contacts with home, {} local services, {} home visits done and {} "
-                        + "planned for today, {} pupils on the SEN register with {} EHCPs in annual review, {} multi-agency meeting series. "
+                        + "planned for today, {} pupils on the SEN register with {} EHCPs in annual review, {} multi-agency meeting series, "
+                        + "3 intervention groups with {} registers. "
                         + "By step: {}",
                 days.termName(), days.first(), days.last(), watch.total(), days.weeks().size(), concerns, incidentCount, referralCount,
                 calls, scored, suspended, logs, removed, familyContacts, contactsHome, directory, visited, visitToday, sen[0], sen[1],
-                agencySeries, watch.steps());
+                agencySeries, registers, watch.steps());
     }
 
     /**

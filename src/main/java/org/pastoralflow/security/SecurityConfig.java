@@ -133,7 +133,8 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/send/**").hasRole(Group.SENCO.id())
                         .requestMatchers("/send", "/send/**").hasAnyRole(Group.CASEWORKERS)
                         .requestMatchers("/students/**", "/chronology/**", "/plans/**", "/dashboards", "/dashboards/**",
-                                "/early-intervention", "/early-intervention/**")
+                                "/early-intervention", "/early-intervention/**", "/interventions", "/interventions/**",
+                                "/provision-map", "/provision-map.csv", "/provision-map.pdf", "/provision-map/**")
                         .hasAnyRole(Group.CASEWORKERS)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -104,6 +104,7 @@ class HostileInputIntegrationTest {
     @Autowired org.pastoralflow.agencymeeting.AgencyMeetings agencyMeetings;
     @Autowired org.pastoralflow.workflow.TaskForms taskForms;
     @Autowired org.camunda.bpm.engine.ManagementService management;
+    @Autowired org.pastoralflow.intervention.GroupRecords groups;
     final ObjectMapper json = new ObjectMapper();
 
     final Map<String, HttpUser> sessions = new HashMap<>();
@@ -143,6 +144,7 @@ class HostileInputIntegrationTest {
         seedASuspension();
         seedSendReviews();
         seedAgencyMeetings();
+        seedAGroup();
 
         for (String[] row : RouteMatrixIntegrationTest.ROUTES) {
             String route = row[0];
@@ -444,6 +446,7 @@ class HostileInputIntegrationTest {
             Map.entry("/behaviour", Map.of("upn-0", () -> upn)),
             Map.entry("/home-visits", Map.of("upn", () -> upn, "visitorPhone", () -> "07700 900123", "secondVisitor", () -> "dsl2")),
             Map.entry("/services(/\\d+)?", Map.of("ageFrom", () -> "11", "ageTo", () -> "16")),
+            Map.entry("/interventions/groups/\\d+/members", Map.of("upn", () -> otherUpn)), // the test's student is in the seeded group already
             Map.entry("/leavers", Map.of("upn", () -> leavers.next(), "destinationUrn", () -> "123456")),
             Map.entry("/subject-access", Map.of("upn", () -> sarUpn)),
             Map.entry("/agency-meetings", Map.of("upn", () -> otherUpn)),
@@ -634,6 +637,16 @@ class HostileInputIntegrationTest {
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     }
 
+    /** A group of the first catalogue entry with the test's student in it, its first session a week ago and its register not taken. */
+    void seedAGroup() {
+        Viewer lead = new Viewer("lead", "Lee", Set.of("staff", "pastoral-lead"));
+        String intervention = jdbc.queryForObject("select min(id) from intervention where active and kind = 'GROUP'", Long.class).toString();
+        org.pastoralflow.intervention.InterventionGroup group = groups.create(new org.pastoralflow.forms.FormData(Map.of(
+                "intervention", intervention, "name", PLAIN, "staff", PLAIN, "firstSession", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusWeeks(1).toString(),
+                "startsAt", "14:00", "sessionCount", "6", "level", "pastoral")), lead);
+        groups.addMember(group.getId(), new org.pastoralflow.forms.FormData(Map.of("upn", upn, "source", "hand")), lead);
+    }
+
     /** A suspension of the test's student, so its task forms and pages are swept too (three days: no sixth-day education). */
     void seedASuspension() {
         Long student = jdbc.queryForObject("select id from student where upn = ?", Long.class, upn);
@@ -727,6 +740,10 @@ class HostileInputIntegrationTest {
                 .replace("/subject-access/{id}", "/subject-access/" + student)
                 .replace("/plans/{id}", "/plans/" + first("select id from support_plan where closed_on is null and student_id = " + student
                         + " order by id desc"))
+                .replace("/interventions/groups/{id}", "/interventions/groups/" + first("select g.id from intervention_group g join intervention_member m "
+                        + "on m.group_id = g.id where m.student_id = " + student + " order by g.id desc"))
+                .replace("/sessions/{number}", "/sessions/1")
+                .replace("/provision-map/students/{id}", "/provision-map/students/" + student)
                 .replace("/chronology/{id}", "/chronology/" + first("select id from chronology_entry where confidentiality = 'pastoral' "
                         + "and student_id = " + student + " order by id desc"))
                 .replace("/transition/schools/{urn}", "/transition/schools/" + first("select urn from feeder_school order by urn desc"))

@@ -99,6 +99,22 @@ class RouteMatrixIntegrationTest {
             {"POST /services",                              "F", "F", "F", "F", "F", "F", "R", "F", "F"},
             {"GET /services/{id}/edit",                     "L", "F", "F", "F", "F", "F", "N", "F", "F"},
             {"POST /services/{id}",                         "F", "F", "F", "F", "F", "F", "N", "F", "F"},
+            // interventions (issue 17): SLT read the groups and the map but run no group; only the Pastoral Lead and SENCO keep the catalogue
+            {"GET /interventions",                          "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /interventions/catalogue",                "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /interventions/catalogue/edit",           "L", "F", "N", "N", "A", "N", "A", "N", "F"},
+            {"POST /interventions/catalogue",               "F", "F", "N", "N", "R", "N", "R", "N", "F"},
+            {"GET /interventions/groups/new",               "L", "F", "A", "A", "A", "A", "A", "N", "F"},
+            {"POST /interventions/groups",                  "F", "F", "R", "R", "R", "R", "R", "N", "F"},
+            {"GET /interventions/groups/{id}",              "L", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"POST /interventions/groups/{id}/members",     "F", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"POST /interventions/groups/{id}/scores",      "F", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"GET /interventions/groups/{id}/sessions/{number}", "L", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"POST /interventions/groups/{id}/sessions/{number}", "F", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"GET /provision-map",                          "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /provision-map.csv",                      "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /provision-map.pdf",                      "L", "F", "A", "A", "A", "A", "A", "A", "F"},
+            {"GET /provision-map/students/{id}",            "L", "F", "A", "A", "A", "A", "A", "A", "F"},
             {"GET /oncall/rota",                            "L", "F", "F", "F", "F", "F", "A", "F", "A"},
             {"POST /oncall/rota",                           "F", "F", "F", "F", "F", "F", "R", "F", "R"},
             {"POST /oncall/rota/{id}/delete",               "F", "F", "F", "F", "F", "F", "R", "F", "R"},
@@ -321,6 +337,7 @@ class RouteMatrixIntegrationTest {
                 .replace("{shareId}", "987654321")
                 .replace("{action}", "AA99-99999")
                 .replace("{userId}", "no-such-person")
+                .replace("{number}", "1")
                 .replace("{id}", "987654321");
     }
 
