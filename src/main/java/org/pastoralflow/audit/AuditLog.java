@@ -32,9 +32,13 @@ public class AuditLog {
         this.clock = clock;
     }
 
+    static final int DETAIL_LENGTH = 500;
+
     @Transactional
     public void record(String actor, String action, String recordType, Long recordId, Long studentId, String detail) {
-        events.save(new AuditEvent(actor, action, recordType, recordId, studentId, detail, clock.instant()));
+        // the column holds 500 characters: a longer detail is cut rather than the audited action failing with it
+        String fits = detail != null && detail.length() > DETAIL_LENGTH ? detail.substring(0, DETAIL_LENGTH - 1) + "…" : detail;
+        events.save(new AuditEvent(actor, action, recordType, recordId, studentId, fits, clock.instant()));
     }
 
     /** The latest events an administrator may see (no case records, no student). */

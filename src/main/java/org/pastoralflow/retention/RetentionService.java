@@ -116,9 +116,12 @@ public class RetentionService {
         List<String> what = new ArrayList<>();
         for (RetainedRecords r : records) {
             int n = r.destroy(review.getStudentId(), review.getConfidentiality());
-            what.add(n + " " + r.describe());
+            // what there was, not every kind of record there could have been: the list grows with each feature
+            if (n > 0) {
+                what.add(n + " " + r.describe());
+            }
         }
-        String summary = String.join(", ", what);
+        String summary = what.isEmpty() ? "nothing left to destroy" : String.join(", ", what);
         review.destroyed(dsl.userId(), why, summary, clock.instant());
         audit.record(dsl.userId(), "DESTROY", AUDIT_TYPE, review.getId(), review.getStudentId(),
                 review.getConfidentiality().label() + " records past " + review.getRetainUntil() + ": " + summary);

@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * only the chronology and the referrals: a harmful sexual behaviour incident about two pupils (the
  * first pupil's part goes, the incident stays until the second's date), the suspension after it.
  * Then, whatever the features: no table with a student and a confidentiality keeps a row of that
- * pupil at that level, and no table of a record's parts (a student and a link to a record with a
+ * pupil at that level (the contact with home a DSL logged among them), and no table of a record's parts (a student and a link to a record with a
  * confidentiality) keeps one. Tables are found from the database's own catalogue, so a new
  * feature's records are checked without a list to keep.
  */
@@ -45,6 +45,7 @@ class RetentionCoverageIntegrationTest {
     @Autowired IncidentLog incidents;
     @Autowired Suspensions suspensions;
     @Autowired ReferralService referrals;
+    @Autowired org.pastoralflow.family.ContactLog contactLog;
     @Autowired List<RetainedRecords> retained;
     @Autowired JdbcTemplate jdbc;
     @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
@@ -112,9 +113,12 @@ class RetentionCoverageIntegrationTest {
                 "The incident's account", "head");
         referrals.raise(new FormData(Map.of("studentId", first.getId().toString(), "category", "safeguarding",
                 "description", "An old disclosure", "occurredAt", "2011-03-14T13:00")), TEACHER);
+        contactLog.record(first.getId(), new FormData(Map.of("contact", "other", "withWhom", "Grandmother", "method", "phone-made",
+                "day", "2011-03-15", "time", "09:30", "said", "Told her of the referral", "agreed", "None",
+                "confidentiality", "safeguarding")), new Viewer("dsl", "Dee", Set.of("staff", "dsl")));
         // what there is to destroy, so the check below is not an empty one
         // (the incident referred itself to the DSL: two referrals)
-        assertThat(leftAt(first, Confidentiality.SAFEGUARDING)).contains("suspension: 1", "referral: 2")
+        assertThat(leftAt(first, Confidentiality.SAFEGUARDING)).contains("suspension: 1", "referral: 2", "contact_log: 1")
                 .anyMatch(t -> t.startsWith("incident_student (part of incident)"))
                 .anyMatch(t -> t.startsWith("chronology_entry"));
 
