@@ -27,10 +27,8 @@ import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.security.Group;
 import org.pastoralflow.security.StaffDirectory;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.security.YearGroupScope;
 import org.pastoralflow.student.Student;
-import org.pastoralflow.student.StudentRepository;
-import org.pastoralflow.student.Upn;
+import org.pastoralflow.workflow.StudentPicker;
 import org.pastoralflow.workflow.Processes;
 import org.pastoralflow.workflow.References;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -61,29 +59,27 @@ public class HomeVisitRecording {
     static final Duration PLANNED_LATE = Duration.ofMinutes(30);
 
     private final HomeVisitRepository visits;
-    private final StudentRepository students;
     private final Processes processes;
     private final References references;
     private final CaseStore caseStore;
     private final AccessPolicy policy;
-    private final YearGroupScope yearGroups;
+    private final StudentPicker picker;
     private final StaffDirectory directory;
     private final HomeVisitSettings settings;
     private final Clock clock;
 
     private final FamilyContacts families;
 
-    HomeVisitRecording(HomeVisitRepository visits, StudentRepository students, Processes processes, References references,
-                       CaseStore caseStore, AccessPolicy policy, YearGroupScope yearGroups, StaffDirectory directory,
+    HomeVisitRecording(HomeVisitRepository visits, Processes processes, References references,
+                       CaseStore caseStore, AccessPolicy policy, StudentPicker picker, StaffDirectory directory,
                        HomeVisitSettings settings, Clock clock, FamilyContacts families) {
         this.families = families;
         this.visits = visits;
-        this.students = students;
         this.processes = processes;
         this.references = references;
         this.caseStore = caseStore;
         this.policy = policy;
-        this.yearGroups = yearGroups;
+        this.picker = picker;
         this.directory = directory;
         this.settings = settings;
         this.clock = clock;
@@ -115,7 +111,7 @@ public class HomeVisitRecording {
 
     @Transactional
     public HomeVisit plan(FormData data, Viewer viewer) {
-        Student student = student(data, viewer);
+        Student student = picker.one(data, "upn", viewer, "a visit to another year's family is planned by their Head of Year or PSO.");
         String address = data.text("address", "Address", 500, true);
         String purpose = data.text("purpose", "Why the visit", 2000, true);
         LocalDate day = data.date("day", "Date", true);
@@ -204,30 +200,6 @@ public class HomeVisitRecording {
         caseStore.record(NewEntry.now(visit.getStudentId(), EntryKind.CONTACT_HOME, visit.getConfidentiality(), viewer.userId(),
                 "Home visit " + visit.getReference() + ": " + OUTCOMES.get(outcome) + late,
                 "Why: " + visit.getPurpose() + (note == null ? "" : "\n" + note), HomeVisit.RECORD_TYPE, visit.getId()));
-    }
-
-    private Student student(FormData data, Viewer viewer) {
-        String raw = data.required("upn", "Student (UPN)");
-        if (raw == null) {
-            return null;
-        }
-        String upn = raw.replaceAll("\\s", "").toUpperCase();
-        String problem = Upn.problem(upn);
-        if (problem != null) {
-            data.reject("upn", problem);
-            return null;
-        }
-        Optional<Student> found = students.findByUpn(upn);
-        if (found.isEmpty()) {
-            data.reject("upn", "No student with UPN " + upn + ".");
-            return null;
-        }
-        YearGroupScope.Scope scope = yearGroups.of(viewer);
-        if (!scope.allows(found.get().getYearGroup())) {
-            data.reject("upn", "You work with " + scope.describe() + ": a visit to another year's family is planned by their Head of Year or PSO.");
-            return null;
-        }
-        return found.get();
     }
 
     static LocalTime time(FormData data, String field, String label) {

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.EntryKind;
@@ -17,10 +16,8 @@ import org.pastoralflow.forms.FormData;
 import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.security.Group;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.security.YearGroupScope;
 import org.pastoralflow.student.Student;
-import org.pastoralflow.student.StudentRepository;
-import org.pastoralflow.student.Upn;
+import org.pastoralflow.workflow.StudentPicker;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,13 +39,12 @@ public class GroupRecords {
     private final SessionMarkRepository marks;
     private final GroupReads reads;
     private final Catalogue catalogue;
-    private final StudentRepository students;
-    private final YearGroupScope yearGroups;
+    private final StudentPicker picker;
     private final CaseStore caseStore;
     private final Clock clock;
 
     GroupRecords(GroupRepository groups, GroupMemberRepository members, GroupSessionRepository sessions, SessionMarkRepository marks,
-                 GroupReads reads, Catalogue catalogue, StudentRepository students, YearGroupScope yearGroups, CaseStore caseStore,
+                 GroupReads reads, Catalogue catalogue, StudentPicker picker, CaseStore caseStore,
                  Clock clock) {
         this.groups = groups;
         this.members = members;
@@ -56,8 +52,7 @@ public class GroupRecords {
         this.marks = marks;
         this.reads = reads;
         this.catalogue = catalogue;
-        this.students = students;
-        this.yearGroups = yearGroups;
+        this.picker = picker;
         this.caseStore = caseStore;
         this.clock = clock;
     }
@@ -101,7 +96,7 @@ public class GroupRecords {
         InterventionGroup group = reads.group(groupId, viewer);
         Intervention intervention = catalogue.get(group.getInterventionId());
         InterventionSettings.Scale scale = catalogue.scaleOf(intervention);
-        Student student = student(data, viewer);
+        Student student = picker.one(data, "upn", viewer, null);
         String source = data.oneOf("source", "Where they came from", SOURCES.keySet());
         Integer entry = data.integer("entryScore", "Entry score (" + scale.describe() + ")", scale.min(), scale.max(), false);
         if (student != null && members.existsByGroupIdAndStudentId(groupId, student.getId())) {
@@ -202,28 +197,6 @@ public class GroupRecords {
         if (!mayRun(viewer)) {
             throw new org.pastoralflow.security.NotFoundException("Nothing was found there.");
         }
-    }
-
-    /** The student by UPN, refused on the field when there is none or they are outside the viewer's year groups. */
-    private Student student(FormData data, Viewer viewer) {
-        String raw = data.required("upn", "Student (UPN)");
-        if (raw == null) {
-            return null;
-        }
-        String upn = raw.replaceAll("\\s", "").toUpperCase();
-        String problem = Upn.problem(upn);
-        if (problem != null) {
-            data.reject("upn", problem);
-            return null;
-        }
-        Optional<Student> found = students.findByUpn(upn);
-        YearGroupScope.Scope scope = yearGroups.of(viewer);
-        if (found.isEmpty() || !scope.allows(found.get().getYearGroup())) {
-            // the same words for a student outside the viewer's years as for none: a refusal names nobody
-            data.reject("upn", "No student with UPN " + upn + " among " + scope.describe() + ".");
-            return null;
-        }
-        return found.get();
     }
 
     private static LocalTime time(FormData data, String field, String label) {

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.EntryKind;
@@ -18,10 +17,9 @@ import org.pastoralflow.forms.FormData;
 import org.pastoralflow.security.AccessPolicy;
 import org.pastoralflow.security.NotFoundException;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.security.YearGroupScope;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
-import org.pastoralflow.student.Upn;
+import org.pastoralflow.workflow.StudentPicker;
 import org.pastoralflow.workflow.SchoolCalendar;
 import org.pastoralflow.workflow.TermDates;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -44,18 +42,18 @@ public class Removals {
     private final StudentRepository students;
     private final CaseStore caseStore;
     private final AccessPolicy policy;
-    private final YearGroupScope yearGroups;
+    private final StudentPicker picker;
     private final TermDates termDates;
     private final RemovalSettings settings;
     private final Clock clock;
 
     Removals(RemovalRepository removals, StudentRepository students, CaseStore caseStore, AccessPolicy policy,
-             YearGroupScope yearGroups, TermDates termDates, RemovalSettings settings, Clock clock) {
+             StudentPicker picker, TermDates termDates, RemovalSettings settings, Clock clock) {
         this.removals = removals;
         this.students = students;
         this.caseStore = caseStore;
         this.policy = policy;
-        this.yearGroups = yearGroups;
+        this.picker = picker;
         this.termDates = termDates;
         this.settings = settings;
         this.clock = clock;
@@ -80,7 +78,7 @@ public class Removals {
      */
     @Transactional
     public Removal record(FormData data, Viewer viewer) {
-        Student student = student(data, viewer);
+        Student student = picker.one(data, "upn", viewer, "record a removal for a student of another year through their Head of Year or PSO.");
         LocalDate day = data.date("day", "Date", true);
         LocalTime time = time(data, "time", "Time removed", true);
         String period = data.text("period", "Period", 20, false);
@@ -108,32 +106,6 @@ public class Removals {
                 "Removed from " + lesson + (period == null ? "" : " (" + period + ")") + " to " + destination + ": " + reason,
                 note + "\nExpected back at " + back + ".", Removal.RECORD_TYPE, removal.getId()));
         return removal;
-    }
-
-    /** The student by UPN, refused on the field when there is none or they are outside the viewer's year groups. */
-    private Student student(FormData data, Viewer viewer) {
-        String raw = data.required("upn", "Student (UPN)");
-        if (raw == null) {
-            return null;
-        }
-        String upn = raw.replaceAll("\\s", "").toUpperCase();
-        String problem = Upn.problem(upn);
-        if (problem != null) {
-            data.reject("upn", problem);
-            return null;
-        }
-        Optional<Student> found = students.findByUpn(upn);
-        if (found.isEmpty()) {
-            data.reject("upn", "No student with UPN " + upn + ".");
-            return null;
-        }
-        YearGroupScope.Scope scope = yearGroups.of(viewer);
-        if (!scope.allows(found.get().getYearGroup())) {
-            data.reject("upn", "You work with " + scope.describe() + ": record a removal for a student of another year through "
-                    + "their Head of Year or PSO.");
-            return null;
-        }
-        return found.get();
     }
 
     /** The removals of the day sent to a room with a register, as the viewer may read them, in time order. */

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.pastoralflow.security.Viewer;
+import org.pastoralflow.security.YearGroupScope;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.student.Upn;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads a form's rows of students by UPN ({@code upn-0}, {@code upn-1}, ...) for records about
  * several students at once (an incident, a mediation): every row checked, each problem named on
- * its own row, a student listed twice refused.
+ * its own row, a student listed twice refused; and one student by the UPN of a single field, within
+ * the viewer's year groups.
  */
 @Component
 public class StudentPicker {
@@ -26,9 +29,45 @@ public class StudentPicker {
     public static final String PREFIX = "upn-";
 
     private final StudentRepository students;
+    private final YearGroupScope yearGroups;
 
-    public StudentPicker(StudentRepository students) {
+    public StudentPicker(StudentRepository students, YearGroupScope yearGroups) {
         this.students = students;
+        this.yearGroups = yearGroups;
+    }
+
+    /**
+     * One student by the UPN typed in a field, or null with the field refused: a UPN of the wrong
+     * shape, no student with it, or a student outside the viewer's year groups. For the last,
+     * {@code outsideYears} says what to do instead; null answers as for no student, naming nobody.
+     */
+    public Student one(FormData data, String field, Viewer viewer, String outsideYears) {
+        String raw = data.required(field, "Student (UPN)");
+        if (raw == null) {
+            return null;
+        }
+        String upn = raw.replaceAll("\\s", "").toUpperCase();
+        String problem = Upn.problem(upn);
+        if (problem != null) {
+            data.reject(field, problem);
+            return null;
+        }
+        Student found = students.findByUpn(upn).orElse(null);
+        YearGroupScope.Scope scope = yearGroups.of(viewer);
+        boolean outside = found != null && !scope.allows(found.getYearGroup());
+        if (outsideYears == null && (found == null || outside)) {
+            data.reject(field, "No student with UPN " + upn + " among " + scope.describe() + ".");
+            return null;
+        }
+        if (found == null) {
+            data.reject(field, "No student with UPN " + upn + ".");
+            return null;
+        }
+        if (outside) {
+            data.reject(field, "You work with " + scope.describe() + ": " + outsideYears);
+            return null;
+        }
+        return found;
     }
 
     /** The students of the filled rows, by row number in the order typed; errors go to {@code upn-<row>}. */
