@@ -55,7 +55,7 @@ class ArchitectureTest {
             "org.pastoralflow.mediation..", "org.pastoralflow.suspension..", "org.pastoralflow.transition..", "org.pastoralflow.attendance..", "org.pastoralflow.oncall..",
             "org.pastoralflow.retention..", "org.pastoralflow.reporting..", "org.pastoralflow.subjectaccess..", "org.pastoralflow.staff..",
             "org.pastoralflow.signin..", "org.pastoralflow.reportcard..",
-            "org.pastoralflow.behaviour..", "org.pastoralflow.removal..", "org.pastoralflow.family.."};
+            "org.pastoralflow.behaviour..", "org.pastoralflow.removal..", "org.pastoralflow.family..", "org.pastoralflow.letters.."};
 
     @Test
     void onlyTheWorkflowAdapterTheDelegatesAndTheWebappBridgeUseCamunda() {

@@ -121,6 +121,9 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/leavers", "/leavers/year11").hasAnyRole(LEAVER_RECORDERS)
                         .requestMatchers("/leavers", "/leavers/**").hasRole(Group.DSL.id())
                         .requestMatchers("/family", "/family/**").hasAnyRole(Group.CASEWORKERS)
+                        // letter templates are the Pastoral Lead's: what the school says to parents, in its name
+                        .requestMatchers("/letters/templates", "/letters/templates/**").hasRole(Group.PASTORAL_LEAD.id())
+                        .requestMatchers("/letters/**").hasAnyRole(Group.CASEWORKERS)
                         .requestMatchers("/students/**", "/chronology/**", "/plans/**", "/dashboards", "/dashboards/**",
                                 "/early-intervention", "/early-intervention/**")
                         .hasAnyRole(Group.CASEWORKERS)
