@@ -55,12 +55,14 @@ class DemoTerm {
     private final DemoBehaviour behaviour;
     private final DemoRemovals removals;
     private final DemoFamily family;
+    private final DemoLetters letters;
 
     DemoTerm(JdbcTemplate jdbc, Clock clock, TermDates termDates, StudentRepository students, DemoAttendance attendance,
              DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoSuspension suspension,
              DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals,
-             DemoFamily family) {
+             DemoFamily family, DemoLetters letters) {
         this.family = family;
+        this.letters = letters;
         this.suspension = suspension;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -133,6 +135,9 @@ class DemoTerm {
                 LocalDate.now(clock));
         long familyNanos = System.nanoTime() - familyStarted;
         long familyCpu = cpu.getCurrentThreadCpuTime() - familyCpuStarted;
+        long lettersStarted = System.nanoTime();
+        int lettersSent = letters.seed(days, backdate, shuffled.subList(next + 147, next + 167), LocalDate.now(clock));
+        long lettersNanos = System.nanoTime() - lettersStarted;
         backdate.apply();
         // after the term is on its days: the suspension is today's, waiting at its next steps
         String suspended = suspension.seed(all);
@@ -140,12 +145,12 @@ class DemoTerm {
                         + "opening {} concerns, {} incidents, {} concerns raised, {} on-call calls, a report card with {} lessons scored, "
                         + "suspension {} in progress, {} behaviour and achievement logs ({} s, {} s of processor time), {} removals, "
                         + "{} parents and carers imported ({} ms, {} ms of processor time) and {} contacts with home logged ({} ms, {} ms of "
-                        + "processor time, for both)",
+                        + "processor time, for both), {} letters home sent from 4 templates ({} ms)",
                 days.termName(), days.first(), days.last(), seconds(System.nanoTime() - started),
                 seconds(cpu.getCurrentThreadCpuTime() - cpuStarted), seconds(cpuAttendance), days.weeks().size(), concerns,
                 incidentCount, referralCount, calls, scored, suspended, logs, seconds(behaviourNanos), seconds(behaviourCpu), removed,
                 familyContacts, contactsNanos / 1_000_000, contactsCpu / 1_000_000, contactsHome, familyNanos / 1_000_000,
-                familyCpu / 1_000_000);
+                familyCpu / 1_000_000, lettersSent, lettersNanos / 1_000_000);
     }
 
     private static int assign(Map<Student, DemoAttendance.Pattern> patterns, List<Student> from, int next, int count,

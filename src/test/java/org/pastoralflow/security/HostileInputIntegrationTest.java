@@ -100,6 +100,7 @@ class HostileInputIntegrationTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired TaskService tasks;
     @Autowired org.pastoralflow.suspension.Suspensions suspensions;
+    @Autowired org.pastoralflow.family.ContactImporter contactImporter;
     final ObjectMapper json = new ObjectMapper();
 
     final Map<String, HttpUser> sessions = new HashMap<>();
@@ -137,6 +138,7 @@ class HostileInputIntegrationTest {
         rememberIds();
         seedASupportPlan();
         seedASuspension();
+        seedAParent();
 
         for (String[] row : RouteMatrixIntegrationTest.ROUTES) {
             String route = row[0];
@@ -614,6 +616,17 @@ class HostileInputIntegrationTest {
     void seedASuspension() {
         Long student = jdbc.queryForObject("select id from student where upn = ?", Long.class, upn);
         suspensions.startFromIncident(null, null, org.pastoralflow.security.Confidentiality.PASTORAL, student, 3, PLAIN, "head");
+    }
+
+    /**
+     * A parent of the test's student the school may write to, so the form sending a letter home is
+     * swept (its templates come from the template editor's own sweep, earlier in the route table).
+     */
+    void seedAParent() throws Exception {
+        String csv = "UPN,Contact Surname,Contact Forename,Relationship,Parental Responsibility,Priority,Email,Address Line 1,Town,Postcode\r\n"
+                + upn + ",Example,Jo,Mother,Y,1,jo.example@example.org,1 Sample Street,Exampleton,ZX1 1AA\r\n";
+        assertThat(contactImporter.importCsv(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "admin").accepted())
+                .isTrue();
     }
 
     HttpResponse<String> api(String method, String path, Map<String, Object> body) throws Exception {
