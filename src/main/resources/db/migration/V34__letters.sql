@@ -23,6 +23,8 @@ create unique index letter_template_version_no on letter_template_version (templ
 -- letter: one letter or e-mail sent home, with the exact text that was sent (also in the chronology
 -- entry it makes) and the template version it came from. to_name is the contact as they were when it
 -- was sent (a later import may replace the contact row); contact_id is kept for the record, not as a key.
+-- template_version_id is not a foreign key either: versions are never changed or deleted, and a key
+-- would join the templates (about no student) to the student's records.
 create sequence letter_seq start with 1 increment by 50;
 create sequence letter_number_seq start with 1;
 create table letter (
@@ -33,7 +35,7 @@ create table letter (
     to_name             varchar(200)  not null,
     channel             varchar(10)   not null,
     to_address          varchar(500)  not null,
-    template_version_id bigint        not null references letter_template_version (id),
+    template_version_id bigint        not null,
     subject             varchar(300)  not null,
     body                varchar(12000) not null,
     confidentiality     varchar(20)   not null,
