@@ -1,6 +1,5 @@
 package org.pastoralflow.demo;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -103,20 +102,16 @@ class DemoLetters {
         this.letters = letters;
     }
 
-    /** The four templates on the term's first day (the attendance one again three weeks in), then a letter every week or so. Returns how many letters. */
-    int seed(DemoDays days, Backdate backdate, List<Student> students, LocalDate today) {
-        Instant start = days.at(days.fromStart(0), 8, 0);
-        TemplateVersion general = backdate.at(start, () -> save(null, "General letter", "A letter about {{student.firstName}}", GENERAL,
-                "First version"));
-        TemplateVersion attendance = backdate.at(start.plusSeconds(600), () -> save(null, "Attendance concern",
-                "{{student.firstName}}'s attendance", ATTENDANCE_V1, "First version"));
-        TemplateVersion positive = backdate.at(start.plusSeconds(1200), () -> save(null, "Positive news",
-                "Good news about {{student.firstName}}", POSITIVE, "First version"));
-        TemplateVersion meeting = backdate.at(start.plusSeconds(1800), () -> save(null, "Meeting invitation",
-                "An invitation to meet about {{student.firstName}}", MEETING, "First version"));
-        int reworded = Math.min(days.size() - 1, 15);
-        backdate.run(days.at(days.fromStart(reworded), 16, 0), () -> save(attendance, "Attendance concern",
-                "{{student.firstName}}'s attendance", ATTENDANCE_V2, "Warmer, and offers help first (parents' feedback)"));
+    /** The four templates on the term's first day (the attendance one reworded three weeks in), and six letters across the term. Returns how many letters. */
+    int seed(DemoDays days, Backdate backdate, List<Student> students, List<Student> persistentlyAbsent, LocalDate today) {
+        // one step for the four: a step quicker than the clock's millisecond would be put on the next step's time
+        List<TemplateVersion> first = backdate.at(days.at(days.fromStart(0), 8, 0), () -> List.of(
+                save(null, "General letter", "A letter about {{student.firstName}}", GENERAL, "First version"),
+                save(null, "Attendance concern", "{{student.firstName}}'s attendance", ATTENDANCE_V1, "First version"),
+                save(null, "Positive news", "Good news about {{student.firstName}}", POSITIVE, "First version"),
+                save(null, "Meeting invitation", "An invitation to meet about {{student.firstName}}", MEETING, "First version")));
+        TemplateVersion attendance = first.get(1);
+        int rewordedOn = Math.min(days.size() - 1, 15);
 
         String[][] plan = {
                 {"positive", "email", "Named in assembly on Friday for helping a new pupil find their way around."},
@@ -125,29 +120,57 @@ class DemoLetters {
                 {"general", "post", "Your child's planner has not been signed for two weeks; please check it each evening."},
                 {"positive", "email", "Top of the year group for reading minutes this half term."},
                 {"attendance", "email", "Please let us know the reason for last week's absences."}};
-        Map<String, TemplateVersion> byName = Map.of("general", general, "attendance", attendance, "positive", positive, "meeting", meeting);
+        Map<String, TemplateVersion> byName = Map.of("general", first.get(0), "attendance", attendance, "positive", first.get(2),
+                "meeting", first.get(3));
+        boolean reworded = false;
         int sent = 0;
-        for (int n = 0, s = 0; n < plan.length && s < students.size(); s++) {
-            Student student = students.get(s);
-            List<Letters.Recipient> to = letters.recipients(student.getId());
+        java.util.Iterator<Student> others = students.iterator();
+        java.util.Iterator<Student> absent = persistentlyAbsent.iterator();
+        for (int n = 0; n < plan.length; n++) {
+            String[] p = plan[n];
             int day = Math.min(days.size() - 1, 5 + n * (days.size() - 6) / plan.length);
-            if (to.isEmpty() || !days.fromStart(day).isBefore(today)) {
+            Student student = next(p[0].equals("attendance") ? absent : others);
+            if (student == null || !days.fromStart(day).isBefore(today)) {
                 continue;
             }
-            Letters.Recipient r = to.get(0);
-            String[] p = plan[n++];
+            Letters.Recipient r = letters.recipients(student.getId()).get(0);
+            // the reword goes in the same step as the letter after it: a step quicker than the clock's millisecond
+            // would be put on the next step's time
+            boolean reword = !reworded && day >= rewordedOn;
+            reworded |= reword;
             String channel = p[1].equals("email") && r.byEmail() || !r.byPost() ? "email" : "post";
             Map<String, String> form = new HashMap<>();
             form.put("template", String.valueOf(byName.get(p[0]).getTemplateNo()));
             form.put("contact", String.valueOf(r.contact().getId()));
             form.put("channel", channel);
             form.put("note", p[2]);
-            backdate.run(days.at(days.fromStart(day), 15, 30), () -> letters.send(student.getId(), new FormData(form), PSO));
+            backdate.run(days.at(days.fromStart(day), 15, 30), () -> {
+                if (reword) {
+                    reword(attendance);
+                }
+                letters.send(student.getId(), new FormData(form), PSO);
+            });
             sent++;
         }
         return sent;
     }
 
+    /** The next student someone may write to, or null. */
+    private Student next(java.util.Iterator<Student> from) {
+        while (from.hasNext()) {
+            Student s = from.next();
+            if (!letters.recipients(s.getId()).isEmpty()) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The attendance letter reworded a few weeks in: letters before it keep version 1, later ones use version 2. */
+    private void reword(TemplateVersion attendance) {
+        save(attendance, "Attendance concern", "{{student.firstName}}'s attendance", ATTENDANCE_V2,
+                "Warmer, and offers help first (parents' feedback)");
+    }
     private TemplateVersion save(TemplateVersion before, String name, String subject, String body, String reason) {
         Map<String, String> form = new HashMap<>();
         form.put("name", name);

@@ -136,7 +136,8 @@ class DemoTerm {
         long familyNanos = System.nanoTime() - familyStarted;
         long familyCpu = cpu.getCurrentThreadCpuTime() - familyCpuStarted;
         long lettersStarted = System.nanoTime();
-        int lettersSent = letters.seed(days, backdate, shuffled.subList(next + 147, next + 167), LocalDate.now(clock));
+        List<Student> persistent = all.stream().filter(s -> patterns.get(s) == DemoAttendance.Pattern.PERSISTENT).toList();
+        int lettersSent = letters.seed(days, backdate, shuffled.subList(next + 147, next + 167), persistent, LocalDate.now(clock));
         long lettersNanos = System.nanoTime() - lettersStarted;
         backdate.apply();
         // after the term is on its days: the suspension is today's, waiting at its next steps
