@@ -62,6 +62,7 @@ class LettersIntegrationTest {
     @Autowired CaseStore caseStore;
     @Autowired Notifier notifier;
     @Autowired JdbcTemplate jdbc;
+    @Autowired LettersSubjectAccess subjectAccess;
 
     /** A Year 8 student with no contacts imported, the n-th from the end by UPN. */
     Student year8(int n) {
@@ -225,5 +226,20 @@ class LettersIntegrationTest {
                 .getResponse().getContentAsString()).contains("Dear Grace Okafor,");
         assertThat(mvc.perform(get("/students/" + s.getId()).session(pso)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString()).contains("/letters/" + letter.getReference());
+
+        // in the subject access export, the address shown after the next import replaces the contact rows; withheld once a
+        // restriction withholds it
+        assertThat(subjectAccess.heldAbout(s.getId()).get(0).items()).singleElement()
+                .satisfies(i -> assertThat(i.fields().get("to_address")).isEqualTo("12 Mill Lane, Exampleton, ZX1 1AB"));
+        assertThat(importer.importCsv(new ByteArrayInputStream((HEADER + s.getUpn()
+                + ",Okafor,Grace,Mother,Y,1,Y,07700 900111,grace.okafor@example.org,12 Mill Lane,Exampleton,ZX1 1AB,\r\n")
+                .getBytes(StandardCharsets.UTF_8)), "admin").accepted()).isTrue();
+        assertThat(subjectAccess.heldAbout(s.getId()).get(0).items()).singleElement()
+                .satisfies(i -> assertThat(i.fields().get("to_address")).isEqualTo("12 Mill Lane, Exampleton, ZX1 1AB"));
+        String withheld = HEADER
+                + s.getUpn() + ",Okafor,Grace,Mother,Y,1,Y,07700 900111,grace.okafor@example.org,12 Mill Lane,Exampleton,ZX1 1AB,DND\r\n";
+        assertThat(importer.importCsv(new ByteArrayInputStream(withheld.getBytes(StandardCharsets.UTF_8)), "admin").accepted()).isTrue();
+        assertThat(subjectAccess.heldAbout(s.getId()).get(0).items()).singleElement()
+                .satisfies(i -> assertThat(i.fields().get("to_address")).isEqualTo(LettersSubjectAccess.WITHHELD));
     }
 }
