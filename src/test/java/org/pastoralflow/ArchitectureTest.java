@@ -57,7 +57,7 @@ class ArchitectureTest {
             "org.pastoralflow.signin..", "org.pastoralflow.reportcard..",
             "org.pastoralflow.behaviour..", "org.pastoralflow.removal..", "org.pastoralflow.family..", "org.pastoralflow.send..",
             "org.pastoralflow.homevisit..", "org.pastoralflow.services..", "org.pastoralflow.agencymeeting..",
-            "org.pastoralflow.intervention.."};
+            "org.pastoralflow.intervention..", "org.pastoralflow.letters.."};
 
     @Test
     void onlyTheWorkflowAdapterTheDelegatesAndTheWebappBridgeUseCamunda() {

@@ -40,7 +40,9 @@ final class Backdate {
             new String[] {"removal", "recorded_at"}, new String[] {"removal", "register_at"},
             new String[] {"contact_log", "logged_at"},
             new String[] {"agency_meeting_series", "opened_at"}, new String[] {"agency_meeting", "recorded_at"},
-            new String[] {"intervention_group", "created_at"}, new String[] {"intervention_session", "recorded_at"});
+            new String[] {"intervention_group", "created_at"}, new String[] {"intervention_session", "recorded_at"},
+            new String[] {"letter_template", "created_at"}, new String[] {"letter_template_version", "saved_at"},
+            new String[] {"letter", "sent_at"});
 
     /** The "today" date columns they write, moved as each step ends (a date cannot tell which step wrote it). */
     private static final List<String[]> DAYS = List.of(

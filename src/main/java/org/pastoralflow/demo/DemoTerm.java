@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * ({@link DemoFamily}), a directory of local services and home visits ({@link DemoServices},
  * {@link DemoHomeVisits}), the SEN register and EHCP annual reviews ({@link DemoSend}), an Early Help plan and a
  * looked-after child's PEP reviews ({@link DemoAgencyMeetings}), three intervention groups with their
- * registers and scores ({@link DemoInterventions}).
+ * registers and scores ({@link DemoInterventions}), letter templates and letters home ({@link DemoLetters}).
  * Everything goes through the features' own services, then is put on its day ({@link Backdate}).
  * The term is the last one that began at least four weeks before today ({@link DemoDays}); all of it
  * is invented and the same on every first start (one fixed random seed), about the demo's invented
@@ -63,12 +63,14 @@ class DemoTerm {
     private final DemoSend send;
     private final DemoAgencyMeetings agencyMeetings;
     private final DemoInterventions interventions;
+    private final DemoLetters letters;
 
     DemoTerm(JdbcTemplate jdbc, Clock clock, TermDates termDates, StudentRepository students, DemoAttendance attendance,
              DemoIncidents incidents, DemoReferrals referrals, DemoOncall oncall, DemoSuspension suspension,
              DemoReportCard reportCard, DemoBehaviour behaviour, DemoRemovals removals, DemoFamily family,
              DemoServices services, DemoHomeVisits homeVisits, DemoSend send, DemoAgencyMeetings agencyMeetings,
-             DemoInterventions interventions) {
+             DemoInterventions interventions, DemoLetters letters) {
+        this.letters = letters;
         this.interventions = interventions;
         this.agencyMeetings = agencyMeetings;
         this.jdbc = jdbc;
@@ -145,6 +147,9 @@ class DemoTerm {
         int agencySeries = watch.time("multi-agency meetings", () -> agencyMeetings.seed(days, backdate, shuffled.get(n + 170), lookedAfter));
         int registers = watch.time("intervention groups", () -> interventions.seed(days, backdate, shuffled.subList(n + 180, n + 198),
                 random));
+        List<Student> persistent = all.stream().filter(s -> patterns.get(s) == DemoAttendance.Pattern.PERSISTENT).toList();
+        int lettersSent = watch.time("letters home", () -> letters.seed(days, backdate, shuffled.subList(n + 200, n + 220), persistent,
+                LocalDate.now(clock)));
         watch.time("backdating", () -> {
             backdate.apply();
             return 0;
@@ -157,11 +162,11 @@ class DemoTerm {
                         + "{} on-call calls, a report card with {} lessons scored, suspension {} in progress, {} behaviour and achievement "
                         + "logs, {} removals, {} parents and carers, {} contacts with home, {} local services, {} home visits done and {} "
                         + "planned for today, {} pupils on the SEN register with {} EHCPs in annual review, {} multi-agency meeting series, "
-                        + "3 intervention groups with {} registers. "
+                        + "3 intervention groups with {} registers, {} letters home sent from 4 templates. "
                         + "By step: {}",
                 days.termName(), days.first(), days.last(), watch.total(), days.weeks().size(), concerns, incidentCount, referralCount,
                 calls, scored, suspended, logs, removed, familyContacts, contactsHome, directory, visited, visitToday, sen[0], sen[1],
-                agencySeries, registers, watch.steps());
+                agencySeries, registers, lettersSent, watch.steps());
     }
 
     /**

@@ -30,6 +30,8 @@ public class Notification {
     private int attempts;
     /** When the outbox retry should try this one (again); null once sent or given up. */
     private Instant nextAttemptAt;
+    /** An e-mail to a parent or carer: it names the child, so only those who may read the letter see it. */
+    private boolean toFamily;
 
     protected Notification() {
     }
@@ -38,6 +40,11 @@ public class Notification {
      * @param sendBy when the retry sends it if the send after commit never happened (the node stopped)
      */
     Notification(String recipients, String subject, String body, Instant createdAt, Instant sendBy) {
+        this(recipients, subject, body, createdAt, sendBy, false);
+    }
+
+    Notification(String recipients, String subject, String body, Instant createdAt, Instant sendBy, boolean toFamily) {
+        this.toFamily = toFamily;
         this.createdAt = createdAt;
         this.recipients = recipients;
         this.subject = subject;
@@ -112,6 +119,10 @@ public class Notification {
 
     public int getAttempts() {
         return attempts;
+    }
+
+    public boolean isToFamily() {
+        return toFamily;
     }
 
     public Instant getNextAttemptAt() {

@@ -18,7 +18,8 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
     /** Lock timeout -2 is SKIP LOCKED: a row another node is sending is left to it. */
     String SKIP_LOCKED = "-2";
 
-    List<Notification> findTop100ByOrderByCreatedAtDesc();
+    /** The staff notifications, for the administrator: e-mails home name a child and are the letters' to show. */
+    List<Notification> findTop100ByToFamilyFalseOrderByCreatedAtDesc();
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = SKIP_LOCKED))

@@ -110,10 +110,30 @@ public class Notifier {
         queue(to, subject, text, path);
     }
 
+    /**
+     * E-mails a parent or carer: the text exactly as given (no link, no footer), so what was sent is
+     * what the caller logged. The caller has decided this contact may be written to, and about what
+     * (letters.Letters, by family.FamilyContacts); sent after commit and retried like any other.
+     * Returns the outbox row's id, so the letter can show whether it went.
+     */
+    @Transactional
+    public Long toFamily(String email, String subject, String text) {
+        return queue(new Notification(email, subject, text, clock.instant(), clock.instant().plus(SEND_AFTER_COMMIT_GRACE), true));
+    }
+
+    /** Whether an e-mail went (SENT, PENDING, FAILED, NOT_CONFIGURED), for a page that shows it to someone who may read it. */
+    @Transactional(readOnly = true)
+    public String status(Long id) {
+        return outbox.findById(id).map(Notification::getStatus).orElse("");
+    }
+
     private void queue(Set<String> to, String subject, String text, String path) {
         String body = text + "\n\nOpen it: " + baseUrl + path + "\n\n-- Pastoral Flow";
-        Notification n = outbox.save(new Notification(String.join(", ", to), subject, body,
-                clock.instant(), clock.instant().plus(SEND_AFTER_COMMIT_GRACE)));
+        queue(new Notification(String.join(", ", to), subject, body, clock.instant(), clock.instant().plus(SEND_AFTER_COMMIT_GRACE)));
+    }
+
+    private Long queue(Notification unsaved) {
+        Notification n = outbox.save(unsaved);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -124,6 +144,7 @@ public class Notifier {
         } else {
             send(n.getId());
         }
+        return n.getId();
     }
 
     private void send(Long id) {

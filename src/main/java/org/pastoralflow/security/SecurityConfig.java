@@ -132,6 +132,9 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers("/family", "/family/**").hasAnyRole(Group.CASEWORKERS)
                         .requestMatchers(HttpMethod.POST, "/send/**").hasRole(Group.SENCO.id())
                         .requestMatchers("/send", "/send/**").hasAnyRole(Group.CASEWORKERS)
+                        // letter templates are the Pastoral Lead's: what the school says to parents, in its name
+                        .requestMatchers("/letters/templates", "/letters/templates/**").hasRole(Group.PASTORAL_LEAD.id())
+                        .requestMatchers("/letters/**").hasAnyRole(Group.CASEWORKERS)
                         .requestMatchers("/students/**", "/chronology/**", "/plans/**", "/dashboards", "/dashboards/**",
                                 "/early-intervention", "/early-intervention/**", "/interventions", "/interventions/**",
                                 "/provision-map", "/provision-map.csv", "/provision-map.pdf", "/provision-map/**")

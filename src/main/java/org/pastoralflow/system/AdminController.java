@@ -27,7 +27,7 @@ class AdminController {
 
     @GetMapping("/admin")
     String admin(Model model) {
-        model.addAttribute("notifications", notifications.findTop100ByOrderByCreatedAtDesc());
+        model.addAttribute("notifications", notifications.findTop100ByToFamilyFalseOrderByCreatedAtDesc());
         // the administrator runs the system and reads no case content: the outbox without what e-mails say,
         // the audit trail of administration only
         model.addAttribute("audit", audit.latestAdministration());

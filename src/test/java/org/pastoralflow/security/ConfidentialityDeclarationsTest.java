@@ -37,7 +37,10 @@ class ConfidentialityDeclarationsTest {
             Map.entry("staff_year_group", "which year groups a member of staff works with"),
             Map.entry("school_term", "term dates"),
             Map.entry("school_closure", "closures and INSET days"),
-            Map.entry("notification", "the e-mail outbox: e-mails name no child (Notifier)"),
+            Map.entry("notification", "the e-mail outbox: staff e-mails name no child (Notifier); an e-mail home (to_family) is "
+                    + "a letter's, shown only through the letter (letters.Letters), and left out of the administrator's list"),
+            Map.entry("letter_template", "a letter template's number: the Pastoral Lead's, about no student"),
+            Map.entry("letter_template_version", "the text of letter templates, with merge fields in place of any student"),
             Map.entry("duty_rota", "who is on call when"),
             Map.entry("local_service", "the directory of local services: about services; a referral names the one it signposted to"),
             Map.entry("group_change", "changes to a member of staff's groups waiting for a DSL"),

@@ -105,6 +105,7 @@ class HostileInputIntegrationTest {
     @Autowired org.pastoralflow.workflow.TaskForms taskForms;
     @Autowired org.camunda.bpm.engine.ManagementService management;
     @Autowired org.pastoralflow.intervention.GroupRecords groups;
+    @Autowired org.pastoralflow.family.ContactImporter contactImporter;
     final ObjectMapper json = new ObjectMapper();
 
     final Map<String, HttpUser> sessions = new HashMap<>();
@@ -145,6 +146,7 @@ class HostileInputIntegrationTest {
         seedSendReviews();
         seedAgencyMeetings();
         seedAGroup();
+        seedAParent();
 
         for (String[] row : RouteMatrixIntegrationTest.ROUTES) {
             String route = row[0];
@@ -699,6 +701,17 @@ class HostileInputIntegrationTest {
         String pastDate = jdbc.queryForObject("select process_instance_id from agency_action where series_id = ? and due_on = ?",
                 String.class, first.getId(), java.time.LocalDate.parse(today));
         management.executeJob(management.createJobQuery().processInstanceId(pastDate).singleResult().getId());
+    }
+
+    /**
+     * A parent of the test's student the school may write to, so the form sending a letter home is
+     * swept (its templates come from the template editor's own sweep, earlier in the route table).
+     */
+    void seedAParent() throws Exception {
+        String csv = "UPN,Contact Surname,Contact Forename,Relationship,Parental Responsibility,Priority,Email,Address Line 1,Town,Postcode\r\n"
+                + upn + ",Example,Jo,Mother,Y,1,jo.example@example.org,1 Sample Street,Exampleton,ZX1 1AA\r\n";
+        assertThat(contactImporter.importCsv(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "admin").accepted())
+                .isTrue();
     }
 
     HttpResponse<String> api(String method, String path, Map<String, Object> body) throws Exception {

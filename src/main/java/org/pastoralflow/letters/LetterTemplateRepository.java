@@ -1,0 +1,6 @@
+package org.pastoralflow.letters;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface LetterTemplateRepository extends JpaRepository<LetterTemplate, Long> {
+}
