@@ -63,7 +63,8 @@ class AttendanceForms {
                 FormField.choice("method", "How", CONTACT_METHODS),
                 FormField.longText("whatWasSaid", "What was said")))
                 // a school that wants it in writing sends a letter from a template as well (letters; it logs itself)
-                .withPage((c, task, viewer) -> Map.of("letterHome", "/students/" + c.getStudentId() + "/letters/new"))
+                .withPage((c, task, viewer) -> Map.of("letterHome", "/students/" + c.getStudentId() + "/letters/new",
+                        "letterHomeHint", "the attendance concern template fills in the figures"))
                 .completes(s -> {
                     caseStore.record(entry(s.record(), EntryKind.CONTACT_HOME, Confidentiality.PASTORAL, s.get("contactedOn"), s.viewer(),
                             "Contact with home about attendance: " + s.get("contactWith") + " by " + s.get("method"), s.get("whatWasSaid")));

@@ -255,6 +255,8 @@ class InvestigationForms {
                         FormField.longText("said", "What was said")))
                 .withIntro((i, task) -> "The parents or carers of " + investigations.studentsById(List.of(task.studentId()))
                         .get(task.studentId()).displayName() + ": tell them the outcome and any sanction, support or mediation.")
+                // a school that wants the outcome in writing sends a letter from a template as well (letters; it logs itself)
+                .withPage((i, task, viewer) -> Map.of("letterHome", "/students/" + task.studentId() + "/letters/new"))
                 .withRule(s -> {
                     if (s.get("contactedAt") != null && at(s.get("contactedAt")).isAfter(investigations.now().plusSeconds(300))) {
                         s.reject("contactedAt", "When cannot be in the future.");

@@ -482,6 +482,8 @@ class InvestigationIntegrationTest {
         String future = submit(hoy, taskFor(incident, InvestigationProcess.TASK_PARENTS, s.getId()), 422, r -> r
                 .param("contactWith", "Dad").param("method", "phone").param("contactedAt", later).param("said", "The outcome"));
         assertThat(future).contains("When cannot be in the future.").contains("The parents or carers of " + s.displayName());
+        // the outcome can also go home in writing, from a letter template for this student
+        assertThat(future).contains("href=\"/students/" + s.getId() + "/letters/new\"");
         assertThat(checks.findByIncidentIdOrderByPosition(incident.getId())).anyMatch(IncidentCheck::isOpen);
     }
 }
