@@ -13,9 +13,8 @@ import org.pastoralflow.forms.FormData;
 import org.pastoralflow.forms.InvalidFormException;
 import org.pastoralflow.security.Group;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
-import org.springframework.data.domain.PageRequest;
+import org.pastoralflow.workflow.StudentPicker;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +30,10 @@ class HomeVisitController {
     private final HomeVisits visits;
     private final HomeVisitRecording recording;
     private final StudentRepository students;
+    private final StudentPicker picker;
 
-    HomeVisitController(HomeVisits visits, HomeVisitRecording recording, StudentRepository students) {
+    HomeVisitController(HomeVisits visits, HomeVisitRecording recording, StudentRepository students, StudentPicker picker) {
+        this.picker = picker;
         this.visits = visits;
         this.recording = recording;
         this.students = students;
@@ -108,13 +109,7 @@ class HomeVisitController {
         model.addAttribute("errors", errors);
         model.addAttribute("people", recording.possibleVisitors());
         model.addAttribute("dsl", viewer.in(Group.DSL));
-        model.addAttribute("q", q);
-        List<Student> matches = q == null || q.isBlank() ? List.of() : students.search(q.trim(), PageRequest.of(0, 10));
-        model.addAttribute("matches", matches);
-        String upn = form.get("upn");
-        model.addAttribute("picked", upn == null || upn.isBlank() ? null
-                : students.findByUpn(upn.replaceAll("\\s", "").toUpperCase()).map(s -> s.displayName() + " (" + s.yearAndGroup() + ")")
-                .orElse(null));
+        model.addAllAttributes(picker.finder(q, form.get("upn")));
         return "homevisit/form";
     }
 }

@@ -13,9 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.pastoralflow.forms.FormData;
 import org.pastoralflow.forms.InvalidFormException;
 import org.pastoralflow.security.Viewer;
-import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
-import org.springframework.data.domain.PageRequest;
+import org.pastoralflow.workflow.StudentPicker;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +29,10 @@ class RemovalController {
 
     private final Removals removals;
     private final StudentRepository students;
+    private final StudentPicker picker;
 
-    RemovalController(Removals removals, StudentRepository students) {
+    RemovalController(Removals removals, StudentRepository students, StudentPicker picker) {
+        this.picker = picker;
         this.removals = removals;
         this.students = students;
     }
@@ -132,13 +133,7 @@ class RemovalController {
         model.addAttribute("errors", errors);
         model.addAttribute("reasons", removals.settings().reasons());
         model.addAttribute("destinations", removals.settings().destinations());
-        model.addAttribute("q", q);
-        List<Student> matches = q == null || q.isBlank() ? List.of() : students.search(q.trim(), PageRequest.of(0, 10));
-        model.addAttribute("matches", matches);
-        String upn = form.get("upn");
-        model.addAttribute("picked", upn == null || upn.isBlank() ? null
-                : students.findByUpn(upn.replaceAll("\\s", "").toUpperCase()).map(s -> s.displayName() + " (" + s.yearAndGroup() + ")")
-                .orElse(null));
+        model.addAllAttributes(picker.finder(q, form.get("upn")));
         return "removal/form";
     }
 }

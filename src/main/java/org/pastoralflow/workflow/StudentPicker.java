@@ -105,6 +105,21 @@ public class StudentPicker {
         return picked;
     }
 
+    /**
+     * What a form's "find a student by name" part shows ({@code fields :: studentFinder}): the name
+     * typed ({@code q}), up to ten students it matches ({@code matches}) and who the UPN field holds
+     * ({@code picked}). The choice is checked on submit ({@link #one}), not here.
+     */
+    public Map<String, Object> finder(String q, String upn) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("q", q);
+        model.put("matches", q == null || q.isBlank() ? List.of()
+                : students.search(q.trim(), org.springframework.data.domain.PageRequest.of(0, 10)));
+        model.put("picked", upn == null || upn.isBlank() ? null : students.findByUpn(upn.replaceAll("\\s", "").toUpperCase())
+                .map(s -> s.displayName() + " (" + s.yearAndGroup() + ")").orElse(null));
+        return model;
+    }
+
     /** Names for the rows that hold a known UPN, so the form can show who each row is. */
     public Map<String, String> namesOf(Map<String, String> values, int maxRows) {
         List<String> upns = new ArrayList<>();
