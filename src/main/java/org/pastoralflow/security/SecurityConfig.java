@@ -139,6 +139,11 @@ public class SecurityConfig implements WebMvcConfigurer {
                                 "/early-intervention", "/early-intervention/**", "/interventions", "/interventions/**",
                                 "/provision-map", "/provision-map.csv", "/provision-map.pdf", "/provision-map/**")
                         .hasAnyRole(Group.CASEWORKERS)
+                        // the Workflows page: models, tables, versions and counts, no case content (issue 18). Only
+                        // these reads: the pages that change a workflow (upload, table editor) have rules of their own
+                        .requestMatchers(HttpMethod.GET, "/workflows", "/workflows/*", "/workflows/*/versions/*/file",
+                                "/workflows/*/versions/*/model.bpmn")
+                        .hasAnyRole(Group.PASTORAL_LEAD.id(), Group.DSL.id(), Group.ADMIN.id())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))

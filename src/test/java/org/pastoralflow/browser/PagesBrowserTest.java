@@ -169,6 +169,22 @@ class PagesBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         assertThat(browser.find(By.cssSelector(".flash")).getText()).contains("Your call for help from C4");
     }
 
+    /** The Workflows pages (issue 18) at 320 px: the list, a process with its diagram, a decision's table. */
+    @Test
+    void theWorkflowsPagesAsThePastoralLeadAndAnAdministrator() {
+        browser.signIn("lead").go("/workflows").check();
+        assertThat(browser.heading()).isEqualTo("Workflows");
+        browser.go("/workflows/referral");
+        WebElement diagram = browser.find(By.id("diagram"));
+        browser.waitFor(d -> "true".equals(diagram.getAttribute("data-rendered")) || "failed".equals(diagram.getAttribute("data-rendered")));
+        assertThat(diagram.getAttribute("data-rendered")).as("the diagram was drawn").isEqualTo("true");
+        assertThat(diagram.findElements(By.cssSelector("svg g.djs-element"))).as("bpmn-js drew the model's shapes").hasSizeGreaterThan(5);
+        browser.check();
+        browser.go("/workflows/referral-routing").check();
+        assertThat(browser.find(By.id("decision-table")).getText()).contains("Safeguarding indicators go to the DSL");
+        browser.signIn("admin").go("/workflows").check();
+    }
+
     WebElement active() {
         return browser.driver().switchTo().activeElement();
     }

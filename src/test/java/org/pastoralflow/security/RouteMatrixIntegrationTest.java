@@ -237,6 +237,11 @@ class RouteMatrixIntegrationTest {
             {"GET /actuator/health",                        "A", "A", "A", "A", "A", "A", "A", "A", "A"},
             {"GET /actuator/metrics",                       "L", "F", "F", "F", "F", "F", "F", "F", "A"},
             {"GET /actuator/env",                           "L", "F", "F", "F", "F", "F", "F", "F", "N"},
+            // the Workflows page (issue 18): the Pastoral Lead, the DSL and administrators; models and counts, no case content
+            {"GET /workflows",                              "L", "F", "F", "F", "F", "A", "A", "F", "A"},
+            {"GET /workflows/{key}",                        "L", "F", "F", "F", "F", "N", "N", "F", "N"},
+            {"GET /workflows/{key}/versions/{definitionId}/file", "L", "F", "F", "F", "F", "N", "N", "F", "N"},
+            {"GET /workflows/{key}/versions/{definitionId}/model.bpmn", "L", "F", "F", "F", "F", "N", "N", "F", "N"},
     };
 
     /** Handlers that are not routes of their own. */
@@ -347,7 +352,9 @@ class RouteMatrixIntegrationTest {
                 .replace("{action}", "AA99-99999")
                 .replace("{userId}", "no-such-person")
                 .replace("{number}", "1")
-                .replace("{id}", "987654321");
+                .replace("{id}", "987654321")
+                .replace("{key}", "no-such-workflow")
+                .replace("{definitionId}", "no-such-version");
     }
 
     static String answer(HttpResponse<String> response) {
