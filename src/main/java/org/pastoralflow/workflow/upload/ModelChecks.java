@@ -118,6 +118,18 @@ public final class ModelChecks {
         return found;
     }
 
+    /** The model in the file, read only once the file is known to be safe XML; null when it is not a readable model. */
+    public static BpmnModelInstance readSafely(byte[] xml) {
+        if (safeDocument(xml, new ArrayList<>()) == null) {
+            return null;
+        }
+        try {
+            return Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
+        } catch (ModelException e) {
+            return null;
+        }
+    }
+
     /** Whether nothing found refuses the model. */
     public static boolean passes(List<Finding> found) {
         return found.stream().noneMatch(Finding::refuses);
