@@ -32,8 +32,9 @@ final class Lint {
             scope(sub, sub.getFlowElements(), found);
         }
         for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-            boolean compensation = node instanceof Activity a && a.isForCompensation();
-            if (compensation) {
+            // a compensation handler and an event sub-process are started by an event, not by an arrow
+            boolean byEvent = node instanceof Activity a && a.isForCompensation() || node instanceof SubProcess s && s.triggeredByEvent();
+            if (byEvent) {
                 continue;
             }
             if (node.getIncoming().isEmpty() && !(node instanceof StartEvent) && !(node instanceof BoundaryEvent)) {

@@ -188,6 +188,13 @@ class ModelChecksTest {
         assertThat(refusals(dangling)).contains("refers to something it does not contain"); // the task still names the arrow
         String noEnd = dangling.replace("<bpmn:outgoing>Flow_Done</bpmn:outgoing>", "").replace("<bpmn:incoming>Flow_Done</bpmn:incoming>", "");
         assertThat(refusals(noEnd)).contains("(Task_FollowUp): leads nowhere", "(End_FollowedUp): can never be reached");
+        String eventSubProcess = original().replace("  </bpmn:process>", "<bpmn:subProcess id=\"SubProcess_Cancelled\" name=\"Cancelled\" "
+                + "triggeredByEvent=\"true\"><bpmn:startEvent id=\"Start_Cancelled\" name=\"Cancelled\"><bpmn:outgoing>Flow_Cancelled</bpmn:outgoing>"
+                + "<bpmn:messageEventDefinition id=\"Def_Cancelled\" messageRef=\"Message_Cancelled\" /></bpmn:startEvent>"
+                + "<bpmn:endEvent id=\"End_Cancelled\" name=\"Cancelled\"><bpmn:incoming>Flow_Cancelled</bpmn:incoming></bpmn:endEvent>"
+                + "<bpmn:sequenceFlow id=\"Flow_Cancelled\" sourceRef=\"Start_Cancelled\" targetRef=\"End_Cancelled\" /></bpmn:subProcess>"
+                + "</bpmn:process><bpmn:message id=\"Message_Cancelled\" name=\"cancelled\" />");
+        assertThat(refusals(eventSubProcess)).as("an event sub-process starts by its event").isEmpty();
     }
 
     @Test
