@@ -153,9 +153,18 @@ class ConfidentialityCanaryIntegrationTest {
     /** References of records that are the DSL's alone: nobody else may learn they exist. */
     final Set<String> dslOnlyReferences = new LinkedHashSet<>();
 
+    @Autowired org.pastoralflow.workflow.upload.ModelUploads modelUploads;
+    @Autowired org.pastoralflow.workflow.models.ModelDeployments modelDeployments;
+    /** The name the school's uploaded referral model gives the PSO's triage, so the canary runs on a model deployed from the app. */
+    static final String UPLOADED_TRIAGE = "Triage by a PSO (school's model " + RUN + ")";
+
     @BeforeAll
     void seed() throws Exception {
         TestMail.reset();
+        // 0. the school's own referral model, uploaded through the application: every record below runs on it
+        byte[] changed = java.nio.file.Files.readString(java.nio.file.Path.of("processes/referral.bpmn"))
+                .replace("name=\"PSO triage\"", "name=\"" + UPLOADED_TRIAGE + "\"").getBytes(StandardCharsets.UTF_8);
+        modelUploads.deploy(changed, "The canary runs on a model uploaded by the school", "admin");
         List<Student> year10 = students.findAll().stream().filter(s -> s.getYearGroup() == 10).limit(4).toList();
         handedOn = year10.get(0);
         leaving = year10.get(1);
@@ -172,6 +181,9 @@ class ConfidentialityCanaryIntegrationTest {
         complete(dsl, concern, "Task_RecordAgencyFeedback", "decision", "support-in-school", "rationale", "Closed by social care",
                 "feedbackOn", LocalDate.now().toString(), "feedback", FEEDBACK, "handover", HANDOVER);
         assertThat(task(concern.getProcessInstanceId(), "Task_WriteSupportPlan")).as("the PSO's support plan task").isNotNull();
+        assertThat(jdbc.queryForObject("select d.version_ from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_ "
+                + "where e.id_ = ?", Integer.class, concern.getProcessInstanceId())).as("the concern runs on the uploaded model")
+                .isEqualTo(jdbc.queryForObject("select max(version_) from act_re_procdef where key_ = 'referral'", Integer.class));
 
         // 2. harmful sexual behaviour between two Year 8 students, logged by a teacher; it goes to the DSL
         mvc.perform(post("/investigations").session(teacher).with(csrf())
@@ -298,6 +310,13 @@ class ConfidentialityCanaryIntegrationTest {
                 .contains(CORE_GROUP, CP_MINUTES, CP_ACTION, CP_AGENCY_ACTION);
     }
 
+    /** The shipped referral model is the newest again: the other tests in this JVM raise referrals through it. */
+    @org.junit.jupiter.api.AfterAll
+    void putTheShippedReferralModelBack() throws IOException {
+        modelDeployments.deploy("referral.bpmn", java.nio.file.Files.readAllBytes(java.nio.file.Path.of("processes/referral.bpmn")),
+                "The shipped model again after the canary", "admin", org.pastoralflow.workflow.models.ModelDeployment.How.UPLOAD, null);
+    }
+
     String homeVisitReference;
     String homeVisitProcess;
 
@@ -343,6 +362,7 @@ class ConfidentialityCanaryIntegrationTest {
         ids.put("/home-visits/{reference}", List.of(homeVisitReference));
         ids.put("/agency-meetings/{reference}", List.of(coreGroup.getReference()));
         ids.put("/students/{id}", seeded.stream().map(s -> s.getId().toString()).toList());
+        ids.put("/workflows/models/{processKey}", List.of("referral")); // the versions of the model the seeded records run on
         ids.put("/early-intervention/{id}", ids.get("/students/{id}"));
         ids.put("/api/students/{upn}", seeded.stream().map(Student::getUpn).toList());
         ids.put("/chronology/{id}", seeded.stream().flatMap(s -> chronology.findByStudentIdOrderByOccurredAtAscIdAsc(s.getId()).stream())

@@ -242,6 +242,14 @@ class RouteMatrixIntegrationTest {
             {"GET /workflows/{key}",                        "L", "F", "F", "F", "F", "N", "N", "F", "N"},
             {"GET /workflows/{key}/versions/{definitionId}/file", "L", "F", "F", "F", "F", "N", "N", "F", "N"},
             {"GET /workflows/{key}/versions/{definitionId}/model.bpmn", "L", "F", "F", "F", "F", "N", "N", "F", "N"},
+            // a model changed in the Modeler, an earlier one put back, running cases moved: administrators only (workflow.upload)
+            {"GET /workflows/upload",                       "L", "F", "F", "F", "F", "F", "F", "F", "A"},
+            {"POST /workflows/upload",                      "F", "F", "F", "F", "F", "F", "F", "F", "R"},
+            {"POST /workflows/upload/deploy",               "F", "F", "F", "F", "F", "F", "F", "F", "R"},
+            {"GET /workflows/models/{processKey}/restore/{processDefinitionId}", "L", "F", "F", "F", "F", "F", "F", "F", "N"},
+            {"POST /workflows/models/{processKey}/restore/{processDefinitionId}", "F", "F", "F", "F", "F", "F", "F", "F", "N"},
+            {"GET /workflows/models/{processKey}/migrate",  "L", "F", "F", "F", "F", "F", "F", "F", "N"},
+            {"POST /workflows/models/{processKey}/migrate", "F", "F", "F", "F", "F", "F", "F", "F", "R"},
     };
 
     /** Handlers that are not routes of their own. */
@@ -353,6 +361,8 @@ class RouteMatrixIntegrationTest {
                 .replace("{userId}", "no-such-person")
                 .replace("{number}", "1")
                 .replace("{id}", "987654321")
+                .replace("{processKey}", "no-such-process")
+                .replace("{processDefinitionId}", "no-such-version")
                 .replace("{key}", "no-such-workflow")
                 .replace("{definitionId}", "no-such-version");
     }
