@@ -134,7 +134,7 @@ class DashboardIntegrationTest {
 
     SupportPlan plan(Student s, String owner, List<String> interventions, int baseline, Integer end) {
         SupportPlan p = supportPlans.start(s.getId(), null, owner, new SupportPlans.SupportPlanInput("Dashboard goals",
-                interventions, "Wellbeing", baseline, true, "Phone"), LEAD);
+                interventions, "plan-score", "Wellbeing", baseline, true, "Phone"), LEAD);
         if (end != null) {
             supportPlans.close(p, end, LEAD);
         }
