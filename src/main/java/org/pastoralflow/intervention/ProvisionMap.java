@@ -49,10 +49,11 @@ public class ProvisionMap {
 
     /**
      * One piece of provision for one student. {@code intervention}: the catalogue's name (or the agency's);
-     * {@code direction}: +1 improved, 0 the same, −1 worse, null not measured yet; {@code change}: exit − entry.
+     * {@code direction}: +1 improved, 0 the same, −1 worse, null not measured yet; {@code change}: exit − entry;
+     * {@code run}: the group's or the plan's id (the external referral's for an agency), so runs can be counted.
      */
     public record Provision(Long studentId, String kind, String intervention, String detail, int attended, int missed, long minutes,
-                            long costPence, Integer entry, Integer exit, Integer change, Integer direction, String measure) {
+                            long costPence, Integer entry, Integer exit, Integer change, Integer direction, String measure, Long run) {
 
         public String outcome() {
             if (AGENCY.equals(kind)) {
@@ -113,7 +114,7 @@ public class ProvisionMap {
         String marks = "select count(*) from intervention_mark k join intervention_session x on x.id = k.session_id "
                 + "where k.member_id = m.id and x.held_on >= :first and x.held_on <= :last and k.mark = ";
         String sql = "select m.student_id, g.intervention_id, g.name, m.entry_score, m.exit_score, m.withdrawn_on, "
-                + "(" + marks + "'PRESENT'), (" + marks + "'ABSENT') "
+                + "(" + marks + "'PRESENT'), (" + marks + "'ABSENT'), g.id "
                 + "from intervention_member m join intervention_group g on g.id = m.group_id join student s on s.id = m.student_id "
                 + "where g.first_session <= :last and (g.first_session >= :first or exists (select 1 from intervention_session y "
                 + "where y.group_id = g.id and y.held_on >= :first))"
@@ -128,7 +129,7 @@ public class ProvisionMap {
             String detail = rs.getString(3) + (rs.getDate(6) == null ? "" : ", withdrew " + rs.getDate(6).toLocalDate());
             out.add(new Provision(rs.getLong(1), i.isOneToOne() ? ONE_TO_ONE : GROUP, i.getName(), detail, attended, rs.getInt(8),
                     (long) attended * i.getSessionMinutes(), attended * i.sessionCostPence(), entry, exit,
-                    change == null ? null : change.difference(), change == null ? null : change.direction(), scale.name()));
+                    change == null ? null : change.difference(), change == null ? null : change.direction(), scale.name(), rs.getLong(9)));
         });
     }
 
@@ -162,7 +163,7 @@ public class ProvisionMap {
                 long cost = i == null ? 0 : attended * i.sessionCostPence();
                 out.add(new Provision(rs.getLong(2), PLAN, i == null ? code : i.getName(), "Plan " + rs.getLong(1), attended, 0, minutes,
                         cost, first ? entry : null, first ? exit : null, first && change != null ? change.difference() : null,
-                        first && change != null ? change.direction() : null, scale.name()));
+                        first && change != null ? change.direction() : null, scale.name(), rs.getLong(1)));
                 first = false;
             }
         });
@@ -170,12 +171,12 @@ public class ProvisionMap {
 
     /** Referrals to an outside agency made in the period: who, when and the outcome; the school pays no session cost. */
     private void agencies(AccessPolicy.Access access, String students, MapSqlParameterSource params, List<Provision> out) {
-        jdbc.query("select r.student_id, e.agency, e.referred_on, e.outcome from external_referral e join referral r on r.id = e.referral_id "
+        jdbc.query("select r.student_id, e.agency, e.referred_on, e.outcome, e.id from external_referral e join referral r on r.id = e.referral_id "
                 + "join student s on s.id = r.student_id where e.referred_on >= :first and e.referred_on <= :last"
                 + and(access, REFERRALS, params) + students + " order by e.referred_on, e.id", params, rs -> {
             String outcome = rs.getString(4);
             out.add(new Provision(rs.getLong(1), AGENCY, rs.getString(2), "Referred " + rs.getDate(3).toLocalDate()
-                    + (outcome == null ? ", no outcome yet" : ", " + outcome), 0, 0, 0, 0, null, null, null, null, null));
+                    + (outcome == null ? ", no outcome yet" : ", " + outcome), 0, 0, 0, 0, null, null, null, null, null, rs.getLong(5)));
         });
     }
 
