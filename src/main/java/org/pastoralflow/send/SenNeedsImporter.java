@@ -113,7 +113,8 @@ public class SenNeedsImporter {
         }
         String primary = need(r, "Primary Need");
         String secondary = need(r, "Secondary Need");
-        if (primary == null && secondary != null) {
+        boolean primaryEmpty = "".equals(r.cell("Primary Need") == null ? null : r.cell("Primary Need").trim()); // null: refused already
+        if (primaryEmpty && secondary != null) {
             r.problem("Primary Need", r.label("Primary Need") + " is empty but " + r.label("Secondary Need") + " is not: give the primary need.");
         } else if (primary != null && primary.equals(secondary)) {
             r.problem("Secondary Need", r.label("Secondary Need") + " repeats the primary need; leave it empty if there is none.");
