@@ -85,7 +85,7 @@ class AttendanceForms {
                             "Attendance meeting with " + s.get("attendees"), s.get("notes")));
                     Figures now = attendance.latest(c.getStudentId());
                     plans.start(c.getStudentId(), null, "pso", new SupportPlans.SupportPlanInput(s.get("goals"),
-                            List.of(s.get("interventions").split(",")), "Attendance % this school year",
+                            List.of(s.get("interventions").split(",")), "attendance", "this school year",
                             (int) Math.round(now.percent()), true, "At the attendance meeting on " + s.get("meetingOn")), s.viewer());
                     return Map.of();
                 });

@@ -1,5 +1,6 @@
 package org.pastoralflow.demo;
 
+import org.pastoralflow.measure.Scale;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.pastoralflow.intervention.GroupReads;
 import org.pastoralflow.intervention.GroupRecords;
 import org.pastoralflow.intervention.Intervention;
 import org.pastoralflow.intervention.InterventionGroup;
-import org.pastoralflow.intervention.InterventionSettings;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.springframework.stereotype.Component;
@@ -55,7 +55,7 @@ class DemoInterventions {
     private int run(DemoDays days, Backdate backdate, String code, String name, String staff, LocalDate first, List<Student> members,
                     Viewer who, String level, Random random, int withdraws) {
         Intervention intervention = catalogue.byCode().get(code);
-        InterventionSettings.Scale scale = catalogue.scaleOf(intervention);
+        Scale scale = catalogue.scaleOf(intervention);
         InterventionGroup group = backdate.at(days.at(first.minusDays(3), 15, 30), () -> records.create(new FormData(Map.of(
                 "intervention", intervention.getId().toString(), "name", name, "staff", staff, "firstSession", first.toString(),
                 "startsAt", "14:10", "sessionCount", "6", "level", level,

@@ -43,25 +43,27 @@ class DemoReferrals {
     private static final Viewer PSO = DemoTerm.viewer("pso");
     private static final Viewer SENCO = DemoTerm.viewer("senco");
 
-    /** A support plan's content: interventions (codes, comma separated), the measure, baseline and end. */
-    private record Plan(String interventions, String measure, int baseline, int end, String goals) {
+    /** A support plan's content: interventions (codes, comma separated), the scale, a note on it, baseline and end. */
+    private record Plan(String interventions, String scale, String note, int baseline, int end, String goals) {
     }
 
+    // each on one of the school's scales (pastoral.interventions.scales), as groups are, so the
+    // provision map and the dashboard count a plan's change the way they count a group's
     private static final List<Plan> CLOSED_PLANS = List.of(
-            new Plan("mentoring,check-ins", "Wellbeing (WEMWBS, scaled 0-100)", 41, 63, "Feel able to talk to an adult when things go wrong."),
-            new Plan("anger-management", "Behaviour points avoided (0-100)", 35, 58, "Walk away from arguments; use the time-out card."),
-            new Plan("self-esteem,check-ins", "Self-esteem (Rosenberg, scaled 0-100)", 38, 61, "Speak in class once a day; join a club."),
-            new Plan("emotional-literacy", "Emotional literacy checklist (0-100)", 44, 66, "Name feelings and ask for help."),
-            new Plan("thrive", "Thrive assessment (0-100)", 30, 52, "Settle in the morning and stay in lessons."),
-            new Plan("elsa,check-ins", "Wellbeing (WEMWBS, scaled 0-100)", 36, 49, "Cope with the loss of a grandparent; a safe place to go."),
-            new Plan("mentoring", "Attendance this half-term (%)", 84, 95, "Attend every day; arrive before registration."));
+            new Plan("mentoring,check-ins", "plan-score", "WEMWBS wellbeing, scaled 0-100", 41, 63, "Feel able to talk to an adult when things go wrong."),
+            new Plan("anger-management", "behaviour-points", "this half-term", 35, 18, "Walk away from arguments; use the time-out card."),
+            new Plan("self-esteem,check-ins", "self-rating", "confidence in class", 3, 6, "Speak in class once a day; join a club."),
+            new Plan("emotional-literacy", "sdq-total", "teacher's SDQ", 24, 17, "Name feelings and ask for help."),
+            new Plan("thrive", "boxall", null, 58, 81, "Settle in the morning and stay in lessons."),
+            new Plan("elsa,check-ins", "sdq-total", "parent's SDQ", 21, 23, "Cope with the loss of a grandparent; a safe place to go."),
+            new Plan("mentoring", "attendance", "this half-term", 84, 95, "Attend every day; arrive before registration."));
 
     private static final List<Plan> RUNNING_PLANS = List.of(
-            new Plan("mentoring", "Wellbeing (WEMWBS, scaled 0-100)", 40, 0, "Build trust with a mentor; weekly goals."),
-            new Plan("check-ins,self-esteem", "Self-esteem (Rosenberg, scaled 0-100)", 33, 0, "Start the day calmly; one positive a day."),
-            new Plan("anger-management,mentoring", "Behaviour points avoided (0-100)", 29, 0, "Fewer removals from lessons."),
-            new Plan("elsa", "Emotional literacy checklist (0-100)", 45, 0, "Manage worry before tests."),
-            new Plan("thrive,check-ins", "Thrive assessment (0-100)", 37, 0, "Stay regulated through the lunch hour."));
+            new Plan("mentoring", "plan-score", "WEMWBS wellbeing, scaled 0-100", 40, 0, "Build trust with a mentor; weekly goals."),
+            new Plan("check-ins,self-esteem", "self-rating", "confidence in class", 3, 0, "Start the day calmly; one positive a day."),
+            new Plan("anger-management,mentoring", "behaviour-points", "this half-term", 29, 0, "Fewer removals from lessons."),
+            new Plan("elsa", "sdq-total", "teacher's SDQ", 22, 0, "Manage worry before tests."),
+            new Plan("thrive,check-ins", "boxall", null, 61, 0, "Stay regulated through the lunch hour."));
 
     private final ReferralService referrals;
     private final TaskInbox inbox;
@@ -234,9 +236,13 @@ class DemoReferrals {
     }
 
     private void writePlan(DemoDays days, Backdate backdate, Referral r, Viewer who, int day, Plan plan) {
-        decide(days, backdate, r, TASK_WRITE_PLAN, who, day, Map.of("goals", plan.goals(), "interventions", plan.interventions(),
-                "measureName", plan.measure(), "baselineScore", String.valueOf(plan.baseline()), "parentInformed", "on",
+        Map<String, String> form = new HashMap<>(Map.of("goals", plan.goals(), "interventions", plan.interventions(),
+                "measureScale", plan.scale(), "baselineScore", String.valueOf(plan.baseline()), "parentInformed", "on",
                 "parentInformedHow", "Phone call with a parent, who agreed the plan."));
+        if (plan.note() != null) {
+            form.put("measureNote", plan.note());
+        }
+        decide(days, backdate, r, TASK_WRITE_PLAN, who, day, form);
     }
 
     /** The open task's due date as the model would have set it, counted from the school day it was reached. */

@@ -1,5 +1,7 @@
 package org.pastoralflow.intervention;
 
+import org.pastoralflow.measure.Measures;
+import org.pastoralflow.measure.Scale;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,6 @@ import org.pastoralflow.forms.FormData;
 import org.pastoralflow.security.Group;
 import org.pastoralflow.security.NotFoundException;
 import org.pastoralflow.security.Viewer;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,19 +21,18 @@ import org.springframework.transaction.annotation.Transactional;
  * keep it; every caseworker reads it (it holds nothing about a student).
  */
 @Service
-@EnableConfigurationProperties(InterventionSettings.class)
 public class Catalogue {
 
     private final InterventionRepository interventions;
-    private final InterventionSettings settings;
+    private final Measures measures;
 
-    Catalogue(InterventionRepository interventions, InterventionSettings settings) {
+    Catalogue(InterventionRepository interventions, Measures measures) {
         this.interventions = interventions;
-        this.settings = settings;
+        this.measures = measures;
     }
 
-    public InterventionSettings settings() {
-        return settings;
+    public Measures measures() {
+        return measures;
     }
 
     public List<Intervention> all() {
@@ -56,8 +56,8 @@ public class Catalogue {
         return interventions.findById(id).orElseThrow(() -> new NotFoundException("Nothing was found there."));
     }
 
-    public InterventionSettings.Scale scaleOf(Intervention i) {
-        return settings.scaleOrPlan(i.getScale());
+    public Scale scaleOf(Intervention i) {
+        return measures.scaleOrPlan(i.getScale());
     }
 
     public static boolean mayEdit(Viewer viewer) {
@@ -85,7 +85,7 @@ public class Catalogue {
         String staff = data.text("staff", "Staff", 200, false);
         Integer pence = pence(data, "cost", "Cost (£)");
         String per = data.oneOf("costPer", "Cost per", List.of(Intervention.PER_SESSION, Intervention.PER_HOUR));
-        String scale = data.oneOf("scale", "Measure", settings.codes());
+        String scale = data.oneOf("scale", "Measure", measures.codes());
         boolean active = !data.flag("retired");
         data.throwIfInvalid();
         Intervention entry = Optional.ofNullable(code).flatMap(interventions::findByCode).orElseGet(() -> new Intervention(code));

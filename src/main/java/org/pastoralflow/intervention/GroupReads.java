@@ -1,5 +1,6 @@
 package org.pastoralflow.intervention;
 
+import org.pastoralflow.measure.Scale;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,7 +76,7 @@ public class GroupReads {
     }
 
     /** Everything the group page shows, as the viewer may read it. */
-    public record GroupView(InterventionGroup group, Intervention intervention, InterventionSettings.Scale scale,
+    public record GroupView(InterventionGroup group, Intervention intervention, Scale scale,
                             List<GroupMember> members, Map<Long, String> names, List<Slot> slots,
                             Map<Long, ImpactFigures> byMember, ImpactFigures total) {
     }
@@ -88,7 +89,7 @@ public class GroupReads {
     public GroupView view(Long id, Viewer viewer) {
         InterventionGroup g = group(id, viewer);
         Intervention intervention = catalogue.get(g.getInterventionId());
-        InterventionSettings.Scale scale = catalogue.scaleOf(intervention);
+        Scale scale = catalogue.scaleOf(intervention);
         List<GroupMember> readable = membersOf(g, viewer);
         Map<Long, String> names = new HashMap<>();
         students.findAllById(readable.stream().map(GroupMember::getStudentId).toList())

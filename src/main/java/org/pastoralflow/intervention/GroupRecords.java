@@ -1,5 +1,6 @@
 package org.pastoralflow.intervention;
 
+import org.pastoralflow.measure.Scale;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -95,10 +96,10 @@ public class GroupRecords {
         requireRunner(viewer);
         InterventionGroup group = reads.group(groupId, viewer);
         Intervention intervention = catalogue.get(group.getInterventionId());
-        InterventionSettings.Scale scale = catalogue.scaleOf(intervention);
+        Scale scale = catalogue.scaleOf(intervention);
         Student student = picker.one(data, "upn", viewer, null);
         String source = data.oneOf("source", "Where they came from", SOURCES.keySet());
-        Integer entry = data.integer("entryScore", "Entry score (" + scale.describe() + ")", scale.min(), scale.max(), false);
+        Integer entry = scale.score(data, "entryScore", "Entry score", false);
         if (student != null && members.existsByGroupIdAndStudentId(groupId, student.getId())) {
             data.reject("upn", student.displayName() + " is already in this group.");
         }
@@ -173,15 +174,15 @@ public class GroupRecords {
     public void scores(Long groupId, FormData data, Viewer viewer) {
         requireRunner(viewer);
         InterventionGroup group = reads.group(groupId, viewer);
-        InterventionSettings.Scale scale = catalogue.scaleOf(catalogue.get(group.getInterventionId()));
+        Scale scale = catalogue.scaleOf(catalogue.get(group.getInterventionId()));
         // only the members the form names: a form for some members leaves the others' scores as they are
         List<GroupMember> readable = reads.membersOf(group, viewer).stream()
                 .filter(m -> data.values().containsKey("entry-" + m.getId()) || data.values().containsKey("exit-" + m.getId())).toList();
         List<Integer[]> given = new ArrayList<>();
         for (GroupMember m : readable) {
             String who = reads.studentName(m.getStudentId());
-            Integer entry = data.integer("entry-" + m.getId(), "Entry score for " + who, scale.min(), scale.max(), false);
-            Integer exit = data.integer("exit-" + m.getId(), "Exit score for " + who, scale.min(), scale.max(), false);
+            Integer entry = scale.score(data, "entry-" + m.getId(), "Entry score for " + who, false);
+            Integer exit = scale.score(data, "exit-" + m.getId(), "Exit score for " + who, false);
             if (exit != null && entry == null && !data.errors().containsKey("entry-" + m.getId())) {
                 data.reject("entry-" + m.getId(), "An exit score needs the entry score for " + who + ".");
             }

@@ -1,5 +1,6 @@
 package org.pastoralflow.intervention;
 
+import org.pastoralflow.measure.Scale;
 import java.util.Collection;
 
 /**
@@ -13,12 +14,13 @@ public record ImpactFigures(int members, int scored, int improved, int same, int
     public static final ImpactFigures NONE = new ImpactFigures(0, 0, 0, 0, 0, null, 0, 0);
 
     /** One member: their scores and their marks (present, absent). */
-    public static ImpactFigures of(InterventionSettings.Scale scale, GroupMember m, int present, int absent) {
+    public static ImpactFigures of(Scale scale, GroupMember m, int present, int absent) {
         if (m.getEntryScore() == null || m.getExitScore() == null) {
             return new ImpactFigures(1, 0, 0, 0, 0, null, present, present + absent);
         }
-        int d = scale.direction(m.getEntryScore(), m.getExitScore());
-        return new ImpactFigures(1, 1, d > 0 ? 1 : 0, d == 0 ? 1 : 0, d < 0 ? 1 : 0, (double) m.change(), present, present + absent);
+        Scale.Change c = scale.change(m.getEntryScore(), m.getExitScore());
+        int d = c.direction();
+        return new ImpactFigures(1, 1, d > 0 ? 1 : 0, d == 0 ? 1 : 0, d < 0 ? 1 : 0, (double) c.difference(), present, present + absent);
     }
 
     public static ImpactFigures sum(Collection<ImpactFigures> parts) {

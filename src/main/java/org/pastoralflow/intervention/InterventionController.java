@@ -48,7 +48,7 @@ class InterventionController {
     @GetMapping("/interventions/catalogue")
     String catalogue(Viewer viewer, Model model) {
         model.addAttribute("entries", catalogue.all());
-        model.addAttribute("scales", catalogue.settings().scales());
+        model.addAttribute("scales", catalogue.measures().scales());
         model.addAttribute("mayEdit", Catalogue.mayEdit(viewer));
         return "intervention/catalogue";
     }
@@ -208,7 +208,7 @@ class InterventionController {
 
     private String cataloguePage(Model model, Viewer viewer, Map<String, String> form, Map<String, String> errors) {
         model.addAttribute("entries", catalogue.all());
-        model.addAttribute("scales", catalogue.settings().scales());
+        model.addAttribute("scales", catalogue.measures().scales());
         model.addAttribute("mayEdit", Catalogue.mayEdit(viewer));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

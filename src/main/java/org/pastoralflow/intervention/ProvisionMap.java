@@ -1,5 +1,6 @@
 package org.pastoralflow.intervention;
 
+import org.pastoralflow.measure.Scale;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,10 +49,11 @@ public class ProvisionMap {
 
     /**
      * One piece of provision for one student. {@code intervention}: the catalogue's name (or the agency's);
-     * {@code direction}: +1 improved, 0 the same, −1 worse, null not measured yet; {@code change}: exit − entry.
+     * {@code direction}: +1 improved, 0 the same, −1 worse, null not measured yet; {@code change}: exit − entry;
+     * {@code run}: the group's or the plan's id (the external referral's for an agency), so runs can be counted.
      */
     public record Provision(Long studentId, String kind, String intervention, String detail, int attended, int missed, long minutes,
-                            long costPence, Integer entry, Integer exit, Integer change, Integer direction, String measure) {
+                            long costPence, Integer entry, Integer exit, Integer change, Integer direction, String measure, Long run) {
 
         public String outcome() {
             if (AGENCY.equals(kind)) {
@@ -60,8 +62,8 @@ public class ProvisionMap {
             if (entry == null) {
                 return "Not measured";
             }
-            return exit == null ? measure + ": " + entry + " at the start" : measure + ": " + entry + " → " + exit + " ("
-                    + (direction > 0 ? "improved" : direction == 0 ? "the same" : "worse") + ")";
+            return exit == null ? measure + ": " + entry + " at the start"
+                    : measure + ": " + entry + " → " + exit + " (" + new Scale.Change(entry, exit, change, direction).word() + ")";
         }
 
         public String hours() {
@@ -112,22 +114,22 @@ public class ProvisionMap {
         String marks = "select count(*) from intervention_mark k join intervention_session x on x.id = k.session_id "
                 + "where k.member_id = m.id and x.held_on >= :first and x.held_on <= :last and k.mark = ";
         String sql = "select m.student_id, g.intervention_id, g.name, m.entry_score, m.exit_score, m.withdrawn_on, "
-                + "(" + marks + "'PRESENT'), (" + marks + "'ABSENT') "
+                + "(" + marks + "'PRESENT'), (" + marks + "'ABSENT'), g.id "
                 + "from intervention_member m join intervention_group g on g.id = m.group_id join student s on s.id = m.student_id "
                 + "where g.first_session <= :last and (g.first_session >= :first or exists (select 1 from intervention_session y "
                 + "where y.group_id = g.id and y.held_on >= :first))"
                 + and(access, MEMBERS, params) + students + " order by g.first_session, g.id";
         jdbc.query(sql, params, rs -> {
             Intervention i = byId.get(rs.getLong(2));
-            InterventionSettings.Scale scale = catalogue.scaleOf(i);
+            Scale scale = catalogue.scaleOf(i);
             int attended = rs.getInt(7);
             Integer entry = (Integer) rs.getObject(4);
             Integer exit = (Integer) rs.getObject(5);
+            Scale.Change change = entry == null ? null : scale.change(entry, exit);
             String detail = rs.getString(3) + (rs.getDate(6) == null ? "" : ", withdrew " + rs.getDate(6).toLocalDate());
             out.add(new Provision(rs.getLong(1), i.isOneToOne() ? ONE_TO_ONE : GROUP, i.getName(), detail, attended, rs.getInt(8),
                     (long) attended * i.getSessionMinutes(), attended * i.sessionCostPence(), entry, exit,
-                    entry == null || exit == null ? null : exit - entry,
-                    entry == null || exit == null ? null : scale.direction(entry, exit), scale.name()));
+                    change == null ? null : change.difference(), change == null ? null : change.direction(), scale.name(), rs.getLong(9)));
         });
     }
 
@@ -145,13 +147,13 @@ public class ProvisionMap {
                 + " group by ps.plan_id, ps.intervention", params, rs -> {
             sessions.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
         });
-        jdbc.query("select p.id, p.student_id, p.interventions, p.measure_name, p.baseline_score, p.end_score from support_plan p "
+        jdbc.query("select p.id, p.student_id, p.interventions, p.measure_scale, p.baseline_score, p.end_score from support_plan p "
                 + "join student s on s.id = p.student_id where p.started_on <= :last and (p.closed_on is null or p.closed_on >= :first)"
                 + planFilter + students + " order by p.started_on, p.id", params, rs -> {
-            String measure = rs.getString(4);
-            InterventionSettings.Scale scale = planScale(catalogue.settings(), measure);
+            Scale scale = catalogue.measures().scaleOrPlan(rs.getString(4));
             int entry = rs.getInt(5);
             Integer exit = (Integer) rs.getObject(6);
+            Scale.Change change = scale.change(entry, exit);
             boolean first = true;
             Map<String, Integer> logged = sessions.getOrDefault(rs.getLong(1), Map.of());
             for (String code : rs.getString(3).split(",")) {
@@ -160,8 +162,8 @@ public class ProvisionMap {
                 long minutes = i == null ? 0 : (long) attended * i.getSessionMinutes();
                 long cost = i == null ? 0 : attended * i.sessionCostPence();
                 out.add(new Provision(rs.getLong(2), PLAN, i == null ? code : i.getName(), "Plan " + rs.getLong(1), attended, 0, minutes,
-                        cost, first ? entry : null, first ? exit : null, first && exit != null ? exit - entry : null,
-                        first && exit != null ? scale.direction(entry, exit) : null, measure));
+                        cost, first ? entry : null, first ? exit : null, first && change != null ? change.difference() : null,
+                        first && change != null ? change.direction() : null, scale.name(), rs.getLong(1)));
                 first = false;
             }
         });
@@ -169,34 +171,13 @@ public class ProvisionMap {
 
     /** Referrals to an outside agency made in the period: who, when and the outcome; the school pays no session cost. */
     private void agencies(AccessPolicy.Access access, String students, MapSqlParameterSource params, List<Provision> out) {
-        jdbc.query("select r.student_id, e.agency, e.referred_on, e.outcome from external_referral e join referral r on r.id = e.referral_id "
+        jdbc.query("select r.student_id, e.agency, e.referred_on, e.outcome, e.id from external_referral e join referral r on r.id = e.referral_id "
                 + "join student s on s.id = r.student_id where e.referred_on >= :first and e.referred_on <= :last"
                 + and(access, REFERRALS, params) + students + " order by e.referred_on, e.id", params, rs -> {
             String outcome = rs.getString(4);
             out.add(new Provision(rs.getLong(1), AGENCY, rs.getString(2), "Referred " + rs.getDate(3).toLocalDate()
-                    + (outcome == null ? ", no outcome yet" : ", " + outcome), 0, 0, 0, 0, null, null, null, null, null));
+                    + (outcome == null ? ", no outcome yet" : ", " + outcome), 0, 0, 0, 0, null, null, null, null, null, rs.getLong(5)));
         });
-    }
-
-    /**
-     * A support plan names its measure in words; it is read on the configured scale whose whole name the
-     * words contain, or whose name starts with an abbreviation they contain ("SDQ"), so "SDQ total
-     * difficulties" is read with lower as better; otherwise on the plans' own 0–100 scale, higher better.
-     * Only whole names and abbreviations: "Behaviour points avoided" must not be read as a count of points.
-     */
-    static InterventionSettings.Scale planScale(InterventionSettings settings, String measureName) {
-        String words = " " + (measureName == null ? "" : measureName.toLowerCase(Locale.UK).replaceAll("[^a-z0-9%]+", " ")) + " ";
-        return settings.scales().stream()
-                .filter(s -> !s.code().equals(InterventionSettings.PLAN_SCORE.code()))
-                .filter(s -> words.contains(" " + s.name().toLowerCase(Locale.UK).replaceAll("[^a-z0-9%]+", " ").trim() + " ")
-                        || words.contains(" " + abbreviation(s) + " "))
-                .findFirst().orElse(InterventionSettings.PLAN_SCORE);
-    }
-
-    /** A scale's name's first word when it is an abbreviation (SDQ), as staff write it in a plan; otherwise nothing matches. */
-    private static String abbreviation(InterventionSettings.Scale s) {
-        String first = s.name().split(" ")[0];
-        return first.length() >= 3 && first.matches("[A-Z]+") ? first.toLowerCase(Locale.UK) : "\u0000";
     }
 
     /** A row of the cohort table: one kind of provision and intervention, over every student given. */

@@ -33,6 +33,7 @@ class PlanReviewForm extends DecisionForm {
         Referral r = referralOf(task);
         plans.openPlanOf(r.getId()).ifPresent(p -> {
             model.put("plan", p);
+            model.put("scale", plans.scaleOf(p));
             model.put("sessions", plans.sessionsOf(p.getId()));
         });
         return model;
@@ -41,7 +42,9 @@ class PlanReviewForm extends DecisionForm {
     @Override
     protected void validateMore(Referral r, String code, FormData data) {
         if ("close".equals(code)) {
-            data.integer("endScore", "End score", 0, 100, true);
+            // the end score is on the scale the plan's baseline was taken on, so the two compare
+            plans.openPlanOf(r.getId()).ifPresentOrElse(p -> plans.readEndScore(p, data),
+                    () -> data.integer("endScore", "End score", 0, 100, true));
         }
     }
 

@@ -41,13 +41,14 @@ class SupportPlanForm implements TaskForm {
         Referral r = referral(task);
         Map<String, Object> model = referrals.caseModel(r, viewer, "task " + key());
         model.put("interventions", Interventions.OPTIONS);
+        model.put("scales", plans.scaleOptions());
         return model;
     }
 
     @Override
     public Map<String, Object> complete(TaskView task, FormData data, Viewer viewer) {
         Referral r = referral(task);
-        SupportPlans.SupportPlanInput input = SupportPlans.read(data);
+        SupportPlans.SupportPlanInput input = plans.read(data);
         data.throwIfInvalid();
         plans.start(r.getStudentId(), r.getId(), r.getRoute(), input, viewer);
         referrals.moveTo(r, Stage.SUPPORT_PLAN);

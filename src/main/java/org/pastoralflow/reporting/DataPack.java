@@ -82,9 +82,13 @@ public class DataPack {
         sections.add(trend("Students by attendance band", "attendance", 1, now, then, viewer, counts));
         // DfE, Behaviour in schools (2024): removal data analysed by pupil characteristics (removal.RemovalDashboard)
         sections.add(trend("Removals from lessons, by group", "removals-groups", 1, now, then, viewer, counts));
+        // the intervention feature's dashboards (intervention.InterventionDashboard, PlanMeasureDashboard), by name
         Table interventions = dashboards.table("interventions", now, viewer);
-        sections.add(new Section("Interventions this term: baseline and end measure", counts.note(interventions.note()),
-                interventions.columns(), interventions.rows().stream().map(counts::intervention).toList()));
+        sections.add(new Section("Interventions this term: groups, 1:1 runs and their impact", counts.note(interventions.note()),
+                interventions.columns(), interventions.rows().stream().map(r -> counts.outcomes(r, 4, 5, 8)).toList()));
+        Table planMeasures = dashboards.table("plan-measures", now, viewer);
+        sections.add(new Section("Interventions this term: support plans by measure", counts.note(planMeasures.note()),
+                planMeasures.columns(), planMeasures.rows().stream().map(r -> counts.outcomes(r, 2, 3, 6)).toList()));
         List<EarlyIntervention.Listed> listed = edition == Edition.LEADERS ? earlyIntervention.list(now, viewer) : List.of();
         String title = "Termly data pack: " + term.getName() + ", " + (yearGroup == null ? "all years" : "Year " + yearGroup);
         return new Pack(title, edition, now, before == null ? "Term before" : before.getName(), sections, listed);
@@ -134,14 +138,29 @@ public class DataPack {
             return note == null || note.isBlank() ? rule : note + " " + rule;
         }
 
-        /** A row of the interventions table: its two counts, and its averages only when drawn from enough plans. */
-        List<Object> intervention(List<Object> row) {
-            long running = ((Number) row.get(1)).longValue(), closed = ((Number) row.get(2)).longValue();
-            if (!hidden(running) && !hidden(closed)) {
+        /**
+         * A row of counts with outcome figures (improved, the same, worse, mean change) in columns
+         * {@code firstOutcome} to {@code lastOutcome}: each other count shown or hidden on its own, and the
+         * outcomes only when drawn from enough scored ({@code scored}, the column they are counted over).
+         */
+        List<Object> outcomes(List<Object> row, int scored, int firstOutcome, int lastOutcome) {
+            boolean anyHidden = row.stream().anyMatch(v -> v instanceof Number n && !(v instanceof Double) && hidden(n.longValue()));
+            if (!anyHidden) {
                 return row;
             }
-            return List.of(row.get(0), shown(running), shown(closed), hidden(closed) ? "not shown" : row.get(3),
-                    hidden(closed) ? "not shown" : row.get(4));
+            boolean tooFew = hidden(((Number) row.get(scored)).longValue());
+            List<Object> out = new ArrayList<>();
+            for (int c = 0; c < row.size(); c++) {
+                Object v = row.get(c);
+                if (c >= firstOutcome && c <= lastOutcome && tooFew) {
+                    out.add("not shown");
+                } else if (v instanceof Number n && !(v instanceof Double)) {
+                    out.add(shown(n.longValue()));
+                } else {
+                    out.add(v);
+                }
+            }
+            return out;
         }
     }
 

@@ -65,9 +65,26 @@ public class SenRecording {
         SenEntry entry = entries.findByStudentId(studentId)
                 .orElseGet(() -> new SenEntry(references.next("SN", "sen_register_number_seq"), studentId));
         entry.describe(primary, secondary, strengths, needs, whatHelps, viewer.userId(), clock.instant());
-        entry = entries.save(entry);
-        record(studentId, EntryKind.NOTE, viewer.userId(), "SEN register (" + entry.getReference() + "): "
-                + entry.primaryNeedLabel() + (secondary == null ? "" : "; also " + entry.secondaryNeedLabel()),
+        return saved(student, entry, viewer.userId(), "");
+    }
+
+    /**
+     * Areas of need from the MIS (SenNeedsImporter, checked there): the pupil's one-page profile is kept as the
+     * SENCO wrote it. The first needs of a pupil at SEN support start their reviews, as when typed.
+     */
+    @Transactional
+    public SenEntry importNeeds(Student student, String primary, String secondary, String importedBy) {
+        SenEntry entry = entries.findByStudentId(student.getId())
+                .orElseGet(() -> new SenEntry(references.next("SN", "sen_register_number_seq"), student.getId()));
+        entry.describe(primary, secondary, entry.getStrengths(), entry.getNeeds(), entry.getWhatHelps(), importedBy, clock.instant());
+        return saved(student, entry, importedBy, " (from the MIS)");
+    }
+
+    private SenEntry saved(Student student, SenEntry described, String by, String how) {
+        Long studentId = student.getId();
+        SenEntry entry = entries.save(described);
+        record(studentId, EntryKind.NOTE, by, "SEN register (" + entry.getReference() + ")" + how + ": "
+                + entry.primaryNeedLabel() + (entry.getSecondaryNeed() == null ? "" : "; also " + entry.secondaryNeedLabel()),
                 profileInWords(entry), SupportReviewProcess.SOURCE_TYPE, entry.getId());
         if ("K".equals(student.getSenStatus()) && entry.getProcessInstanceId() == null) {
             Map<String, Object> vars = new HashMap<>();

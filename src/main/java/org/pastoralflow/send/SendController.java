@@ -26,8 +26,11 @@ class SendController {
     private final SenRecording recording;
     private final TransferReviews transfers;
     private final EhcpReviewTimes times;
+    private final SenNeedsImporter needsImporter;
 
-    SendController(SenRegister register, SenRecording recording, TransferReviews transfers, EhcpReviewTimes times) {
+    SendController(SenRegister register, SenRecording recording, TransferReviews transfers, EhcpReviewTimes times,
+                   SenNeedsImporter needsImporter) {
+        this.needsImporter = needsImporter;
         this.register = register;
         this.recording = recording;
         this.transfers = transfers;
@@ -43,6 +46,35 @@ class SendController {
         model.addAttribute("form", Map.of());
         model.addAttribute("errors", Map.of());
         return "send/register";
+    }
+
+    /** The SEN export's areas of need (the SENCO's: they are SEND records); every row checked, all or nothing. */
+    @GetMapping("/send/import")
+    String importForm(Viewer viewer, Model model) {
+        requireSenco(viewer);
+        model.addAttribute("needs", Coded.options(NeedArea.class));
+        return "send/import";
+    }
+
+    @PostMapping("/send/import")
+    String importNeeds(@RequestParam("file") org.springframework.web.multipart.MultipartFile file, Viewer viewer, Model model)
+            throws java.io.IOException {
+        requireSenco(viewer);
+        model.addAttribute("needs", Coded.options(NeedArea.class));
+        if (file.isEmpty()) {
+            model.addAttribute("report", new org.pastoralflow.forms.ImportReport(0, 0, 0,
+                    java.util.List.of(new org.pastoralflow.forms.ImportReport.Problem(0, "file", "Choose the SEN CSV exported from the MIS."))));
+        } else {
+            model.addAttribute("report", needsImporter.importCsv(file.getInputStream(), viewer.userId()));
+            model.addAttribute("fileName", file.getOriginalFilename());
+        }
+        return "send/import";
+    }
+
+    private static void requireSenco(Viewer viewer) {
+        if (!viewer.inAny(org.pastoralflow.security.Group.SENCO)) {
+            throw new org.pastoralflow.security.NotFoundException("Nothing was found there.");
+        }
     }
 
     @PostMapping("/send/transfer-reviews")

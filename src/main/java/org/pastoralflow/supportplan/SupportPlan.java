@@ -30,7 +30,10 @@ public class SupportPlan {
     private Confidentiality confidentiality;
     private String goals;
     private String interventions;
-    private String measureName;
+    /** The scale's code (pastoral.interventions.scales); baseline and end are scores on it. */
+    private String measureScale;
+    /** Optional words about the measure ("Rosenberg, scaled"); plans from before V40 keep their free-text measure here. */
+    private String measureNote;
     private int baselineScore;
     private Integer endScore;
     private boolean parentInformed;
@@ -44,7 +47,7 @@ public class SupportPlan {
     }
 
     public SupportPlan(Long studentId, Long referralId, String ownerGroup, String goals, List<String> interventions,
-                       String measureName, int baselineScore, boolean parentInformed, String parentInformedHow,
+                       String measureScale, String measureNote, int baselineScore, boolean parentInformed, String parentInformedHow,
                        String createdBy, Instant createdAt, LocalDate startedOn) {
         this.studentId = studentId;
         this.referralId = referralId;
@@ -52,7 +55,8 @@ public class SupportPlan {
         this.confidentiality = Confidentiality.forGroup(ownerGroup);
         this.goals = goals;
         this.interventions = String.join(",", interventions);
-        this.measureName = measureName;
+        this.measureScale = measureScale;
+        this.measureNote = measureNote;
         this.baselineScore = baselineScore;
         this.parentInformed = parentInformed;
         this.parentInformedHow = parentInformedHow;
@@ -106,8 +110,12 @@ public class SupportPlan {
         return goals;
     }
 
-    public String getMeasureName() {
-        return measureName;
+    public String getMeasureScale() {
+        return measureScale;
+    }
+
+    public String getMeasureNote() {
+        return measureNote;
     }
 
     public int getBaselineScore() {

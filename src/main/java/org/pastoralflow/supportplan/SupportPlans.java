@@ -15,6 +15,8 @@ import org.pastoralflow.casefile.NewEntry;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.security.NotFoundException;
 import org.pastoralflow.forms.FormData;
+import org.pastoralflow.measure.Measures;
+import org.pastoralflow.measure.Scale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,9 +31,11 @@ public class SupportPlans {
     private final CaseStore caseStore;
     private final Clock clock;
     private final AccessPolicy policy;
+    private final Measures measures;
 
     public SupportPlans(SupportPlanRepository plans, PlanSessionRepository sessions, CaseStore caseStore,
-                        Clock clock, AccessPolicy policy) {
+                        Clock clock, AccessPolicy policy, Measures measures) {
+        this.measures = measures;
         this.clock = clock;
         this.policy = policy;
         this.plans = plans;
@@ -40,7 +44,7 @@ public class SupportPlans {
     }
 
     /** Reads a plan from a form; the caller throws if the form has errors, before {@link #start}. */
-    public static SupportPlanInput read(FormData data) {
+    public SupportPlanInput read(FormData data) {
         String goals = data.text("goals", "Goals", 5000, true);
         List<String> interventions = data.optional("interventions") == null ? List.of()
                 : List.of(data.optional("interventions").split(","));
@@ -49,38 +53,71 @@ public class SupportPlans {
         } else if (!Interventions.OPTIONS.keySet().containsAll(interventions)) {
             data.reject("interventions", "Unknown intervention; choose from the list.");
         }
-        String measure = data.text("measureName", "Measure", 120, true);
-        Integer baseline = data.integer("baselineScore", "Baseline score", 0, 100, true);
+        String scaleCode = data.oneOf("measureScale", "Measure", measures.codes());
+        String note = data.text("measureNote", "About the measure", 120, false);
+        Integer baseline = scaleCode == null ? null : measures.scaleOrPlan(scaleCode).score(data, "baselineScore", "Baseline score", true);
         boolean informed = data.flag("parentInformed");
         String how = informed
                 ? data.text("parentInformedHow", "How the parent or carer was informed", 300, true)
                 : data.text("parentNotInformedReason", "Why the parent or carer has not been informed", 300, true);
-        return new SupportPlanInput(goals, interventions, measure, baseline == null ? 0 : baseline, informed,
+        return new SupportPlanInput(goals, interventions, scaleCode, note, baseline == null ? 0 : baseline, informed,
                 informed ? how : "Not informed: " + how);
     }
 
-    public record SupportPlanInput(String goals, List<String> interventions, String measureName, int baselineScore,
+    /** {@code measureScale}: a configured scale's code; the baseline is a score on it. */
+    public record SupportPlanInput(String goals, List<String> interventions, String measureScale, String measureNote, int baselineScore,
                                    boolean parentInformed, String parentInformedHow) {
+    }
+
+    /** Code → description of every configured scale, for the plan form's choice. */
+    public java.util.Map<String, String> scaleOptions() {
+        return measures.options();
+    }
+
+    /** The plan's scale; a scale since taken out of the settings reads on the old 0–100 plan score. */
+    public Scale scaleOf(SupportPlan plan) {
+        return measures.scaleOrPlan(plan.getMeasureScale());
+    }
+
+    /** An end score from a review form, checked against the plan's scale (an off-scale score is an error on the field). */
+    public Integer readEndScore(SupportPlan plan, FormData data) {
+        return scaleOf(plan).score(data, "endScore", "End score", true);
     }
 
     @Transactional
     public SupportPlan start(Long studentId, Long referralId, String ownerGroup, SupportPlanInput in, Viewer viewer) {
+        Scale scale = measures.scaleOrPlan(in.measureScale());
+        if (in.baselineScore() < scale.min() || in.baselineScore() > scale.max()) {
+            throw new IllegalArgumentException("A baseline of " + in.baselineScore() + " is off the scale " + scale.describe());
+        }
         SupportPlan plan = plans.save(new SupportPlan(studentId, referralId, ownerGroup, in.goals(), in.interventions(),
-                in.measureName(), in.baselineScore(), in.parentInformed(), in.parentInformedHow(), viewer.userId(),
+                in.measureScale(), in.measureNote(), in.baselineScore(), in.parentInformed(), in.parentInformedHow(), viewer.userId(),
                 clock.instant(), LocalDate.now(clock)));
         caseStore.record(NewEntry.now(studentId, EntryKind.SUPPORT_PLAN, plan.getConfidentiality(), viewer.userId(),
                 "Support plan started: " + String.join(", ", plan.interventionLabels()),
-                "Goals: " + in.goals() + "\nBaseline " + in.measureName() + ": " + in.baselineScore()
+                "Goals: " + in.goals() + "\nBaseline " + measureWords(scale, in.measureNote()) + ": " + in.baselineScore()
                         + "\nParent/carer: " + in.parentInformedHow(), SOURCE_TYPE, plan.getId()));
         return plan;
     }
 
     @Transactional
     public void close(SupportPlan plan, int endScore, Viewer viewer) {
+        Scale scale = scaleOf(plan);
+        Scale.Change change = scale.change(plan.getBaselineScore(), endScore);
         plan.close(endScore, LocalDate.now(clock));
+        plans.save(plan);
         caseStore.record(NewEntry.now(plan.getStudentId(), EntryKind.REVIEW, plan.getConfidentiality(), viewer.userId(),
-                "Support plan closed: " + plan.getMeasureName() + " " + plan.getBaselineScore() + " → " + endScore,
-                "Change against baseline: " + (endScore - plan.getBaselineScore()), SOURCE_TYPE, plan.getId()));
+                "Support plan closed: " + scale.name() + " " + plan.getBaselineScore() + " → " + endScore + " (" + change.word() + ")",
+                "Change against baseline: " + change.signed() + " on " + scale.describe(), SOURCE_TYPE, plan.getId()));
+    }
+
+    /** The plan's change from baseline to end on its scale; null while it is open. */
+    public Scale.Change changeOf(SupportPlan plan) {
+        return scaleOf(plan).change(plan.getBaselineScore(), plan.getEndScore());
+    }
+
+    private static String measureWords(Scale scale, String note) {
+        return note == null || note.isBlank() ? scale.name() : scale.name() + " (" + note + ")";
     }
 
     public Optional<SupportPlan> openPlanOf(Long referralId) {

@@ -214,7 +214,7 @@ class DashboardBench {
                         .add(route.equals("dsl") ? "SAFEGUARDING" : route.equals("senco") ? "SEND" : "PASTORAL");
             }));
             counts.put("support_plan", copy(pg, "support_plan (id, student_id, owner_group, confidentiality, goals, interventions, "
-                    + "measure_name, baseline_score, end_score, parent_informed, started_on, closed_on, created_by, created_at)", PLANS, (i, row) -> {
+                    + "measure_scale, baseline_score, end_score, parent_informed, started_on, closed_on, created_by, created_at)", PLANS, (i, row) -> {
                 LocalDate started = today.minusDays(random.nextInt(365));
                 boolean closed = random.nextDouble() < 0.6;
                 LocalDate closedOn = closed ? started.plusDays(30 + random.nextInt(120)) : null;
@@ -224,7 +224,7 @@ class DashboardBench {
                 boolean senco = random.nextDouble() < 0.2;
                 int baseline = random.nextInt(80);
                 row.add(BASE + i).add(BASE + random.nextInt(STUDENTS)).add(senco ? "senco" : "pso").add(senco ? "SEND" : "PASTORAL")
-                        .add("Bench goals").add(INTERVENTIONS[random.nextInt(INTERVENTIONS.length)]).add("Wellbeing").add(baseline)
+                        .add("Bench goals").add(INTERVENTIONS[random.nextInt(INTERVENTIONS.length)]).add("plan-score").add(baseline)
                         .add(closedOn == null ? null : Math.min(100, baseline + random.nextInt(40) - 5)).add(true).add(started).add(closedOn)
                         .add("bench").add(now);
             }));

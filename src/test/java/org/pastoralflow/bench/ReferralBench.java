@@ -250,7 +250,7 @@ class ReferralBench extends TrustScaleBenchBase {
             long t2 = System.nanoTime();
             Task planTask = engineTasks.createTaskQuery().processInstanceBusinessKey(r.getReference()).singleResult();
             forms.complete(planTask.getId(), new FormData(Map.of("goals", "Settle at lunchtimes", "interventions", "mentoring",
-                    "measureName", "Wellbeing", "baselineScore", "40", "parentInformed", "true", "parentInformedHow", "Phone")), PSO);
+                    "measureScale", "plan-score", "measureNote", "Wellbeing", "baselineScore", "40", "parentInformed", "true", "parentInformedHow", "Phone")), PSO);
             raise += t1 - t0;
             review += t2 - t1;
             plan += System.nanoTime() - t2;

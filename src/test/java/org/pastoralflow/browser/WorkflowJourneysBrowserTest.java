@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.WebElement;
 import org.pastoralflow.attendance.AttendanceConcern;
 import org.pastoralflow.casefile.ChronologyRepository;
@@ -112,7 +113,8 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         openTask(reference, "Write support plan");
         browser.type("goals", "Eats breakfast in school every day; feels able to talk to a trusted adult");
         browser.findAll(By.cssSelector("input[name=interventions]")).get(0).click();
-        browser.type("measureName", "Wellbeing scale").type("baselineScore", "40");
+        new Select(browser.field("measureScale")).selectByValue("self-rating");
+        browser.type("baselineScore", "4");
         browser.click(By.id("parentInformed"));
         browser.type("parentInformedHow", "Phone call with dad");
         browser.press("Start the plan");

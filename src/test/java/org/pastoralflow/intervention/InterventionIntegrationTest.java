@@ -21,11 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.reporting.DashboardFilter;
+import org.pastoralflow.reporting.Table;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.support.PostgresIntegrationTest;
 import org.pastoralflow.support.Web;
+import org.pastoralflow.supportplan.SupportPlan;
+import org.pastoralflow.supportplan.SupportPlans;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
@@ -273,5 +276,51 @@ class InterventionIntegrationTest {
         assertThat(submit(lead, "/interventions/groups/" + g + "/sessions/1", Map.of("heldOn", LocalDate.now(clock).toString(),
                 "mark-" + member, "ABSENT"), 422)).contains("id=\"reason-" + member + "-error\"");
         assertThat(count("intervention_mark")).isEqualTo(before);
+    }
+
+    @Test
+    void theDashboardShowsTheCataloguesViewAndPlansByScaleAsCountedByHand() throws Exception {
+        runTheGroup("DASHBOARD-" + code);
+        DashboardFilter period = new DashboardFilter(null, "Test period", first, LocalDate.now(clock), clock.getZone(),
+                null, null, false, false, false, false);
+        Map<String, List<Object>> before = byFirstColumn(planMeasures.table(period, LEAD));
+        // two plans naming the test's entry: member 1 on SDQ 24 → 17 (improved, −7), member 2 on self-rating 5 → 4 (worse, −1)
+        SupportPlan sdq = supportPlans.start(eight.get(1).getId(), null, "pso", new SupportPlans.SupportPlanInput("Goals", List.of(code),
+                "sdq-total", null, 24, true, "Phone"), LEAD);
+        supportPlans.close(sdq, 17, LEAD);
+        SupportPlan rating = supportPlans.start(eight.get(2).getId(), null, "pso", new SupportPlans.SupportPlanInput("Goals", List.of(code),
+                "self-rating", null, 5, true, "Phone"), LEAD);
+        supportPlans.close(rating, 4, LEAD);
+
+        // the group as counted by hand in the test above: 1 run, 8 members, 7 scored, 4 improved, 2 the same, 1 worse, −2.3
+        assertThat(byFirstColumn(dashboard.table(period, LEAD)).get(name))
+                .containsExactly(name, ProvisionMap.GROUP, 1L, 8L, 7L, 4L, 2L, 1L, -2.3, 2L);
+        // a PSO for Year 9 counts only the Year 9 member (SDQ 20 → 15: improved, −5) and no Year 10 plan
+        assertThat(byFirstColumn(dashboard.table(period, PSO9)).get(name))
+                .containsExactly(name, ProvisionMap.GROUP, 1L, 1L, 1L, 1L, 0L, 0L, -5.0, 0L);
+
+        Map<String, List<Object>> after = byFirstColumn(planMeasures.table(period, LEAD));
+        assertThat(difference(before.get("SDQ total difficulties"), after.get("SDQ total difficulties")))
+                .as("running, closed, improved, same, worse").containsExactly(1L, 1L, 1L, 0L, 0L);
+        assertThat(difference(before.get("Self-rating"), after.get("Self-rating"))).containsExactly(1L, 1L, 0L, 0L, 1L);
+    }
+
+    @Autowired InterventionDashboard dashboard;
+    @Autowired PlanMeasureDashboard planMeasures;
+    @Autowired SupportPlans supportPlans;
+
+    static Map<String, List<Object>> byFirstColumn(Table t) {
+        Map<String, List<Object>> out = new LinkedHashMap<>();
+        t.rows().forEach(r -> out.put((String) r.get(0), r));
+        return out;
+    }
+
+    /** The five counts of a plan-measures row (running, closed, improved, same, worse) after minus before. */
+    static List<Long> difference(List<Object> before, List<Object> after) {
+        List<Long> out = new ArrayList<>();
+        for (int c = 1; c <= 5; c++) {
+            out.add(((Number) after.get(c)).longValue() - ((Number) before.get(c)).longValue());
+        }
+        return out;
     }
 }

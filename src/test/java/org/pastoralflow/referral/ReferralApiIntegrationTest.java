@@ -92,7 +92,7 @@ class ReferralApiIntegrationTest {
         assertThat(plan).isNotNull();
         postJson("/api/tasks/" + plan.get("id").asText() + "/complete", "pso", Map.of(
                 "goals", "Feel safe to talk to an adult at school", "interventions", List.of("check-ins", "elsa"),
-                "measureName", "Self-rating of mood", "baselineScore", 3,
+                "measureScale", "self-rating", "measureNote", "mood", "baselineScore", 3,
                 "parentInformed", true, "parentInformedHow", "Phone call to mum, 23 Nov"))
                 .andExpect(status().isNoContent());
 

@@ -23,13 +23,16 @@ class DataPackCountsTest {
     }
 
     @Test
-    void anInterventionAveragedOverTooFewClosedPlansShowsNeitherAverage() {
-        List<Object> few = List.of("Mentoring", 12L, 3L, 41.0, 63.3);
-        assertThat(governors.intervention(few)).containsExactly("Mentoring", 12L, "fewer than 5", "not shown", "not shown");
-        List<Object> enough = List.of("Mentoring", 12L, 6L, 41.0, 63.3);
-        assertThat(governors.intervention(enough)).isSameAs(enough);
-        List<Object> none = List.of("Mentoring", 0L, 0L, "", "");
-        assertThat(governors.intervention(none)).isSameAs(none);
-        assertThat(DataPack.Counts.ALL.intervention(few)).isSameAs(few);
+    void anInterventionsOutcomesOverTooFewScoredAreNotShownAndEachSmallCountIsHidden() {
+        // intervention, kind, runs, members, scored, improved, same, worse, mean change, plans naming it
+        List<Object> few = List.of("ELSA", "1:1", 3L, 3L, 3L, 2L, 1L, 0L, 1.7, 12L);
+        assertThat(governors.outcomes(few, 4, 5, 8)).containsExactly("ELSA", "1:1", "fewer than 5", "fewer than 5", "fewer than 5",
+                "not shown", "not shown", "not shown", "not shown", 12L);
+        List<Object> enough = List.of("Thrive", "Group", 2L, 9L, 6L, 4L, 1L, 1L, 2.5, 0L);
+        assertThat(governors.outcomes(enough, 4, 5, 8)).as("outcomes from 6 scored are shown; each count from 1 to 4 is hidden on its own")
+                .containsExactly("Thrive", "Group", "fewer than 5", 9L, 6L, "fewer than 5", "fewer than 5", "fewer than 5", 2.5, 0L);
+        List<Object> none = List.of("Other", "1:1", 0L, 0L, 0L, 0L, 0L, 0L, "", 0L);
+        assertThat(governors.outcomes(none, 4, 5, 8)).isSameAs(none);
+        assertThat(DataPack.Counts.ALL.outcomes(few, 4, 5, 8)).isSameAs(few);
     }
 }

@@ -143,7 +143,7 @@ class EarlyInterventionIntegrationTest {
         Student onPlan = demo(10, 100);
         Student noPlan = demo(10, 101);
         plans.start(onPlan.getId(), null, "pso", new SupportPlans.SupportPlanInput("Settle at lunch", List.of("mentoring"),
-                "Wellbeing", 40, true, "Phone"), LEAD);
+                "plan-score", "Wellbeing", 40, true, "Phone"), LEAD);
         Referral concern = referralService.raise(new FormData(Map.of("studentId", onPlan.getId().toString(), "category", "welfare",
                 "description", "Upset again at lunch", "occurredAt", "2026-11-20T10:00")), TEACHER);
         referralService.raise(new FormData(Map.of("studentId", noPlan.getId().toString(), "category", "welfare",

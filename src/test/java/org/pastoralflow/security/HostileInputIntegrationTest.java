@@ -634,7 +634,7 @@ class HostileInputIntegrationTest {
                 .statusCode()).isEqualTo(204);
         String plan = taskOf(reference);
         HttpResponse<String> done = api("POST", "/api/tasks/" + plan + "/complete", Map.of("goals", PLAIN,
-                "interventions", List.of("check-ins"), "measureName", PLAIN, "baselineScore", 3, "parentInformed", true,
+                "interventions", List.of("check-ins"), "measureScale", "self-rating", "measureNote", PLAIN, "baselineScore", 3, "parentInformed", true,
                 "parentInformedHow", PLAIN));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     }

@@ -250,6 +250,9 @@ class RouteMatrixIntegrationTest {
             {"POST /workflows/models/{processKey}/restore/{processDefinitionId}", "F", "F", "F", "F", "F", "F", "F", "F", "N"},
             {"GET /workflows/models/{processKey}/migrate",  "L", "F", "F", "F", "F", "F", "F", "F", "N"},
             {"POST /workflows/models/{processKey}/migrate", "F", "F", "F", "F", "F", "F", "F", "F", "R"},
+            // issue 17: areas of need from the MIS, the SENCO's (SEND records)
+            {"GET /send/import",                            "L", "F", "N", "N", "A", "N", "N", "N", "F"},
+            {"POST /send/import",                           "F", "F", "F", "F", "R", "F", "F", "F", "F"},
     };
 
     /** Handlers that are not routes of their own. */

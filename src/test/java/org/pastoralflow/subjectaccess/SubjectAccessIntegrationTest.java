@@ -155,7 +155,7 @@ class SubjectAccessIntegrationTest {
                 + "confidentiality) values (nextval('external_referral_seq'), ?, 'camhs', current_date, ?, 'dsl', now(), 'SAFEGUARDING')",
                 referral.getId(), "AGENCY-" + marker);
         plans.start(s.getId(), null, "pso", new SupportPlans.SupportPlanInput("Goals " + marker, List.of("mentoring"),
-                "Wellbeing score", 4, true, "Phone call"), PSO);
+                "plan-score", "Wellbeing score", 4, true, "Phone call"), PSO);
         Incident incident = investigations.log(new FormData(Map.of("occurredOn", JustNow.date(),
                 "occurredTime", JustNow.time(), "location", "Lunch queue", "type", "fight",
                 "description", "Pushed by " + fullName(other) + " in the lunch queue, " + marker,
