@@ -237,6 +237,8 @@ class RouteMatrixIntegrationTest {
             {"GET /actuator/health",                        "A", "A", "A", "A", "A", "A", "A", "A", "A"},
             {"GET /actuator/metrics",                       "L", "F", "F", "F", "F", "F", "F", "F", "A"},
             {"GET /actuator/env",                           "L", "F", "F", "F", "F", "F", "F", "F", "N"},
+            {"POST /agency-meetings/{reference}/invitations", "F", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"POST /agency-meetings/{reference}/rearrange", "F", "F", "N", "N", "N", "N", "N", "N", "F"},
     };
 
     /** Handlers that are not routes of their own. */
