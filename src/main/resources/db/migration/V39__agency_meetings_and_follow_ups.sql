@@ -24,3 +24,8 @@ create table agency_meeting_notice (
     sent_at           timestamp with time zone not null
 );
 create index agency_meeting_notice_series on agency_meeting_notice (series_id);
+
+-- Contact with home (contact-follow-up.bpmn): when the writer was reminded of an overdue follow-up,
+-- and when it was put on the Pastoral Lead's list of overdue follow-ups.
+alter table contact_log add column follow_up_reminded_at timestamp with time zone;
+alter table contact_log add column follow_up_escalated_at timestamp with time zone;
