@@ -65,6 +65,8 @@ class AgencyMeetingIntegrationTest {
     @Autowired MeetingNoticeRepository notices;
     @Autowired org.pastoralflow.family.ContactImporter contactImporter;
     @Autowired org.pastoralflow.family.FamilyContacts familyContacts;
+    @Autowired org.pastoralflow.reporting.Dashboards dashboards;
+    @Autowired org.pastoralflow.reporting.Filters filters;
 
     @BeforeEach
     void wednesdayMorning() {
@@ -355,5 +357,65 @@ class AgencyMeetingIntegrationTest {
         // a PSO learns nothing of it
         mvc.perform(post(path + "/rearrange").session(Web.signIn(mvc, "pso")).with(csrf()).param("movedTo", "2026-12-17")
                 .param("movedWhy", "x")).andExpect(status().isNotFound());
+    }
+
+    static final Viewer DSL = new Viewer("dsl", "dsl", java.util.Set.of("staff", "dsl"));
+    static final Viewer LEAD = new Viewer("lead", "lead", java.util.Set.of("staff", "pastoral-lead"));
+
+    /** A dashboard's rows by their first cell, each row's numbers. */
+    java.util.Map<String, List<Object>> rows(String dashboard, Viewer viewer) {
+        java.util.Map<String, List<Object>> out = new java.util.HashMap<>();
+        dashboards.table(dashboard, filters.read(java.util.Map.of()), viewer).rows().forEach(r -> out.put((String) r.get(0), r.subList(1, r.size())));
+        return out;
+    }
+
+    static long delta(java.util.Map<String, List<Object>> before, java.util.Map<String, List<Object>> after, String row, int column) {
+        return ((Number) after.get(row).get(column)).longValue() - (before.containsKey(row) ? ((Number) before.get(row).get(column)).longValue() : 0);
+    }
+
+    void recordWithActions(MockHttpSession dsl, MeetingSeries m, String agency) throws Exception {
+        fire(m.getProcessInstanceId(), "Timer_NextMeeting");
+        sent(dsl, "/tasks/" + task(m.getProcessInstanceId(), AgencyMeetingProcess.TASK_RECORD_MEETING).getId(), "heldOn", "30/11/2026",
+                "invited", "Social worker", "attended", "Social worker", "minutes", "Plan reviewed",
+                "action1", "Report to the next meeting", "action1Agency", agency, "action1Due", "01/12/2026",
+                "action2", "Arrange a home visit", "action2Agency", agency, "action2Due", "14/12/2026",
+                "nextStep", "next", "nextMeetingOn", "13/01/2027");
+    }
+
+    @Test
+    void theMeetingDashboardsCountWhatTheViewerMayReadByKindAndByAgency() throws Exception {
+        String agency = "Dashboard agency " + System.nanoTime();
+        java.util.Map<String, List<Object>> kindsDsl = rows(AgencyMeetingDashboards.BY_KIND, DSL);
+        java.util.Map<String, List<Object>> kindsLead = rows(AgencyMeetingDashboards.BY_KIND, LEAD);
+        MockHttpSession dsl = Web.signIn(mvc, "dsl");
+        // a PEP review (pastoral) and a core group (safeguarding), each held on Monday with two of the agency's actions, one overdue;
+        // an Early Help review whose first meeting was yesterday, not recorded
+        Student s = inYear(9, 31);
+        MeetingSeries pep = open(dsl, s, "pep", "PASTORAL", "Dashboard PEP " + System.nanoTime());
+        recordWithActions(dsl, pep, agency);
+        String cgPurpose = "Dashboard core group " + System.nanoTime();
+        sent(dsl, "/agency-meetings", "upn", s.getUpn(), "kind", "core-group", "purpose", cgPurpose, "firstMeetingOn", "02/12/2026");
+        MeetingSeries cg = series.findByStudentIdOrderByOpenedAtDesc(s.getId()).stream().filter(x -> cgPurpose.equals(x.getPurpose()))
+                .findFirst().orElseThrow();
+        recordWithActions(dsl, cg, agency);
+        sent(dsl, "/agency-meetings", "upn", s.getUpn(), "kind", "early-help", "confidentiality", "PASTORAL",
+                "purpose", "Dashboard early help " + System.nanoTime(), "firstMeetingOn", "01/12/2026");
+
+        // the DSL counts all three series; the Pastoral Lead the two pastoral ones, never the core group
+        java.util.Map<String, List<Object>> afterDsl = rows(AgencyMeetingDashboards.BY_KIND, DSL);
+        java.util.Map<String, List<Object>> afterLead = rows(AgencyMeetingDashboards.BY_KIND, LEAD);
+        String pepName = "Personal Education Plan review", cgName = "Core group meeting", ehName = "Early Help / Team Around the Family review";
+        assertThat(List.of(delta(kindsDsl, afterDsl, pepName, 0), delta(kindsDsl, afterDsl, pepName, 2), delta(kindsDsl, afterDsl, pepName, 3),
+                delta(kindsDsl, afterDsl, cgName, 0), delta(kindsDsl, afterDsl, cgName, 2), delta(kindsDsl, afterDsl, cgName, 3),
+                delta(kindsDsl, afterDsl, ehName, 1), delta(kindsDsl, afterDsl, "All kinds", 0)))
+                .containsExactly(1L, 2L, 1L, 1L, 2L, 1L, 1L, 2L);
+        assertThat(List.of(delta(kindsLead, afterLead, pepName, 0), delta(kindsLead, afterLead, pepName, 2),
+                delta(kindsLead, afterLead, cgName, 0), delta(kindsLead, afterLead, cgName, 2), delta(kindsLead, afterLead, ehName, 1),
+                delta(kindsLead, afterLead, "All kinds", 0), delta(kindsLead, afterLead, "All kinds", 2)))
+                .containsExactly(1L, 2L, 0L, 0L, 1L, 1L, 2L);
+
+        // by agency: the agency's own row is this test's alone
+        assertThat(rows(AgencyMeetingDashboards.BY_OWNER, DSL).get(agency)).containsExactly(4L, 2L);
+        assertThat(rows(AgencyMeetingDashboards.BY_OWNER, LEAD).get(agency)).containsExactly(2L, 1L);
     }
 }
