@@ -24,10 +24,12 @@ class AgencyMeetingController {
 
     private final AgencyMeetings series;
     private final MeetingRecording recording;
+    private final MeetingInvitations invitations;
 
-    AgencyMeetingController(AgencyMeetings series, MeetingRecording recording) {
+    AgencyMeetingController(AgencyMeetings series, MeetingRecording recording, MeetingInvitations invitations) {
         this.series = series;
         this.recording = recording;
+        this.invitations = invitations;
     }
 
     @GetMapping("/agency-meetings")
@@ -90,6 +92,9 @@ class AgencyMeetingController {
         model.addAttribute("today", series.today());
         model.addAttribute("openTasks", series.openTasks(s, actions, viewer));
         model.addAttribute("history", series.history(s, viewer, "agency meeting series page"));
+        model.addAttribute("notices", invitations.noticesOf(s));
+        model.addAttribute("parents", invitations.invitableParents(s.getStudentId()));
+        model.addAttribute("inviteRows", java.util.stream.IntStream.rangeClosed(1, MeetingInvitations.ROWS).boxed().toList());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
             model.addAttribute("form", Map.of());
@@ -107,10 +112,7 @@ class AgencyMeetingController {
             flash.addFlashAttribute("message", "Series " + reference + " ended.");
             return "redirect:/agency-meetings/" + reference;
         } catch (InvalidFormException e) {
-            response.setStatus(422);
-            model.addAttribute("errors", e.errors());
-            model.addAttribute("form", e.data().values());
-            return show(reference, viewer, model);
+            return again(reference, e, viewer, model, response);
         }
     }
 
@@ -131,5 +133,48 @@ class AgencyMeetingController {
             model.addAttribute("failedAction", action);
             return show(reference, viewer, model);
         }
+    }
+
+    /** Invitations to the planned meeting: e-mailed through the outbox, each kept on the series' record. */
+    @PostMapping("/agency-meetings/{reference}/invitations")
+    String invite(@PathVariable String reference, @RequestParam org.springframework.util.MultiValueMap<String, String> params,
+                  Viewer viewer, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        FormData data = new FormData(flatten(params));
+        try {
+            int sent = invitations.invite(reference, data, viewer).size();
+            flash.addFlashAttribute("message", sent + " invitation" + (sent == 1 ? "" : "s") + " sent. The text of each is below.");
+            return "redirect:/agency-meetings/" + reference;
+        } catch (InvalidFormException e) {
+            return again(reference, e, viewer, model, response);
+        }
+    }
+
+    /** The planned meeting moved to a new day (time, place), with the reason: its reminder follows, its invitees are told. */
+    @PostMapping("/agency-meetings/{reference}/rearrange")
+    String rearrange(@PathVariable String reference, @RequestParam org.springframework.util.MultiValueMap<String, String> params,
+                     Viewer viewer, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        try {
+            int told = invitations.rearrange(reference, new FormData(flatten(params)), viewer).size();
+            flash.addFlashAttribute("message", "Meeting moved; the reminder to record it follows the new date"
+                    + (told == 0 ? "." : ", and " + told + (told == 1 ? " person invited was" : " people invited were") + " told."));
+            return "redirect:/agency-meetings/" + reference;
+        } catch (InvalidFormException e) {
+            return again(reference, e, viewer, model, response);
+        }
+    }
+
+    private String again(String reference, InvalidFormException e, Viewer viewer, Model model, HttpServletResponse response) {
+        response.setStatus(422);
+        model.addAttribute("errors", e.errors());
+        model.addAttribute("form", e.data().values());
+        return show(reference, viewer, model);
+    }
+
+    /** A checkbox list comes as several values of one name: one value, comma-separated, as the form readers expect. */
+    private static Map<String, String> flatten(org.springframework.util.MultiValueMap<String, String> params) {
+        Map<String, String> values = new HashMap<>();
+        params.forEach((k, v) -> values.put(k, String.join(",", v)));
+        values.remove("_csrf");
+        return values;
     }
 }

@@ -20,6 +20,8 @@ public final class AgencyMeetingProcess {
     public static final String MEETING_ID = "meetingId";
     public static final String GOES_ON = "seriesGoesOn";
     public static final String MESSAGE_CLOSED = "AgencyMeetingSeriesClosed";
+    /** The planned meeting moved: caught while waiting for its day, or on the day by "Record the meeting". */
+    public static final String MESSAGE_MOVED = "AgencyMeetingMoved";
 
     public static final String ACTION_ID = "actionId";
     public static final String SCHOOL_ACTION = "schoolAction";

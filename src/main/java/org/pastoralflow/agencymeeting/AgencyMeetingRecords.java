@@ -12,7 +12,7 @@ class AgencyMeetingRecords implements ConfidentialRecords {
     @Override
     public List<Kind> kinds() {
         return List.of(
-                new Kind("Multi-agency meeting series", List.of("agency_meeting_series", "agency_meeting"),
+                new Kind("Multi-agency meeting series", List.of("agency_meeting_series", "agency_meeting", "agency_meeting_notice"),
                         "safeguarding for child protection and Child in Need series; Early Help and PEP at the level the DSL chose",
                         AgencyMeetingProcess.KEY),
                 new Kind("Action agreed at a multi-agency meeting", List.of("agency_action"),

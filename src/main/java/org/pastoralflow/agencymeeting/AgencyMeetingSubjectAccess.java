@@ -37,6 +37,9 @@ class AgencyMeetingSubjectAccess implements SubjectAccessPart {
                                 r -> Confidentiality.valueOf(r.get("confidentiality"))),
                 rows.query("select * from agency_action where student_id = ? order by due_on, id", studentId)
                         .table("agency-actions", "Actions agreed at multi-agency meetings", AgencyMeetingProcess.ACTION_SOURCE_TYPE,
-                                r -> Confidentiality.valueOf(r.get("confidentiality"))));
+                                r -> Confidentiality.valueOf(r.get("confidentiality"))),
+                rows.query("select * from agency_meeting_notice where student_id = ? order by sent_at, id", studentId)
+                        .table("agency-meeting-notices", "Invitations and notices of moved meetings e-mailed",
+                                AgencyMeetingProcess.SOURCE_TYPE, r -> Confidentiality.valueOf(r.get("confidentiality"))));
     }
 }

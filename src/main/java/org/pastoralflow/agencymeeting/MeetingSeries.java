@@ -34,6 +34,9 @@ public class MeetingSeries {
     private String leadProfessional;
     private String purpose;
     private LocalDate nextMeetingOn;
+    /** The planned meeting's time and place, once invitations have gone (null before, and after it is recorded). */
+    private java.time.LocalTime nextMeetingTime;
+    private String nextMeetingPlace;
     private String openedBy;
     private Instant openedAt;
     private Instant closedAt;
@@ -67,6 +70,21 @@ public class MeetingSeries {
 
     void nextMeetingOn(LocalDate day) {
         this.nextMeetingOn = day;
+        this.nextMeetingTime = null;
+        this.nextMeetingPlace = null;
+    }
+
+    /** Where and when the planned meeting is, as the invitations say. */
+    void planned(java.time.LocalTime time, String place) {
+        this.nextMeetingTime = time;
+        this.nextMeetingPlace = place;
+    }
+
+    /** The planned meeting moved: its day, and its time and place when they changed too. */
+    void moved(LocalDate day, java.time.LocalTime time, String place) {
+        this.nextMeetingOn = day;
+        this.nextMeetingTime = time;
+        this.nextMeetingPlace = place;
     }
 
     void close(String by, String reason, Instant at) {
@@ -74,6 +92,8 @@ public class MeetingSeries {
         this.closeReason = reason;
         this.closedAt = at;
         this.nextMeetingOn = null;
+        this.nextMeetingTime = null;
+        this.nextMeetingPlace = null;
     }
 
     public boolean isOpen() {
@@ -118,6 +138,14 @@ public class MeetingSeries {
 
     public LocalDate getNextMeetingOn() {
         return nextMeetingOn;
+    }
+
+    public java.time.LocalTime getNextMeetingTime() {
+        return nextMeetingTime;
+    }
+
+    public String getNextMeetingPlace() {
+        return nextMeetingPlace;
     }
 
     public String getOpenedBy() {

@@ -29,13 +29,16 @@ class DemoAgencyMeetings {
     private static final Viewer DSL = DemoTerm.viewer("dsl");
 
     private final AgencyMeetings meetings;
+    private final org.pastoralflow.agencymeeting.MeetingInvitations invitations;
     private final TaskInbox inbox;
     private final TaskForms forms;
     private final ProcessTimers timers;
     private final Clock clock;
 
-    DemoAgencyMeetings(AgencyMeetings meetings, TaskInbox inbox, TaskForms forms, ProcessTimers timers, Clock clock) {
+    DemoAgencyMeetings(AgencyMeetings meetings, org.pastoralflow.agencymeeting.MeetingInvitations invitations, TaskInbox inbox,
+                       TaskForms forms, ProcessTimers timers, Clock clock) {
         this.meetings = meetings;
+        this.invitations = invitations;
         this.inbox = inbox;
         this.forms = forms;
         this.timers = timers;
@@ -59,6 +62,13 @@ class DemoAgencyMeetings {
                 "action3", "Sleep hygiene appointment with the family", "action3Agency", "School nurse, 0-19 service",
                 "action3Due", days.fromEnd(5).toString(),
                 "nextStep", "next", "nextMeetingOn", today.plusDays(7).toString()));
+        // next week's meeting: mum (when the MIS has her e-mail) and the practitioner invited by e-mail today
+        Map<String, String> invite = form("time", "15:30", "place", "Pastoral office, Northgate School",
+                "invitee1Name", "Early Help practitioner", "invitee1Agency", "Northgate Family Hub",
+                "invitee1Email", "early.help@example.org");
+        invitations.invitableParents(earlyHelp.getId()).stream().findFirst()
+                .ifPresent(parent -> invite.put("parents", parent.getId().toString()));
+        invitations.invite(eh.getReference(), new FormData(invite), DSL);
 
         LocalDate pepHeld = days.fromStart(10);
         MeetingSeries pep = open(days, backdate, lookedAfter, "pep", pepHeld.minusDays(7), pepHeld,

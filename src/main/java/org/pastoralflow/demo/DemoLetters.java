@@ -94,6 +94,38 @@ class DemoLetters {
             {{sender.name}}
             {{school.name}}""";
 
+    /** Parents told in writing as well, after the call on the day (DfE, Use of reasonable force, 2013). */
+    static final String USE_OF_FORCE = """
+            Dear {{contact.name}},
+
+            Further to our conversation today, I am writing to confirm that a member of staff needed to use \
+            reasonable force with {{student.firstName}} today.
+
+            {{letter.note}}
+
+            We record every use of force and review it. If you would like to talk about what happened, or about \
+            how we can support {{student.firstName}}, please ring the pastoral office.
+
+            Yours sincerely,
+
+            {{sender.name}}
+            {{school.name}}""";
+    /** For the transition steps that involve the parents: the interview, a missed transition day, settling in. */
+    static final String TRANSITION = """
+            Dear {{contact.name}},
+
+            We are looking forward to {{student.firstName}} joining us in Year 7, and we would like to keep you \
+            informed as {{student.firstName}} gets ready for the move.
+
+            {{letter.note}}
+
+            If you have any questions about the move, please ask for the transition team at the pastoral office.
+
+            With best wishes,
+
+            {{sender.name}}
+            {{school.name}}""";
+
     private final LetterTemplates templates;
     private final Letters letters;
 
@@ -102,14 +134,16 @@ class DemoLetters {
         this.letters = letters;
     }
 
-    /** The four templates on the term's first day (the attendance one reworded three weeks in), and six letters across the term. Returns how many letters. */
+    /** The six templates on the term's first day (the attendance one reworded three weeks in), and six letters across the term. Returns how many letters. */
     int seed(DemoDays days, Backdate backdate, List<Student> students, List<Student> persistentlyAbsent, LocalDate today) {
         // one step for the four: a step quicker than the clock's millisecond would be put on the next step's time
         List<TemplateVersion> first = backdate.at(days.at(days.fromStart(0), 8, 0), () -> List.of(
                 save(null, "General letter", "A letter about {{student.firstName}}", GENERAL, "First version"),
                 save(null, "Attendance concern", "{{student.firstName}}'s attendance", ATTENDANCE_V1, "First version"),
                 save(null, "Positive news", "Good news about {{student.firstName}}", POSITIVE, "First version"),
-                save(null, "Meeting invitation", "An invitation to meet about {{student.firstName}}", MEETING, "First version")));
+                save(null, "Meeting invitation", "An invitation to meet about {{student.firstName}}", MEETING, "First version"),
+                save(null, "Use of reasonable force", "What happened with {{student.firstName}} today", USE_OF_FORCE, "First version"),
+                save(null, "Transition to Year 7", "{{student.firstName}}'s move to Year 7", TRANSITION, "First version")));
         TemplateVersion attendance = first.get(1);
         int rewordedOn = Math.min(days.size() - 1, 15);
 

@@ -162,7 +162,7 @@ class DemoTerm {
                         + "{} on-call calls, a report card with {} lessons scored, suspension {} in progress, {} behaviour and achievement "
                         + "logs, {} removals, {} parents and carers, {} contacts with home, {} local services, {} home visits done and {} "
                         + "planned for today, {} pupils on the SEN register with {} EHCPs in annual review, {} multi-agency meeting series, "
-                        + "3 intervention groups with {} registers, {} letters home sent from 4 templates. "
+                        + "3 intervention groups with {} registers, {} letters home sent from 6 templates. "
                         + "By step: {}",
                 days.termName(), days.first(), days.last(), watch.total(), days.weeks().size(), concerns, incidentCount, referralCount,
                 calls, scored, suspended, logs, removed, familyContacts, contactsHome, directory, visited, visitToday, sen[0], sen[1],

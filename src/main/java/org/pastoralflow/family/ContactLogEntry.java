@@ -43,6 +43,9 @@ public class ContactLogEntry {
     private LocalDate followUpOn;
     private Instant followUpDoneAt;
     private String followUpNote;
+    /** When the writer was e-mailed that the follow-up is overdue, and when it went on the Pastoral Lead's list. */
+    private Instant followUpRemindedAt;
+    private Instant followUpEscalatedAt;
     private String processInstanceId;
     private String loggedBy;
     private Instant loggedAt;
@@ -72,6 +75,22 @@ public class ContactLogEntry {
     void followedUp(String note, Instant at) {
         this.followUpNote = note;
         this.followUpDoneAt = at;
+    }
+
+    void reminded(Instant at) {
+        this.followUpRemindedAt = at;
+    }
+
+    void escalated(Instant at) {
+        this.followUpEscalatedAt = at;
+    }
+
+    public Instant getFollowUpRemindedAt() {
+        return followUpRemindedAt;
+    }
+
+    public Instant getFollowUpEscalatedAt() {
+        return followUpEscalatedAt;
     }
 
     public Classification classification() {

@@ -12,4 +12,6 @@ interface ContactLogRepository extends JpaRepository<ContactLogEntry, Long> {
     List<ContactLogEntry> findByLoggedByAndFollowUpOnNotNullAndFollowUpDoneAtIsNullOrderByFollowUpOnAscIdAsc(String loggedBy);
 
     List<ContactLogEntry> findTop10ByStudentIdOrderByOccurredAtDescIdDesc(Long studentId);
+
+    List<ContactLogEntry> findByFollowUpEscalatedAtNotNullAndFollowUpDoneAtIsNullOrderByFollowUpOnAscIdAsc();
 }

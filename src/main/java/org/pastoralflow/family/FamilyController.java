@@ -33,8 +33,10 @@ class FamilyController {
     private final ContactLog log;
     private final FamilyContacts contacts;
     private final TaskInbox inbox;
+    private final OverdueFollowUps overdue;
 
-    FamilyController(ContactImporter importer, ContactLog log, FamilyContacts contacts, TaskInbox inbox) {
+    FamilyController(ContactImporter importer, ContactLog log, FamilyContacts contacts, TaskInbox inbox, OverdueFollowUps overdue) {
+        this.overdue = overdue;
         this.importer = importer;
         this.log = log;
         this.contacts = contacts;
@@ -98,6 +100,10 @@ class FamilyController {
         model.addAttribute("tasks", tasks);
         model.addAttribute("names", names);
         model.addAttribute("today", log.now().toLocalDate());
+        // the Pastoral Lead's list: others' follow-ups still undone after the reminder and a further wait
+        List<ContactLogEntry> late = overdue.forLead(viewer);
+        late.forEach(e -> names.computeIfAbsent(e.getStudentId(), log::studentName));
+        model.addAttribute("late", late);
         return "family/follow-ups";
     }
 

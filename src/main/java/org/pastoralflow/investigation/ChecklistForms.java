@@ -210,6 +210,14 @@ class ChecklistForms {
     TaskForm useOfForceForm() {
         return forms.form("investigation/use-of-force", "Use-of-force record", this::useOfForceFields)
                 .withIntro((i, task) -> "Record it while it is fresh, with the member of staff who used force, and tell the parents today.")
+                // a school that tells parents in writing as well sends a letter from a template, per student (letters; it logs itself)
+                .withPage((i, task, viewer) -> {
+                    Map<String, String> links = new LinkedHashMap<>();
+                    Map<Long, Student> byId = investigations.studentsById(investigations.studentsOf(i.getId()));
+                    investigations.studentsIn(i).forEach(s -> links.put(byId.get(s.getStudentId()).displayName(),
+                            "/students/" + s.getStudentId() + "/letters/new"));
+                    return Map.of("letterHomeFor", links, "letterHomeHint", "the use of reasonable force template");
+                })
                 .withDefaults((i, fields) -> {
                     Map<String, String> d = new HashMap<>();
                     d.put("occurredAt", LocalDateTime.ofInstant(i.getOccurredAt(), investigations.zone()).toString());

@@ -66,10 +66,13 @@ public class Letters {
     private final List<LetterFigures> figures;
     private final Clock clock;
     private final String schoolName;
+    private final org.pastoralflow.audit.AuditLog audit;
 
     Letters(LetterRepository letters, LetterTemplates templates, StudentRepository students, FamilyContacts contacts,
             CaseStore caseStore, Notifier notifier, AccessPolicy policy, YearGroupScope yearGroups, References references,
-            List<LetterFigures> figures, Clock clock, @Value("${pastoral.school-name:the school}") String schoolName) {
+            List<LetterFigures> figures, Clock clock, @Value("${pastoral.school-name:the school}") String schoolName,
+            org.pastoralflow.audit.AuditLog audit) {
+        this.audit = audit;
         this.letters = letters;
         this.templates = templates;
         this.students = students;
@@ -175,6 +178,29 @@ public class Letters {
         return r.orElse(null);
     }
 
+    /**
+     * A template's preview with a real student: the merge fields' values for the student with this
+     * UPN, if the viewer may read a letter about them (the access policy decides, as for a letter sent),
+     * with the first parent or carer a letter may go to (the sample parent when there is none). Empty
+     * when there is no such student or the viewer may not read about them: both answered alike. The
+     * preview is audited, as it shows the student's details.
+     */
+    @Transactional // writes the audit row
+    public Optional<Map<String, String>> previewValues(String upn, Long templateNo, Map<String, String> sample, Viewer viewer) {
+        Optional<Student> found = students.findByUpn(upn.toUpperCase(Locale.ROOT)).filter(st -> policy.mayRead(viewer,
+                org.pastoralflow.security.Classification.of(Letter.RECORD_TYPE, null, Confidentiality.PASTORAL, st.getId())));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Student student = found.get();
+        List<Recipient> to = recipients(student.getId());
+        // the sample parent stands in when the student has nobody a letter may go to
+        Map<String, String> values = new HashMap<>(sample);
+        values.putAll(values(student, to.isEmpty() ? null : to.get(0), sample.get("letter.note"), viewer));
+        audit.record(viewer.userId(), "VIEW", "letter-template", templateNo, student.getId(), "template preview with the student's details");
+        return Optional.of(values);
+    }
+
     /** The merge fields' values for this student and contact. */
     Map<String, String> values(Student student, Recipient to, String note, Viewer viewer) {
         Map<String, String> v = new HashMap<>();
@@ -185,9 +211,11 @@ public class Letters {
         v.put("student.fullName", student.displayName());
         v.put("student.yearGroup", "Year " + student.getYearGroup());
         v.put("student.tutorGroup", student.getRegGroup() == null ? "" : student.getRegGroup());
-        v.put("contact.name", to.contact().name());
-        v.put("contact.relationship", to.contact().getRelationship());
-        v.put("contact.address", to.address() == null ? "" : to.address());
+        if (to != null) {
+            v.put("contact.name", to.contact().name());
+            v.put("contact.relationship", to.contact().getRelationship());
+            v.put("contact.address", to.address() == null ? "" : to.address());
+        }
         v.put("school.name", schoolName);
         v.put("today", DAY.format(LocalDate.now(clock)));
         v.put("sender.name", viewer.displayName());

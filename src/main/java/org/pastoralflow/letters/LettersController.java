@@ -55,15 +55,35 @@ class LettersController {
         return save(null, params, viewer, model, flash, response);
     }
 
+    /** {@code ?upn=}: the preview with that student as well, if the viewer may read about them. */
     @GetMapping("/letters/templates/{id}")
-    String template(@PathVariable Long id, Viewer viewer, Model model) {
+    String template(@PathVariable Long id, @RequestParam(required = false) String upn, Viewer viewer, Model model,
+                    HttpServletResponse response) {
         TemplateVersion current = templates.current(id);
         Map<String, String> form = new HashMap<>();
         form.put("name", current.getName());
         form.put("subject", current.getSubject());
         form.put("body", current.getBody());
         form.put("basedOn", String.valueOf(current.getVersion()));
-        return editor(model, current, viewer, form, Map.of());
+        Map<String, String> errors = new HashMap<>();
+        if (upn != null) {
+            FormData data = new FormData(Map.of("previewUpn", upn));
+            String wanted = data.text("previewUpn", "Student (UPN)", 13, true);
+            Map<String, String> values = wanted == null ? null
+                    : letters.previewValues(wanted, id, templates.sampleValues(viewer), viewer).orElse(null);
+            if (wanted != null && values == null) {
+                data.reject("previewUpn", "No student you may write to about has this UPN.");
+            }
+            if (data.hasErrors()) {
+                errors.putAll(data.errors());
+                response.setStatus(422);
+            } else {
+                model.addAttribute("studentSubject", MergeFields.merge(current.getSubject(), values));
+                model.addAttribute("studentBody", MergeFields.merge(current.getBody(), values));
+            }
+            model.addAttribute("previewUpn", data.values().get("previewUpn"));
+        }
+        return editor(model, current, viewer, form, errors);
     }
 
     @PostMapping("/letters/templates/{id}")

@@ -121,6 +121,17 @@ public class Notifier {
         return queue(new Notification(email, subject, text, clock.instant(), clock.instant().plus(SEND_AFTER_COMMIT_GRACE), true));
     }
 
+    /**
+     * E-mails someone outside the school about a child (a professional, or a parent, invited to a
+     * multi-agency meeting): like {@link #toFamily}, the text exactly as given, which the caller keeps
+     * as its record. Stored as an e-mail home (it concerns a child: the administrator's outbox list
+     * leaves it out, and it is retained like one). Returns the outbox row's id.
+     */
+    @Transactional
+    public Long toOutside(String email, String subject, String text) {
+        return toFamily(email, subject, text);
+    }
+
     /** Whether an e-mail went (SENT, PENDING, FAILED, NOT_CONFIGURED), for a page that shows it to someone who may read it. */
     @Transactional(readOnly = true)
     public String status(Long id) {

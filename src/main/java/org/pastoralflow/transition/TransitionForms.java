@@ -35,6 +35,15 @@ class TransitionForms {
     static final Map<String, String> CP_OUTCOMES = FormField.options("received", "Received and reviewed",
             "none", "No file exists after all (the primary's DSL confirmed)");
 
+    /**
+     * The steps that tell parents something (the interview, a missed day, how their child has settled)
+     * offer a letter home from a template as well, once the child has a case file: the contacts a
+     * letter goes to are the MIS's, which come with the student (letters; it logs itself).
+     */
+    private static final FormSet.PageModel<Transition> LETTER_HOME = (t, task, viewer) -> t.getStudentId() == null ? Map.of()
+            : Map.of("letterHome", "/students/" + t.getStudentId() + "/letters/new",
+                    "letterHomeHint", "the Transition to Year 7 template");
+
     private final Transitions transitions;
     private final TransitionRecording recording;
     private final FormSet<Transition> forms;
@@ -106,10 +115,11 @@ class TransitionForms {
 
     @Bean
     TaskForm parentInterviewForm() {
-        return milestoneForm("transition/parent-interview", "Parent interview", Milestone.PARENT_INTERVIEW, List.of(
+        return milestoneForm(forms.form("transition/parent-interview", "Parent interview", List.of(
                 FormField.date("on", "Date of the interview"),
                 FormField.text("with", "With whom"),
-                FormField.longText("discussed", "What was discussed and agreed")), EntryKind.CONTACT_HOME, Confidentiality.PASTORAL,
+                FormField.longText("discussed", "What was discussed and agreed"))).withPage(LETTER_HOME),
+                Milestone.PARENT_INTERVIEW, EntryKind.CONTACT_HOME, Confidentiality.PASTORAL,
                 v -> "Transition interview with " + v.get("with"), v -> v.get("discussed"), v -> "With " + v.get("with"));
     }
 
@@ -133,7 +143,14 @@ class TransitionForms {
                                    Confidentiality confidentiality, Function<FieldTaskForm.Submission<Transition>, String> summary,
                                    Function<FieldTaskForm.Submission<Transition>, String> detail,
                                    Function<FieldTaskForm.Submission<Transition>, String> outcome) {
-        return forms.form(key, title, fields).completes(s -> {
+        return milestoneForm(forms.form(key, title, fields), milestone, kind, confidentiality, summary, detail, outcome);
+    }
+
+    private TaskForm milestoneForm(FieldTaskForm.Draft<Transition> form, Milestone milestone, EntryKind kind,
+                                   Confidentiality confidentiality, Function<FieldTaskForm.Submission<Transition>, String> summary,
+                                   Function<FieldTaskForm.Submission<Transition>, String> detail,
+                                   Function<FieldTaskForm.Submission<Transition>, String> outcome) {
+        return form.completes(s -> {
             recording.recordMilestone(s.record(), milestone, s.day("on"), outcome.apply(s), kind, confidentiality, summary.apply(s),
                     detail.apply(s), s.viewer());
             return Map.of();
@@ -145,6 +162,7 @@ class TransitionForms {
         return forms.form("transition/missed-day", "Follow up the missed transition day", List.of(
                 FormField.date("on", "Date of the follow-up"),
                 FormField.longText("what", "What was done").withHint("E.g. called home, offered another visit on 14 July.")))
+                .withPage(LETTER_HOME)
                 .withIntro((t, task) -> "Missed: " + t.getDaysMissed() + ".")
                 .completes(s -> {
                     recording.recordMissedDayFollowUp(s.record(), s.day("on"), s.get("what"), s.viewer());
@@ -173,6 +191,7 @@ class TransitionForms {
                 FormField.longText("nextSteps", "What happens next").optional(),
                 FormField.checks("refer", "Pastoral support", FormField.options("yes", "Refer for pastoral support (raises a concern)"))
                         .optional()))
+                .withPage(LETTER_HOME)
                 .withRule(s -> {
                     if (s.is("settled", "not-settled") && !s.is("refer", "yes") && s.get("nextSteps") == null) {
                         s.reject("nextSteps", "Not settled: say what happens next, or refer for pastoral support.");

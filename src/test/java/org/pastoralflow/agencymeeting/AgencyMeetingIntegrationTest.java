@@ -25,6 +25,7 @@ import org.pastoralflow.casefile.ChronologyEntry;
 import org.pastoralflow.casefile.ChronologyRepository;
 import org.pastoralflow.casefile.EntryKind;
 import org.pastoralflow.security.Confidentiality;
+import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
 import org.pastoralflow.support.PostgresIntegrationTest;
@@ -61,6 +62,11 @@ class AgencyMeetingIntegrationTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired AgencyMeetingSubjectAccess subjectAccess;
     @Autowired AgencyMeetingRetention retention;
+    @Autowired MeetingNoticeRepository notices;
+    @Autowired org.pastoralflow.family.ContactImporter contactImporter;
+    @Autowired org.pastoralflow.family.FamilyContacts familyContacts;
+    @Autowired org.pastoralflow.reporting.Dashboards dashboards;
+    @Autowired org.pastoralflow.reporting.Filters filters;
 
     @BeforeEach
     void wednesdayMorning() {
@@ -199,9 +205,9 @@ class AgencyMeetingIntegrationTest {
         assertThat(actions.findById(nurse.getId()).orElseThrow().getStatus()).isEqualTo(AgencyAction.DONE);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(nurse.getProcessInstanceId()).count()).isZero();
 
-        // a subject access request sees the series, the minutes and the actions, each at the series' level
+        // a subject access request sees the series, the minutes and the actions, each at the series' level (no invitations went)
         List<org.pastoralflow.casefile.SubjectAccessPart.Table> held = subjectAccess.heldAbout(s.getId());
-        assertThat(held).extracting(t -> t.items().size()).containsExactly(1, 1, 3);
+        assertThat(held).extracting(t -> t.items().size()).containsExactly(1, 1, 3, 0);
         assertThat(held.get(1).items().get(0).fields().get("minutes")).startsWith("Sleep is better");
         assertThat(held).flatExtracting(org.pastoralflow.casefile.SubjectAccessPart.Table::items)
                 .allSatisfy(i -> assertThat(i.confidentiality()).isEqualTo(Confidentiality.PASTORAL));
@@ -274,5 +280,142 @@ class AgencyMeetingIntegrationTest {
             }
         }
         assertThat(mvc.perform(get("/agency-meetings").session(dsl)).andReturn().getResponse().getContentAsString()).contains(cp.getReference());
+    }
+
+    /** The e-mail GreenMail received for this address and subject, as its text (SMTP's CRLF made LF). */
+    static String receivedText(String to, String subject) throws Exception {
+        for (jakarta.mail.internet.MimeMessage m : org.pastoralflow.support.TestMail.received()) {
+            if (m.getAllRecipients()[0].toString().equals(to) && m.getSubject().equals(subject)) {
+                return m.getContent().toString().replace("\r\n", "\n").stripTrailing();
+            }
+        }
+        throw new AssertionError("No e-mail to " + to + " about " + subject);
+    }
+
+    @Test
+    void aCoreGroupsInvitationsGoByEmailAsLoggedAndMovingTheMeetingMovesItsReminderAndTellsThemAgain() throws Exception {
+        Student s = inYear(10, 23);
+        String csv = "UPN,Contact Surname,Contact Forename,Relationship,Parental Responsibility,Priority,Email,Restrictions\r\n"
+                + s.getUpn() + ",Example,Jo,Mother,Y,1,jo.example@example.org,\r\n"
+                + s.getUpn() + ",Example,Lee,Father,Y,2,lee.example@example.org,NC\r\n";
+        assertThat(contactImporter.importCsv(new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "admin").accepted()).isTrue();
+        Viewer dslViewer = new Viewer("dsl", "dsl", java.util.Set.of("dsl"));
+        var family = familyContacts.of(s.getId(), dslViewer);
+        Long jo = family.get(0).contact().getId(), lee = family.get(1).contact().getId();
+        MockHttpSession dsl = Web.signIn(mvc, "dsl");
+        String purpose = "Core group after the initial conference " + System.nanoTime();
+        sent(dsl, "/agency-meetings", "upn", s.getUpn(), "kind", "core-group", "purpose", purpose, "firstMeetingOn", "09/12/2026");
+        MeetingSeries cg = series.findByStudentIdOrderByOpenedAtDesc(s.getId()).stream().filter(x -> purpose.equals(x.getPurpose()))
+                .findFirst().orElseThrow();
+        String path = "/agency-meetings/" + cg.getReference();
+
+        // the father may not be contacted: not offered, and refused when sent anyway; a bad row is named; nothing is sent
+        String page = mvc.perform(get(path).session(dsl)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("value=\"" + jo + "\"").doesNotContain("value=\"" + lee + "\"");
+        long outbox = jdbc.queryForObject("select count(*) from notification", Long.class);
+        assertThat(refused(dsl, path + "/invitations", "time", "15:30", "place", "Room 4", "parents", lee.toString()))
+                .contains("Parents and carers: choose from those listed.");
+        assertThat(refused(dsl, path + "/invitations", "time", "25:61", "place", "Room 4", "invitee1Name", "Sam Worker",
+                "invitee1Email", "not an address", "invitee2Email", "nurse@example.org"))
+                .contains("Time must be a time like 15:30.", "Row 1: give an e-mail address like name@example.org.",
+                        "Row 2: give the person&#39;s name.");
+        assertThat(notices.findBySeriesIdOrderBySentAtAscIdAsc(cg.getId())).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from notification", Long.class)).isEqualTo(outbox);
+
+        sent(dsl, path + "/invitations", "time", "15:30", "place", "Room 4, main building", "parents", jo.toString(),
+                "invitee1Name", "Sam Worker", "invitee1Agency", "Children's social care", "invitee1Email", "sam.worker@example.org");
+        List<MeetingNotice> invited = notices.findBySeriesIdOrderBySentAtAscIdAsc(cg.getId());
+        assertThat(invited).extracting(MeetingNotice::getToEmail).containsExactlyInAnyOrder("jo.example@example.org", "sam.worker@example.org");
+        String initials = MeetingInvitations.initials(s);
+        for (MeetingNotice n : invited) {
+            // a safeguarding meeting's invitation: when, where, the child's initials; not its kind, the child's name, nor why it meets
+            assertThat(n.getBody()).contains("Wednesday 9 December 2026 at 15:30", "Room 4, main building", "about " + initials,
+                    "a multi-agency meeting").doesNotContain(s.getLegalSurname(), "core group", "Core group", purpose, cg.getReference());
+            // the text sent is the text logged
+            assertThat(receivedText(n.getToEmail(), n.getSubject())).isEqualTo(n.getBody());
+        }
+        assertThat(mvc.perform(get(path).session(dsl)).andReturn().getResponse().getContentAsString())
+                .contains("Invitation to Sam Worker", "sam.worker@example.org");
+
+        // moved to the following week: a reason is needed; the reminder follows; the invitees are told, without the reason
+        assertThat(refused(dsl, path + "/rearrange", "movedTo", "2026-12-16")).contains("Why it moved is required");
+        String why = "The social worker is in court that day " + System.nanoTime();
+        sent(dsl, path + "/rearrange", "movedTo", "2026-12-16", "movedTime", "10:00", "movedWhy", why);
+        Job reminder = management.createJobQuery().processInstanceId(cg.getProcessInstanceId()).activityId("Timer_NextMeeting").singleResult();
+        assertThat(reminder.getDuedate()).isEqualTo(java.util.Date.from(LocalDateTime.of(2026, 12, 16, 16, 0).atZone(LONDON).toInstant()));
+        assertThat(series.findById(cg.getId()).orElseThrow().getNextMeetingPlace()).isEqualTo("Room 4, main building");
+        List<MeetingNotice> moved = notices.findBySeriesIdOrderBySentAtAscIdAsc(cg.getId()).stream()
+                .filter(n -> n.getKind() == MeetingNotice.Kind.MOVED).toList();
+        assertThat(moved).hasSize(2).allSatisfy(n -> {
+            assertThat(n.getBody()).contains("planned for Wednesday 9 December 2026 at 15:30 has moved", "Now: Wednesday 16 December 2026 at 10:00")
+                    .doesNotContain(why);
+            assertThat(receivedText(n.getToEmail(), n.getSubject())).isEqualTo(n.getBody());
+        });
+        assertThat(entries(cg)).anyMatch(e -> e.getSummary().startsWith("Meeting of Wednesday 9 December 2026 moved")
+                && e.getDetail().contains(why) && e.getConfidentiality() == Confidentiality.SAFEGUARDING);
+        // a PSO learns nothing of it
+        mvc.perform(post(path + "/rearrange").session(Web.signIn(mvc, "pso")).with(csrf()).param("movedTo", "2026-12-17")
+                .param("movedWhy", "x")).andExpect(status().isNotFound());
+    }
+
+    static final Viewer DSL = new Viewer("dsl", "dsl", java.util.Set.of("staff", "dsl"));
+    static final Viewer LEAD = new Viewer("lead", "lead", java.util.Set.of("staff", "pastoral-lead"));
+
+    /** A dashboard's rows by their first cell, each row's numbers. */
+    java.util.Map<String, List<Object>> rows(String dashboard, Viewer viewer) {
+        java.util.Map<String, List<Object>> out = new java.util.HashMap<>();
+        dashboards.table(dashboard, filters.read(java.util.Map.of()), viewer).rows().forEach(r -> out.put((String) r.get(0), r.subList(1, r.size())));
+        return out;
+    }
+
+    static long delta(java.util.Map<String, List<Object>> before, java.util.Map<String, List<Object>> after, String row, int column) {
+        return ((Number) after.get(row).get(column)).longValue() - (before.containsKey(row) ? ((Number) before.get(row).get(column)).longValue() : 0);
+    }
+
+    void recordWithActions(MockHttpSession dsl, MeetingSeries m, String agency) throws Exception {
+        fire(m.getProcessInstanceId(), "Timer_NextMeeting");
+        sent(dsl, "/tasks/" + task(m.getProcessInstanceId(), AgencyMeetingProcess.TASK_RECORD_MEETING).getId(), "heldOn", "30/11/2026",
+                "invited", "Social worker", "attended", "Social worker", "minutes", "Plan reviewed",
+                "action1", "Report to the next meeting", "action1Agency", agency, "action1Due", "01/12/2026",
+                "action2", "Arrange a home visit", "action2Agency", agency, "action2Due", "14/12/2026",
+                "nextStep", "next", "nextMeetingOn", "13/01/2027");
+    }
+
+    @Test
+    void theMeetingDashboardsCountWhatTheViewerMayReadByKindAndByAgency() throws Exception {
+        String agency = "Dashboard agency " + System.nanoTime();
+        java.util.Map<String, List<Object>> kindsDsl = rows(AgencyMeetingDashboards.BY_KIND, DSL);
+        java.util.Map<String, List<Object>> kindsLead = rows(AgencyMeetingDashboards.BY_KIND, LEAD);
+        MockHttpSession dsl = Web.signIn(mvc, "dsl");
+        // a PEP review (pastoral) and a core group (safeguarding), each held on Monday with two of the agency's actions, one overdue;
+        // an Early Help review whose first meeting was yesterday, not recorded
+        Student s = inYear(9, 31);
+        MeetingSeries pep = open(dsl, s, "pep", "PASTORAL", "Dashboard PEP " + System.nanoTime());
+        recordWithActions(dsl, pep, agency);
+        String cgPurpose = "Dashboard core group " + System.nanoTime();
+        sent(dsl, "/agency-meetings", "upn", s.getUpn(), "kind", "core-group", "purpose", cgPurpose, "firstMeetingOn", "02/12/2026");
+        MeetingSeries cg = series.findByStudentIdOrderByOpenedAtDesc(s.getId()).stream().filter(x -> cgPurpose.equals(x.getPurpose()))
+                .findFirst().orElseThrow();
+        recordWithActions(dsl, cg, agency);
+        sent(dsl, "/agency-meetings", "upn", s.getUpn(), "kind", "early-help", "confidentiality", "PASTORAL",
+                "purpose", "Dashboard early help " + System.nanoTime(), "firstMeetingOn", "01/12/2026");
+
+        // the DSL counts all three series; the Pastoral Lead the two pastoral ones, never the core group
+        java.util.Map<String, List<Object>> afterDsl = rows(AgencyMeetingDashboards.BY_KIND, DSL);
+        java.util.Map<String, List<Object>> afterLead = rows(AgencyMeetingDashboards.BY_KIND, LEAD);
+        String pepName = "Personal Education Plan review", cgName = "Core group meeting", ehName = "Early Help / Team Around the Family review";
+        assertThat(List.of(delta(kindsDsl, afterDsl, pepName, 0), delta(kindsDsl, afterDsl, pepName, 2), delta(kindsDsl, afterDsl, pepName, 3),
+                delta(kindsDsl, afterDsl, cgName, 0), delta(kindsDsl, afterDsl, cgName, 2), delta(kindsDsl, afterDsl, cgName, 3),
+                delta(kindsDsl, afterDsl, ehName, 1), delta(kindsDsl, afterDsl, "All kinds", 0)))
+                .containsExactly(1L, 2L, 1L, 1L, 2L, 1L, 1L, 2L);
+        assertThat(List.of(delta(kindsLead, afterLead, pepName, 0), delta(kindsLead, afterLead, pepName, 2),
+                delta(kindsLead, afterLead, cgName, 0), delta(kindsLead, afterLead, cgName, 2), delta(kindsLead, afterLead, ehName, 1),
+                delta(kindsLead, afterLead, "All kinds", 0), delta(kindsLead, afterLead, "All kinds", 2)))
+                .containsExactly(1L, 2L, 0L, 0L, 1L, 1L, 2L);
+
+        // by agency: the agency's own row is this test's alone
+        assertThat(rows(AgencyMeetingDashboards.BY_OWNER, DSL).get(agency)).containsExactly(4L, 2L);
+        assertThat(rows(AgencyMeetingDashboards.BY_OWNER, LEAD).get(agency)).containsExactly(2L, 1L);
     }
 }

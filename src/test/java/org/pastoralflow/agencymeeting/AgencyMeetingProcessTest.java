@@ -109,7 +109,7 @@ class AgencyMeetingProcessTest {
         vars.put(AgencyMeetingProcess.OWNER_GROUP, "dsl");
         vars.put(AgencyMeetingProcess.OWNER, owner);
         ProcessInstance pi = runtimeService().startProcessInstanceByKey(AgencyMeetingProcess.KEY, "AM26-00003", vars);
-        assertThat(pi).isStarted().isWaitingAt("Timer_NextMeeting");
+        assertThat(pi).isStarted().isWaitingAt("Gateway_DayOrMoved");
         return pi;
     }
 
@@ -145,7 +145,7 @@ class AgencyMeetingProcessTest {
         series.get(SERIES).nextMeetingOn(LocalDate.of(2027, 1, 14));
         recordMeeting(pi, 41L, true);
         assertThat(calls).containsExactly("start actions of meeting 41");
-        assertThat(pi).isWaitingAt("Timer_NextMeeting");
+        assertThat(pi).isWaitingAt("Gateway_DayOrMoved");
         assertThat(job(pi, "Timer_NextMeeting").getDuedate()).isEqualTo(at(LocalDateTime.of(2027, 1, 14, 16, 0)));
         fire(pi, "Timer_NextMeeting");
         recordMeeting(pi, 42L, false);
@@ -167,6 +167,34 @@ class AgencyMeetingProcessTest {
         runtimeService().createMessageCorrelation(AgencyMeetingProcess.MESSAGE_CLOSED).processInstanceId(pi.getId()).correlate();
         assertThat(pi).isEnded().hasPassed("End_Closed").hasNotPassed("Task_RecordMeeting");
         assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void aMeetingMovedBeforeItsDayIsRemindedOnTheNewDayNotTheOldOne() {
+        ProcessInstance pi = openSeries(LocalDate.of(2026, 12, 3), null);
+        series.get(SERIES).moved(LocalDate.of(2026, 12, 9), null, null);
+        runtimeService().createMessageCorrelation(AgencyMeetingProcess.MESSAGE_MOVED).processInstanceId(pi.getId()).correlate();
+        assertThat(pi).hasPassed("Event_MeetingMoved").isWaitingAt("Gateway_DayOrMoved");
+        // one timer, on the new day: nothing comes on 3 December
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+        assertThat(job(pi, "Timer_NextMeeting").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 12, 9, 16, 0)));
+        fire(pi, "Timer_NextMeeting");
+        assertThat(task(AgencyMeetingProcess.TASK_RECORD_MEETING, pi)).hasCandidateGroup("dsl");
+    }
+
+    @Test
+    void aMeetingMovedOnItsDayWithdrawsTheReminderUntilTheNewDay() {
+        ProcessInstance pi = openSeries(LocalDate.of(2026, 12, 3), "teacher-dt");
+        fire(pi, "Timer_NextMeeting");
+        assertThat(task(AgencyMeetingProcess.TASK_RECORD_MEETING, pi)).isAssignedTo("teacher-dt");
+        series.get(SERIES).moved(LocalDate.of(2026, 12, 10), null, null);
+        runtimeService().createMessageCorrelation(AgencyMeetingProcess.MESSAGE_MOVED).processInstanceId(pi.getId()).correlate();
+        assertThat(pi).hasPassed("Event_MovedOnTheDay").isWaitingAt("Gateway_DayOrMoved");
+        assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(job(pi, "Timer_NextMeeting").getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 12, 10, 16, 0)));
+        fire(pi, "Timer_NextMeeting");
+        recordMeeting(pi, 43L, false);
+        assertThat(pi).isEnded().hasPassed("End_SeriesEnded");
     }
 
     // ---------------------------------------------------------------- the actions

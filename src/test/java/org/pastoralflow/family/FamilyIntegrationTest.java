@@ -59,6 +59,7 @@ class FamilyIntegrationTest {
     @Autowired TaskService tasks;
     @Autowired JdbcTemplate jdbc;
     @Autowired FamilySubjectAccess subjectAccess;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
 
     /** A Year 7 student no contact has been logged for, the n-th from the end by UPN. */
     Student year7(int n) {
@@ -230,6 +231,47 @@ class FamilyIntegrationTest {
                 .doesNotContain((String) row.get("reference"));
         assertThat(caseStore.chronology(s.getId(), PSO, "test")).anySatisfy(e ->
                 assertThat(e.getSummary()).startsWith("Follow-up of " + row.get("reference")));
+    }
+
+    @Test
+    void aFollowUpLeftUndoneRemindsTheWriterThenShowsOnThePastoralLeadsList() throws Exception {
+        Student s = year7(5);
+        restricted(s);
+        MockHttpSession pso = Web.signIn(mvc, "pso"), lead = Web.signIn(mvc, "lead");
+        Map<String, String> form = contactForm(contactsOf(s).get(0).getId().toString());
+        form.put("followUpOn", JustNow.today().plusDays(2).toString());
+        assertThat(send(pso, "/students/" + s.getId() + "/contacts", form)).isEqualTo(302);
+        Map<String, Object> row = jdbc.queryForMap("select id, reference, process_instance_id from contact_log where said = ?",
+                form.get("said"));
+        String reference = (String) row.get("reference"), instance = (String) row.get("process_instance_id");
+
+        // a school day after its date: the writer is e-mailed, naming the contact's reference and never the child
+        management.executeJob(management.createJobQuery().processInstanceId(instance).activityId("Timer_FollowUpOverdue")
+                .singleResult().getId());
+        Map<String, Object> mail = jdbc.queryForMap("select recipients, subject, body from notification where subject = ?",
+                "A follow-up with home is overdue (" + reference + ")");
+        assertThat((String) mail.get("body")).contains(reference, "/family/follow-ups").doesNotContain(s.getLegalSurname(),
+                form.get("said"));
+        assertThat(jdbc.queryForObject("select follow_up_reminded_at from contact_log where id = ?", java.sql.Timestamp.class,
+                row.get("id"))).isNotNull();
+        assertThat(page(lead, "/family/follow-ups")).doesNotContain(reference);
+
+        // after a further wait it goes on the Pastoral Lead's list; the task stays the writer's, and others do not see the list
+        management.executeJob(management.createJobQuery().processInstanceId(instance).activityId("Timer_FollowUpLate")
+                .singleResult().getId());
+        assertThat(page(lead, "/family/follow-ups")).contains("Overdue follow-ups of the team", reference);
+        assertThat(page(Web.signIn(mvc, "hoy"), "/family/follow-ups")).doesNotContain(reference);
+        Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+        assertThat(task.getAssignee()).isEqualTo("pso");
+
+        // done: off both lists
+        assertThat(send(pso, "/tasks/" + task.getId(), Map.of("doneOn", JustNow.date(), "note", "Called back at last"))).isEqualTo(302);
+        assertThat(page(lead, "/family/follow-ups")).doesNotContain(reference);
+        assertThat(page(pso, "/family/follow-ups")).doesNotContain(reference);
+    }
+
+    String page(MockHttpSession session, String path) throws Exception {
+        return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     @Test

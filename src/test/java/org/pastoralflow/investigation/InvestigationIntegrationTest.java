@@ -444,7 +444,9 @@ class InvestigationIntegrationTest {
         String partial = submit(hoy, force, 422, r -> r.param("status", "recorded").param("forceOn", s.getId().toString())
                 .param("occurredAt", "2026-01-12T10:40").param("parentsToldAt", "2026-01-11T16:00"));
         assertThat(partial).contains("Member(s) of staff who used force is required.").contains("What led up to it is required.")
-                .contains("Parents cannot have been told before force was used.").contains("Parents were not told on the day: say why.");
+                .contains("Parents cannot have been told before force was used.").contains("Parents were not told on the day: say why.")
+                // parents can be told in writing as well, from a letter template for each student involved
+                .contains("href=\"/students/" + s.getId() + "/letters/new\"", "use of reasonable force template");
         String noReason = submit(hoy, force, 422, r -> r.param("status", "not-used"));
         assertThat(noReason).contains("Say why the incident was logged with force used.");
         assertThat(chronology.count()).isEqualTo(entriesBefore);

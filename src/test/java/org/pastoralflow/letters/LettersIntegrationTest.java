@@ -131,6 +131,22 @@ class LettersIntegrationTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Dear Jo Example,", "About Sam Example", "Warmer opening");
         mvc.perform(get("/letters/templates/" + v1.getTemplateNo()).session(Web.signIn(mvc, "pso"))).andExpect(status().isForbidden());
+
+        // and with a real student the Pastoral Lead may read about, with the parent a letter would go to; audited
+        Student s = year8(5);
+        family(s);
+        String real = mvc.perform(get("/letters/templates/" + v1.getTemplateNo()).param("upn", s.getUpn().toLowerCase()).session(lead))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(real).contains("About " + s.displayName(), "Dear Grace Okafor,", "Dear Jo Example,");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'VIEW' and record_type = 'letter-template' "
+                + "and student_id = ?", Long.class, s.getId())).isOne();
+        // no such student, or bad input: the same answer on the field, nothing shown
+        String unknown = mvc.perform(get("/letters/templates/" + v1.getTemplateNo()).param("upn", "Z999999999999").session(lead))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(unknown).contains("id=\"previewUpn-error\"", "No student you may write to about has this UPN.");
+        assertThat(mvc.perform(get("/letters/templates/" + v1.getTemplateNo()).param("upn", "A".repeat(40)).session(lead))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString()).contains("id=\"previewUpn-error\"")
+                .doesNotContain("With that student");
     }
 
     @Test

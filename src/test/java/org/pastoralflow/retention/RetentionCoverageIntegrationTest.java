@@ -49,6 +49,9 @@ class RetentionCoverageIntegrationTest {
     @Autowired List<RetainedRecords> retained;
     @Autowired JdbcTemplate jdbc;
     @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired org.pastoralflow.family.ContactImporter contactImporter;
+    @Autowired org.pastoralflow.letters.LetterTemplates templates;
+    @Autowired org.pastoralflow.letters.Letters letters;
 
     Student formerPupil(String surname) {
         String upn = UpnTestSupport.valid(String.format("%012d", System.nanoTime() % 1_000_000_000_000L));
@@ -131,5 +134,46 @@ class RetentionCoverageIntegrationTest {
         destroy(second);
         assertThat(leftAt(second, Confidentiality.SAFEGUARDING)).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from incident where id = ?", Integer.class, incident.getId())).isZero();
+    }
+
+    /**
+     * The outbox rows of e-mails that left the school about this pupil (to_family: a letter home, an
+     * invitation to a meeting), found from the catalogue: every table with the student and a
+     * notification_id points at the e-mail that carried its text.
+     */
+    List<Long> emailsOut(Student s) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (String table : jdbc.queryForList("""
+                select c.table_name from information_schema.columns c join information_schema.columns k
+                  on k.table_schema = c.table_schema and k.table_name = c.table_name and k.column_name = 'student_id'
+                where c.table_schema = current_schema() and c.column_name = 'notification_id'""", String.class)) {
+            ids.addAll(jdbc.queryForList("select notification_id from " + table + " where student_id = ? and notification_id is not null",
+                    Long.class, s.getId()));
+        }
+        return ids;
+    }
+
+    @Test
+    void anEmailHomeInTheOutboxIsDestroyedWithTheLetterWhoseTextItCarries() throws Exception {
+        Student pupil = formerPupil("Retained" + System.nanoTime() % 10000);
+        String csv = "UPN,Contact Surname,Contact Forename,Relationship,Parental Responsibility,Priority,Email\r\n"
+                + pupil.getUpn() + ",Example,Jo,Mother,Y,1,jo.retained@example.org\r\n";
+        assertThat(contactImporter.importCsv(new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "admin").accepted()).isTrue();
+        Viewer lead = new Viewer("lead", "Lee", Set.of("staff", "pastoral-lead"));
+        var template = templates.save(null, new FormData(Map.of("name", "Retention " + System.nanoTime(), "subject", "About {{student.firstName}}",
+                "body", "Dear {{contact.name}}, about {{student.fullName}}.", "reason", "First version")), lead);
+        Long contact = letters.recipients(pupil.getId()).get(0).contact().getId();
+        var letter = letters.send(pupil.getId(), new FormData(Map.of("template", template.getTemplateNo().toString(),
+                "contact", contact.toString(), "channel", "email")), lead);
+        assertThat(emailsOut(pupil)).containsExactly(letter.getNotificationId());
+        assertThat(jdbc.queryForObject("select body from notification where id = ?", String.class, letter.getNotificationId()))
+                .contains(pupil.displayName());
+
+        // destroyed at its level (a letter home is pastoral): the letter and the e-mail that carried its text, both
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(t ->
+                retained.forEach(r -> r.destroy(pupil.getId(), Confidentiality.PASTORAL)));
+        assertThat(emailsOut(pupil)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from notification where id = ?", Integer.class, letter.getNotificationId())).isZero();
     }
 }

@@ -98,9 +98,11 @@ class ConfidentialityCanaryIntegrationTest {
     static final String CP_MINUTES = "CANARYCPMINUTES" + RUN;
     static final String CP_ACTION = "CANARYCPACTION" + RUN;
     static final String CP_AGENCY_ACTION = "CANARYCPAGENCY" + RUN;
+    /** Why the core group's next meeting moved: on its record, never in the e-mails telling the invitees. */
+    static final String CP_MOVED = "CANARYCPMOVED" + RUN;
     static final List<String> MARKERS = List.of(CONCERN, WORDS, RATIONALE, MASH, FEEDBACK, HSB, PLACE, CP_REVIEW, LEAVER_CONCERN, SAR_NOTE,
             SUSPENSION, CONTACT_LOG, HOME_VISIT,
-            CORE_GROUP, CP_MINUTES, CP_ACTION, CP_AGENCY_ACTION);
+            CORE_GROUP, CP_MINUTES, CP_ACTION, CP_AGENCY_ACTION, CP_MOVED);
     /** A removal from a lesson: pastoral, so read by caseworkers of the student's year groups and nobody else. */
     static final String REMOVAL = "CANARYREMOVAL" + RUN;
     /** What helps a pupil at SEN support, in their one-page profile: send, read by the SENCO, DSL, Heads of Year and Pastoral Lead. */
@@ -304,10 +306,15 @@ class ConfidentialityCanaryIntegrationTest {
             management.executeJob(pastDate.getId());
         }
         assertThat(coreGroupProcesses).as("the series and its two actions").hasSize(3);
+        // the next meeting: the social worker invited by e-mail, then the meeting moved for a reason that stays on the record
+        submit(dsl, "/agency-meetings/" + coreGroup.getReference() + "/invitations", "time", "15:30", "place", "Room 4",
+                "invitee1Name", "Sam Worker", "invitee1Agency", "Children's social care", "invitee1Email", "sam.worker@example.org");
+        submit(dsl, "/agency-meetings/" + coreGroup.getReference() + "/rearrange", "movedTo", LocalDate.now().plusWeeks(7).toString(),
+                "movedWhy", CP_MOVED);
         // the scanner's pages are the ones that hold them: the DSL reads the minutes and both actions there
         assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/agency-meetings/"
                         + coreGroup.getReference()).session(dsl)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
-                .contains(CORE_GROUP, CP_MINUTES, CP_ACTION, CP_AGENCY_ACTION);
+                .contains(CORE_GROUP, CP_MINUTES, CP_ACTION, CP_AGENCY_ACTION, CP_MOVED, "sam.worker@example.org");
     }
 
     /** The shipped referral model is the newest again: the other tests in this JVM raise referrals through it. */

@@ -38,7 +38,9 @@ class ConfidentialityDeclarationsTest {
             Map.entry("school_term", "term dates"),
             Map.entry("school_closure", "closures and INSET days"),
             Map.entry("notification", "the e-mail outbox: staff e-mails name no child (Notifier); an e-mail home (to_family) is "
-                    + "a letter's, shown only through the letter (letters.Letters), and left out of the administrator's list"),
+                    + "a letter's, shown only through the letter (letters.Letters), or a meeting invitation's, shown only through "
+                    + "the series (agencymeeting.MeetingInvitations); both left out of the administrator's list and destroyed "
+                    + "with their record"),
             Map.entry("letter_template", "a letter template's number: the Pastoral Lead's, about no student"),
             Map.entry("letter_template_version", "the text of letter templates, with merge fields in place of any student"),
             Map.entry("duty_rota", "who is on call when"),

@@ -457,7 +457,18 @@ class HostileInputIntegrationTest {
             Map.entry("/tasks/.*", agencyActionRows()),
             Map.entry("/admin/calendar/(terms|closures)", Map.of("startsOn", () -> "2099-07-01", "endsOn", () -> "2099-07-02")),
             Map.entry("/send/students/.*/ehcp", Map.of("planOn", () -> "2024-09-02", "lastReviewOn", () -> "2025-09-01")),
-            Map.entry("/leavers/.*/cp-file.pdf", Map.of("password", () -> "correct horse battery", "passwordAgain", () -> "correct horse battery")));
+            Map.entry("/leavers/.*/cp-file.pdf", Map.of("password", () -> "correct horse battery", "passwordAgain", () -> "correct horse battery")),
+            // a meeting's invitations: each row's e-mail an address (the example domain), so the form sent for real sends them
+            Map.entry("/agency-meetings/[^/]+/invitations", inviteeEmails()));
+
+    static Map<String, Supplier<String>> inviteeEmails() {
+        Map<String, Supplier<String>> rows = new HashMap<>();
+        for (int i = 1; i <= 6; i++) {
+            String address = "invitee" + i + "@example.org";
+            rows.put("invitee" + i + "Email", () -> address);
+        }
+        return rows;
+    }
 
     static Map<String, Supplier<String>> agencyActionRows() {
         Map<String, Supplier<String>> rows = new HashMap<>();

@@ -253,6 +253,8 @@ class RouteMatrixIntegrationTest {
             // issue 17: areas of need from the MIS, the SENCO's (SEND records)
             {"GET /send/import",                            "L", "F", "N", "N", "A", "N", "N", "N", "F"},
             {"POST /send/import",                           "F", "F", "F", "F", "R", "F", "F", "F", "F"},
+            {"POST /agency-meetings/{reference}/invitations", "F", "F", "N", "N", "N", "N", "N", "N", "F"},
+            {"POST /agency-meetings/{reference}/rearrange", "F", "F", "N", "N", "N", "N", "N", "N", "F"},
     };
 
     /** Handlers that are not routes of their own. */

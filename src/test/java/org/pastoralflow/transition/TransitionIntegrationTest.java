@@ -189,6 +189,8 @@ class TransitionIntegrationTest {
         assertThat(reload(primarySaysCp).isCpFileExpected()).isTrue();
         task(primarySaysCp, TransitionProcess.TASK_CP_FILE);
 
+        // before the child has a case file there are no MIS contacts to write to: no letter offered yet
+        assertThat(page(lead, "/tasks/" + task(ehcp, TransitionProcess.TASK_PARENT_INTERVIEW).getId())).doesNotContain("letter-home");
         for (Transition t : List.of(ehcp, cpPlan, concern)) {
             complete(pso, t, TransitionProcess.TASK_EXTRA_VISITS, "on", LocalDate.now().toString(), "visits", "Two afternoons",
                     "howItWent", "Relaxed by the second visit");
@@ -290,7 +292,9 @@ class TransitionIntegrationTest {
                     "notes", "Happy, has friends in the form");
         }
         assertThat(refused(hoy, ehcp, TransitionProcess.TASK_SETTLING_IN, "on", LocalDate.now().toString(), "settled", "not-settled",
-                "notes", "Often alone at lunch")).contains("Not settled: say what happens next, or refer for pastoral support.");
+                "notes", "Often alone at lunch")).contains("Not settled: say what happens next, or refer for pastoral support.")
+                // how the child has settled can go home in writing, from a letter template for the student on roll
+                .contains("href=\"/students/" + reload(ehcp).getStudentId() + "/letters/new\"", "Transition to Year 7 template");
         complete(hoy, ehcp, TransitionProcess.TASK_SETTLING_IN, "on", LocalDate.now().toString(), "settled", "not-settled",
                 "notes", "Often alone at lunch", "refer", "yes");
         assertThat(referrals.findByStudentIdOrderByRaisedAtDesc(reload(ehcp).getStudentId()))
