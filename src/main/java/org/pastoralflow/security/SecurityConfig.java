@@ -139,6 +139,8 @@ public class SecurityConfig implements WebMvcConfigurer {
                                 "/early-intervention", "/early-intervention/**", "/interventions", "/interventions/**",
                                 "/provision-map", "/provision-map.csv", "/provision-map.pdf", "/provision-map/**")
                         .hasAnyRole(Group.CASEWORKERS)
+                        // school settings (docs/adr/0031): each setting's guard decides who changes it (settings.Setting.Guard)
+                        .requestMatchers("/settings", "/settings/**").hasAnyRole(Group.DSL.id(), Group.PASTORAL_LEAD.id(), Group.ADMIN.id())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))

@@ -237,6 +237,10 @@ class RouteMatrixIntegrationTest {
             {"GET /actuator/health",                        "A", "A", "A", "A", "A", "A", "A", "A", "A"},
             {"GET /actuator/metrics",                       "L", "F", "F", "F", "F", "F", "F", "F", "A"},
             {"GET /actuator/env",                           "L", "F", "F", "F", "F", "F", "F", "F", "N"},
+            // school settings (issue 18 part 3): the DSL, the Pastoral Lead and administrators; each setting's guard decides the rest
+            {"GET /settings",                               "L", "F", "F", "F", "F", "A", "A", "F", "A"},
+            {"POST /settings",                              "F", "F", "F", "F", "F", "R", "R", "F", "R"},
+            {"POST /settings/versions/{version}/put-back",  "F", "F", "F", "F", "F", "N", "N", "F", "N"},
     };
 
     /** Handlers that are not routes of their own. */
@@ -347,6 +351,7 @@ class RouteMatrixIntegrationTest {
                 .replace("{action}", "AA99-99999")
                 .replace("{userId}", "no-such-person")
                 .replace("{number}", "1")
+                .replace("{version}", "987654")
                 .replace("{id}", "987654321");
     }
 
