@@ -5,8 +5,8 @@
 -- deleted: putting back an earlier version saves a new one. About no student.
 create table school_settings_version (
     number         integer primary key,
-    overrides      text          not null,
-    changes        text          not null,
+    overrides      varchar(200000) not null,
+    changes        varchar(200000) not null,
     reason         varchar(500)  not null,
     saved_by       varchar(64)   not null,
     saved_at       timestamp with time zone not null,
