@@ -49,7 +49,7 @@ class ArchitectureTest {
     /** The shared core every feature may use; it uses no feature. */
     static final String[] GROUND_FLOOR = {"org.pastoralflow.security..", "org.pastoralflow.forms..", "org.pastoralflow.documents..",
             "org.pastoralflow.audit..", "org.pastoralflow.casefile..", "org.pastoralflow.student..", "org.pastoralflow.notification..",
-            "org.pastoralflow.workflow..", "org.pastoralflow.measure.."};
+            "org.pastoralflow.workflow..", "org.pastoralflow.measure..", "org.pastoralflow.settings.."};
 
     static final String[] FEATURES = {"org.pastoralflow.referral..", "org.pastoralflow.supportplan..", "org.pastoralflow.investigation..",
             "org.pastoralflow.mediation..", "org.pastoralflow.suspension..", "org.pastoralflow.transition..", "org.pastoralflow.attendance..", "org.pastoralflow.oncall..",

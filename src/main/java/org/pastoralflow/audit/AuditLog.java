@@ -21,7 +21,7 @@ public class AuditLog {
      * the DSL (in a subject access export), never by an administrator.
      */
     public static final List<String> ADMINISTRATION = List.of("students", "attendance", "allocation-list", "transition-cohort",
-            "year-groups", "group-membership", "sign-in", "calendar", "user", "camunda", "family-contacts", "workflow-model");
+            "year-groups", "group-membership", "sign-in", "calendar", "user", "camunda", "family-contacts", "workflow-model", "settings");
 
     private final AuditRepository events;
 

@@ -33,12 +33,13 @@ class BehaviourDashboards {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final AccessPolicy policy;
-    private final int smallest;
+    /** Read at each table: the school may change the smallest count on the settings page while the application runs. */
+    private final ReportingSettings reporting;
 
     BehaviourDashboards(NamedParameterJdbcTemplate jdbc, AccessPolicy policy, ReportingSettings reporting) {
         this.jdbc = jdbc;
         this.policy = policy;
-        this.smallest = reporting.governorsSmallestCount();
+        this.reporting = reporting;
     }
 
     Table byTutorGroup(DashboardFilter filter, Viewer viewer) {
@@ -52,6 +53,7 @@ class BehaviourDashboards {
     }
 
     private Table table(String name, String title, String groupExpr, String othersLabel, DashboardFilter filter, Viewer viewer) {
+        int smallest = reporting.governorsSmallestCount();
         MapSqlParameterSource params = new MapSqlParameterSource("from", Timestamp.from(filter.from()))
                 .addValue("until", Timestamp.from(filter.until()));
         AccessPolicy.SqlFilter visible = policy.sql(viewer, LOGS);

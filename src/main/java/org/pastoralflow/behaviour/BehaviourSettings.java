@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,9 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * students one quick log may name. The weekly threshold that raises a Head of Year's follow-up is
  * drawn in processes/behaviour-thresholds.dmn; the half-term one is an early-intervention rule
  * ({@code pastoral.early-intervention.behaviour}).
+ *
+ * <p>A bean with setters, not a record: the school's own values (the settings page) are bound into
+ * this one instance while the application runs (docs/adr/0031), so every reader sees them at use.
  */
 @ConfigurationProperties("pastoral.behaviour")
-public record BehaviourSettings(List<Category> categories, List<Integer> milestones, Integer maxStudents, Integer schoolYearStartMonth) {
+public class BehaviourSettings implements InitializingBean {
 
     /**
      * One category: a code kept in the log, the words staff see, its points, and the kind of
@@ -50,11 +54,46 @@ public record BehaviourSettings(List<Category> categories, List<Integer> milesto
             new Category("helping", "Helping others", 2, null),
             new Category("community", "Contribution to school life", 5, null));
 
-    public BehaviourSettings {
-        categories = categories == null || categories.isEmpty() ? DEFAULT_CATEGORIES : List.copyOf(categories);
-        milestones = milestones == null || milestones.isEmpty() ? List.of(50, 100, 200) : milestones.stream().sorted().toList();
-        maxStudents = maxStudents == null ? 60 : maxStudents;
-        schoolYearStartMonth = schoolYearStartMonth == null ? 9 : schoolYearStartMonth;
+    private volatile List<Category> categories = DEFAULT_CATEGORIES;
+    private volatile List<Integer> milestones = List.of(50, 100, 200);
+    private volatile int maxStudents = 60;
+    private volatile int schoolYearStartMonth = 9;
+
+    public List<Category> categories() {
+        return categories;
+    }
+
+    public void setCategories(List<Category> categories) {
+        this.categories = categories == null || categories.isEmpty() ? DEFAULT_CATEGORIES : List.copyOf(categories);
+    }
+
+    public List<Integer> milestones() {
+        return milestones;
+    }
+
+    public void setMilestones(List<Integer> milestones) {
+        this.milestones = milestones == null || milestones.isEmpty() ? List.of(50, 100, 200) : milestones.stream().sorted().toList();
+    }
+
+    public int maxStudents() {
+        return maxStudents;
+    }
+
+    public void setMaxStudents(int maxStudents) {
+        this.maxStudents = maxStudents;
+    }
+
+    public int schoolYearStartMonth() {
+        return schoolYearStartMonth;
+    }
+
+    public void setSchoolYearStartMonth(int schoolYearStartMonth) {
+        this.schoolYearStartMonth = schoolYearStartMonth;
+    }
+
+    /** Checked once bound, at start-up and before the school's own values are taken (settings.LiveSettings). */
+    @Override
+    public void afterPropertiesSet() {
         for (Category c : categories) {
             if (c.code() == null || !c.code().matches("[a-z0-9-]{1,40}") || c.label() == null || c.points() == null || c.points() == 0) {
                 throw new IllegalStateException("pastoral.behaviour.categories: each needs a code (a-z, 0-9, -), a label and "

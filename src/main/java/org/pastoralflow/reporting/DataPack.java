@@ -47,13 +47,14 @@ public class DataPack {
     private final PdfRenderer pdfs;
     private final Formats fmt;
     private final AuditLog audit;
-    private final int smallestForGovernors;
+    /** Read at each pack: the school may change it on the settings page while the application runs. */
+    private final ReportingSettings settings;
     private final Clock clock;
 
     DataPack(Dashboards dashboards, Filters filters, EarlyIntervention earlyIntervention, PdfRenderer pdfs,
              Formats fmt, AuditLog audit, ReportingSettings settings, Clock clock) {
         this.clock = clock;
-        this.smallestForGovernors = settings.governorsSmallestCount();
+        this.settings = settings;
         this.dashboards = dashboards;
         this.filters = filters;
         this.earlyIntervention = earlyIntervention;
@@ -67,7 +68,7 @@ public class DataPack {
         DashboardFilter now = filters.forTerm(term, yearGroup);
         SchoolTerm before = filters.termBefore(term).orElse(null);
         DashboardFilter then = before == null ? null : filters.forTerm(before, yearGroup);
-        Counts counts = edition == Edition.GOVERNORS ? new Counts(smallestForGovernors) : Counts.ALL;
+        Counts counts = edition == Edition.GOVERNORS ? new Counts(settings.governorsSmallestCount()) : Counts.ALL;
         List<Section> sections = new ArrayList<>();
         sections.add(trend("Referrals raised, by category", "referrals", -1, now, then, viewer, counts));
         sections.add(trend("Incidents, by type", "incidents-type", 1, now, then, viewer, counts));

@@ -7,10 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The rules of the early-intervention list ({@code pastoral.early-intervention.*}): a student is
  * listed when their recent record crosses any of them. A school tunes them to its own size.
+ *
+ * <p>A bean with setters, not a record: the school's own values (the settings page) are bound into
+ * this one instance while the application runs (docs/adr/0031); each rule is replaced whole.
  */
 @ConfigurationProperties("pastoral.early-intervention")
-public record EarlyInterventionSettings(Incidents incidents, Attendance attendance, ConcernOnPlan concernOnPlan, Behaviour behaviour,
-                                        Removals removals) {
+public class EarlyInterventionSettings {
 
     /** At least {@code count} incidents in the last {@code schoolWeeks} school weeks, in one of these parts. */
     public record Incidents(Integer count, Integer schoolWeeks, List<String> parts) {
@@ -54,11 +56,49 @@ public record EarlyInterventionSettings(Incidents incidents, Attendance attendan
         }
     }
 
-    public EarlyInterventionSettings {
-        behaviour = behaviour == null ? new Behaviour(null) : behaviour;
-        incidents = incidents == null ? new Incidents(null, null, null) : incidents;
-        attendance = attendance == null ? new Attendance(null, null) : attendance;
-        concernOnPlan = concernOnPlan == null ? new ConcernOnPlan(null) : concernOnPlan;
-        removals = removals == null ? new Removals(null, null) : removals;
+    private volatile Incidents incidents = new Incidents(null, null, null);
+    private volatile Attendance attendance = new Attendance(null, null);
+    private volatile ConcernOnPlan concernOnPlan = new ConcernOnPlan(null);
+    private volatile Behaviour behaviour = new Behaviour(null);
+    private volatile Removals removals = new Removals(null, null);
+
+    public Incidents incidents() {
+        return incidents;
+    }
+
+    public void setIncidents(Incidents incidents) {
+        this.incidents = incidents == null ? new Incidents(null, null, null) : incidents;
+    }
+
+    public Attendance attendance() {
+        return attendance;
+    }
+
+    public void setAttendance(Attendance attendance) {
+        this.attendance = attendance == null ? new Attendance(null, null) : attendance;
+    }
+
+    public ConcernOnPlan concernOnPlan() {
+        return concernOnPlan;
+    }
+
+    public void setConcernOnPlan(ConcernOnPlan concernOnPlan) {
+        this.concernOnPlan = concernOnPlan == null ? new ConcernOnPlan(null) : concernOnPlan;
+    }
+
+    public Behaviour behaviour() {
+        return behaviour;
+    }
+
+    public void setBehaviour(Behaviour behaviour) {
+        this.behaviour = behaviour == null ? new Behaviour(null) : behaviour;
+    }
+
+    public Removals removals() {
+        return removals;
+    }
+
+    public void setRemovals(Removals removals) {
+        this.removals = removals == null ? new Removals(null, null) : removals;
     }
 }

@@ -148,6 +148,8 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.GET, "/workflows", "/workflows/*", "/workflows/*/versions/*/file",
                                 "/workflows/*/versions/*/model.bpmn")
                         .hasAnyRole(Group.PASTORAL_LEAD.id(), Group.DSL.id(), Group.ADMIN.id())
+                        // school settings (docs/adr/0031): each setting's guard decides who changes it (settings.Setting.Guard)
+                        .requestMatchers("/settings", "/settings/**").hasAnyRole(Group.DSL.id(), Group.PASTORAL_LEAD.id(), Group.ADMIN.id())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))

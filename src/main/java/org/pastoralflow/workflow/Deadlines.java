@@ -17,14 +17,24 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  */
 public class Deadlines {
 
-    private final Map<String, Integer> schoolDays;
+    /** Read at each use, never copied: the school changes its deadlines on the settings page while the application runs. */
+    private final Supplier<Map<String, Integer>> schoolDays;
     private final Supplier<SchoolCalendar> calendar;
     private final ZoneId zone;
 
     public Deadlines(Map<String, Integer> schoolDays, Supplier<SchoolCalendar> calendar, ZoneId zone) {
-        this.schoolDays = Map.copyOf(schoolDays);
+        this(constant(Map.copyOf(schoolDays)), calendar, zone);
+    }
+
+    /** Deadlines as they are at each use: {@code schoolDays} is asked every time (the bound settings, WorkflowConfig). */
+    public Deadlines(Supplier<Map<String, Integer>> schoolDays, Supplier<SchoolCalendar> calendar, ZoneId zone) {
+        this.schoolDays = schoolDays;
         this.calendar = calendar;
         this.zone = zone;
+    }
+
+    private static Supplier<Map<String, Integer>> constant(Map<String, Integer> days) {
+        return () -> days;
     }
 
     /** The same time of day, {@code n} school days from now, where n is the named deadline. */
@@ -54,9 +64,10 @@ public class Deadlines {
     }
 
     public int schoolDaysFor(String name) {
-        Integer days = schoolDays.get(name);
+        Map<String, Integer> now = schoolDays.get();
+        Integer days = now.get(name);
         if (days == null) {
-            throw new IllegalArgumentException("No deadline '" + name + "' in pastoral.deadlines; known: " + schoolDays.keySet());
+            throw new IllegalArgumentException("No deadline '" + name + "' in pastoral.deadlines; known: " + now.keySet());
         }
         return days;
     }

@@ -16,7 +16,8 @@ public class WorkflowConfig {
     /** {@code pastoral.deadlines.<name>=<school days>} and the school's time zone. */
     @ConfigurationProperties("pastoral")
     public static class DeadlineProperties {
-        private Map<String, Integer> deadlines = new HashMap<>();
+        // volatile: the settings page binds the school's own values into this instance while it runs (docs/adr/0031)
+        private volatile Map<String, Integer> deadlines = new HashMap<>();
         private ZoneId zone = ZoneId.of("Europe/London");
 
         public Map<String, Integer> getDeadlines() {
@@ -45,6 +46,6 @@ public class WorkflowConfig {
     /** Named "deadlines" because the models call it: {@code ${deadlines.fromNow('...')}}. */
     @Bean
     Deadlines deadlines(DeadlineProperties properties, TermDates termDates) {
-        return new Deadlines(properties.getDeadlines(), termDates::calendar, properties.getZone());
+        return new Deadlines(properties::getDeadlines, termDates::calendar, properties.getZone());
     }
 }

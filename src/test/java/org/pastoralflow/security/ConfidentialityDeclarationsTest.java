@@ -48,7 +48,9 @@ class ConfidentialityDeclarationsTest {
             Map.entry("group_change", "changes to a member of staff's groups waiting for a DSL"),
             Map.entry("sign_in_failure", "failed sign-ins by login and address"),
             Map.entry("sign_in_lock", "locked logins and addresses"),
-            Map.entry("sign_in_alert", "when the administrators were last told of a lock"));
+            Map.entry("sign_in_alert", "when the administrators were last told of a lock"),
+            Map.entry("school_settings_version", "the school's settings (deadlines, thresholds, lists) and who changed them"),
+            Map.entry("model_deployment", "who deployed a version of a model or decision table from the application, and why"));
 
     @Autowired List<ConfidentialRecords> declarations;
     @Autowired JdbcTemplate jdbc;

@@ -869,6 +869,9 @@ class HostileInputIntegrationTest {
      * so no other test's deadlines or on-call duty see them.
      */
     void cleanUp() {
+        // the settings page's forms are sent for real too (a version put back): the settings in force before go back
+        schoolSettings.putBack(settingsVersion, new org.pastoralflow.forms.FormData(Map.of("reason", "HostileInputIntegrationTest puts the settings back")),
+                new org.pastoralflow.security.Viewer("dsl", "Dee", Set.of("staff", "dsl", "pastoral-lead")));
         HttpUser admin = session("admin");
         for (String page : List.of("/admin/calendar", "/oncall/rota")) {
             for (Element f : Jsoup.parse(admin.get(page).body()).select("form[action~=/delete$]")) {
@@ -885,7 +888,11 @@ class HostileInputIntegrationTest {
     /** The highest id of each table whose new rows the clean-up removes, as it was before the test. */
     final Map<String, Long> keptIds = new HashMap<>();
 
+    @Autowired org.pastoralflow.settings.SchoolSettings schoolSettings;
+    int settingsVersion;
+
     void rememberIds() {
+        settingsVersion = schoolSettings.version();
         for (String table : List.of("school_term", "school_closure", "duty_rota")) {
             keptIds.put(table, jdbc.queryForObject("select coalesce(max(id), 0) from " + table, Long.class));
         }

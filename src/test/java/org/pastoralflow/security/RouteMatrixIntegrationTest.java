@@ -255,6 +255,10 @@ class RouteMatrixIntegrationTest {
             {"POST /send/import",                           "F", "F", "F", "F", "R", "F", "F", "F", "F"},
             {"POST /agency-meetings/{reference}/invitations", "F", "F", "N", "N", "N", "N", "N", "N", "F"},
             {"POST /agency-meetings/{reference}/rearrange", "F", "F", "N", "N", "N", "N", "N", "N", "F"},
+            // school settings (issue 18 part 3): the DSL, the Pastoral Lead and administrators; each setting's guard decides the rest
+            {"GET /settings",                               "L", "F", "F", "F", "F", "A", "A", "F", "A"},
+            {"POST /settings",                              "F", "F", "F", "F", "F", "R", "R", "F", "R"},
+            {"POST /settings/versions/{version}/put-back",  "F", "F", "F", "F", "F", "N", "N", "F", "N"},
     };
 
     /** Handlers that are not routes of their own. */
@@ -370,6 +374,8 @@ class RouteMatrixIntegrationTest {
                 .replace("{processDefinitionId}", "no-such-version")
                 .replace("{key}", "no-such-workflow")
                 .replace("{definitionId}", "no-such-version");
+                .replace("{version}", "987654")
+                .replace("{id}", "987654321");
     }
 
     static String answer(HttpResponse<String> response) {
