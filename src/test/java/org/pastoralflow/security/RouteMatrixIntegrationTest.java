@@ -373,9 +373,8 @@ class RouteMatrixIntegrationTest {
                 .replace("{processKey}", "no-such-process")
                 .replace("{processDefinitionId}", "no-such-version")
                 .replace("{key}", "no-such-workflow")
-                .replace("{definitionId}", "no-such-version");
-                .replace("{version}", "987654")
-                .replace("{id}", "987654321");
+                .replace("{definitionId}", "no-such-version")
+                .replace("{version}", "987654");
     }
 
     static String answer(HttpResponse<String> response) {
