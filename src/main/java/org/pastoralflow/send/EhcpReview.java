@@ -87,9 +87,14 @@ public class EhcpReview {
         this.closedAt = at;
     }
 
-    /** What was chased and when the authority was chased: the page shows it, and the chase is said once. */
+    /** What was chased and when the authority was chased: the page shows it, each thing once. */
     void chased(String what, Instant at) {
-        this.chased = chased == null ? what : chased + ", " + what;
+        // The authority may be chased many times: the list says what was chased, once each; laChasedAt says when last.
+        if (chased == null) {
+            this.chased = what;
+        } else if (!java.util.Arrays.asList(chased.split(", ")).contains(what)) {
+            this.chased = chased + ", " + what;
+        }
         if (EhcpReviewProcess.CHASE_LA.equals(what)) {
             this.laChasedAt = at;
         }
