@@ -58,6 +58,12 @@ public class EhcpReview {
         this.lateReason = lateReason;
     }
 
+    /** The meeting moved before it was held; a date after the review is due keeps the reason as the lateness's. */
+    void meetingMoved(LocalDate on, String reason) {
+        this.meetingOn = on;
+        this.lateReason = on.isAfter(dueOn) ? reason : null;
+    }
+
     void invitationsSent(LocalDate on, String invited) {
         this.invitationsSentOn = on;
         this.invited = invited;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,6 +80,16 @@ public class EhcpReviewTimes {
         Instant first = deadline.isAfter(soonest) ? deadline : soonest;
         return "R/" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(first.atZone(clock.getZone()))
                 + "/P" + settings.decisionChaseWeeks() * 7 + "D";
+    }
+
+    /**
+     * The due date of each of the review's tasks, as the model's {@code camunda:dueDate} expressions give them: read
+     * again when the meeting moves (the engine reads them once, as a task is created).
+     */
+    public Map<String, Date> taskDueDates(Long reviewId) {
+        return Map.of(EhcpReviewProcess.TASK_INVITE, invitationsBy(reviewId), EhcpReviewProcess.TASK_ADVICE, adviceBy(reviewId),
+                EhcpReviewProcess.TASK_MEETING, meetingDay(reviewId), EhcpReviewProcess.TASK_REPORT, reportBy(reviewId),
+                EhcpReviewProcess.TASK_DECISION, decisionBy(reviewId));
     }
 
     LocalDate invitationsDay(EhcpReview r) {

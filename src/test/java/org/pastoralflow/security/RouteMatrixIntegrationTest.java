@@ -253,6 +253,8 @@ class RouteMatrixIntegrationTest {
             // issue 17: areas of need from the MIS, the SENCO's (SEND records)
             {"GET /send/import",                            "L", "F", "N", "N", "A", "N", "N", "N", "F"},
             {"POST /send/import",                           "F", "F", "F", "F", "R", "F", "F", "F", "F"},
+            // issue 17: an EHCP review meeting moved (the SENCO's; the sweep's pupil has no plan, so 404 for the SENCO too)
+            {"POST /send/students/{id}/ehcp/meeting",       "F", "F", "F", "F", "N", "F", "F", "F", "F"},
     };
 
     /** Handlers that are not routes of their own. */

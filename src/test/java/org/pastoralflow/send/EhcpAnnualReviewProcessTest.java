@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Instant;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pastoralflow.support.ProcessTestEngine;
+import org.pastoralflow.workflow.ProcessWaits;
 import org.pastoralflow.workflow.SchoolClock;
 
 /**
@@ -56,12 +58,14 @@ class EhcpAnnualReviewProcessTest {
     final List<String> chases = new ArrayList<>();
     LocalDate lastReview = LAST_REVIEW;
     long nextId = 1;
+    EhcpReviewTimes times;
 
     @BeforeEach
     void mocks() {
         BpmnAwareTests.init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(at(NOW));
-        Mocks.register("ehcpReviewTimes", new EhcpReviewTimes(SendSettings.defaults(), new SchoolClock(ProcessTestEngine.LONDON), reviews::get));
+        times = new EhcpReviewTimes(SendSettings.defaults(), new SchoolClock(ProcessTestEngine.LONDON), reviews::get);
+        Mocks.register("ehcpReviewTimes", times);
         Mocks.register("ehcpOpenReview", (JavaDelegate) e -> {
             long id = nextId++;
             reviews.put(id, new EhcpReview(3L, lastReview.plusMonths(12)));
@@ -239,5 +243,45 @@ class EhcpAnnualReviewProcessTest {
         fire(pi, "Timer_DecisionDue");
         assertThat(chases).containsExactly(EhcpReviewProcess.CHASE_LA);
         assertThat(job(pi, "Timer_DecisionDue").getDuedate()).isEqualTo(at(LocalDateTime.of(2027, 3, 17, 10, 1)));
+    }
+    /** The meeting moved as EhcpReviewRecording.moveMeeting moves it: the review's date, then the instance's waits. */
+    void moved(ProcessInstance pi, LocalDate to) {
+        review(pi).meetingMoved(to, "The educational psychologist cannot come");
+        // the stand-in reviews are not saved, so the id is the process's variable
+        Long id = (Long) runtimeService().getVariable(pi.getId(), EhcpReviewProcess.REVIEW_ID);
+        new ProcessWaits(managementService(), taskService()).follow(pi.getId(), times.taskDueDates(id));
+    }
+
+    @Test
+    void aMeetingMovedLaterTakesTheInvitationsAdviceAndMeetingDeadlinesWithItAndNothingIsChasedEarly() {
+        ProcessInstance pi = arranged(LocalDate.of(2027, 1, 11), LocalDate.of(2027, 2, 15));
+        moved(pi, LocalDate.of(2027, 3, 1));
+        assertThat(task(EhcpReviewProcess.TASK_INVITE, pi)).hasDueDate(endOf(2027, 2, 15));
+        assertThat(task(EhcpReviewProcess.TASK_ADVICE, pi)).hasDueDate(endOf(2027, 2, 15));
+        assertThat(job(pi, "Timer_InvitationsLate").getDuedate()).as("two weeks before the new date").isEqualTo(endOf(2027, 2, 15));
+        assertThat(job(pi, "Timer_AdviceLate").getDuedate()).isEqualTo(endOf(2027, 2, 15));
+
+        today(2027, 2, 10); // past the old invitations-by (1 February), before the new one: no chase is due
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).duedateLowerThan(ClockUtil.getCurrentTime())
+                .count()).isZero();
+        invitationsAndAdviceDone(pi);
+        assertThat(chases).isEmpty();
+        assertThat(task(EhcpReviewProcess.TASK_MEETING, pi)).hasDueDate(endOf(2027, 3, 1));
+        held(pi, LocalDate.of(2027, 3, 1));
+        assertThat(job(pi, "Timer_ReportLate").getDuedate()).as("two weeks after the meeting as held").isEqualTo(endOf(2027, 3, 15));
+    }
+
+    @Test
+    void aMeetingMovedSoonerChasesTheInvitationsAndAdviceNowDueAtOnce() {
+        ProcessInstance pi = arranged(LocalDate.of(2027, 1, 11), LocalDate.of(2027, 2, 15));
+        today(2027, 1, 25);
+        moved(pi, LocalDate.of(2027, 2, 1));
+        assertThat(job(pi, "Timer_InvitationsLate").getDuedate()).as("18 January, already past").isEqualTo(endOf(2027, 1, 18));
+        fire(pi, "Timer_InvitationsLate");
+        fire(pi, "Timer_AdviceLate");
+        assertThat(chases).containsExactly(EhcpReviewProcess.CHASE_INVITATIONS, EhcpReviewProcess.CHASE_ADVICE);
+        assertThat(pi).isWaitingAt(EhcpReviewProcess.TASK_INVITE, EhcpReviewProcess.TASK_ADVICE);
+        invitationsAndAdviceDone(pi);
+        assertThat(task(EhcpReviewProcess.TASK_MEETING, pi)).hasDueDate(endOf(2027, 2, 1));
     }
 }
