@@ -58,6 +58,12 @@ public class EhcpReview {
         this.lateReason = lateReason;
     }
 
+    /** The meeting moved before it was held; a date after the review is due keeps the reason as the lateness's. */
+    void meetingMoved(LocalDate on, String reason) {
+        this.meetingOn = on;
+        this.lateReason = on.isAfter(dueOn) ? reason : null;
+    }
+
     void invitationsSent(LocalDate on, String invited) {
         this.invitationsSentOn = on;
         this.invited = invited;
@@ -87,9 +93,14 @@ public class EhcpReview {
         this.closedAt = at;
     }
 
-    /** What was chased and when the authority was chased: the page shows it, and the chase is said once. */
+    /** What was chased and when the authority was chased: the page shows it, each thing once. */
     void chased(String what, Instant at) {
-        this.chased = chased == null ? what : chased + ", " + what;
+        // The authority may be chased many times: the list says what was chased, once each; laChasedAt says when last.
+        if (chased == null) {
+            this.chased = what;
+        } else if (!java.util.Arrays.asList(chased.split(", ")).contains(what)) {
+            this.chased = chased + ", " + what;
+        }
         if (EhcpReviewProcess.CHASE_LA.equals(what)) {
             this.laChasedAt = at;
         }

@@ -1,8 +1,11 @@
 package org.pastoralflow.send;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,17 +21,17 @@ import org.springframework.stereotype.Component;
 public class EhcpReviewTimes {
 
     private final SendSettings settings;
-    private final ZoneId zone;
+    private final Clock clock;
     private final Function<Long, EhcpReview> reviews;
 
     @Autowired
-    EhcpReviewTimes(SendSettings settings, java.time.Clock clock, EhcpReviewRepository reviews) {
-        this(settings, clock.getZone(), id -> reviews.findById(id).orElseThrow());
+    EhcpReviewTimes(SendSettings settings, Clock clock, EhcpReviewRepository reviews) {
+        this(settings, clock, id -> reviews.findById(id).orElseThrow());
     }
 
-    EhcpReviewTimes(SendSettings settings, ZoneId zone, Function<Long, EhcpReview> reviews) {
+    EhcpReviewTimes(SendSettings settings, Clock clock, Function<Long, EhcpReview> reviews) {
         this.settings = settings;
-        this.zone = zone;
+        this.clock = clock;
         this.reviews = reviews;
     }
 
@@ -65,6 +68,30 @@ public class EhcpReviewTimes {
         return at(decisionDay(reviews.apply(reviewId)));
     }
 
+    /**
+     * The chases of the authority, as an ISO 8601 cycle for the decision task's timer: at the decision's
+     * deadline, then every {@code pastoral.send.decision-chase-weeks} until the decision is recorded (the
+     * engine ends the cycle with the task). A cycle whose start has passed would wait for its next turn, so
+     * when the report went after the deadline the first chase is a minute away, as the date timer was at once.
+     */
+    public String decisionChases(Long reviewId) {
+        Instant deadline = at(decisionDay(reviews.apply(reviewId))).toInstant();
+        Instant soonest = clock.instant().plusSeconds(60);
+        Instant first = deadline.isAfter(soonest) ? deadline : soonest;
+        return "R/" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(first.atZone(clock.getZone()))
+                + "/P" + settings.decisionChaseWeeks() * 7 + "D";
+    }
+
+    /**
+     * The due date of each of the review's tasks, as the model's {@code camunda:dueDate} expressions give them: read
+     * again when the meeting moves (the engine reads them once, as a task is created).
+     */
+    public Map<String, Date> taskDueDates(Long reviewId) {
+        return Map.of(EhcpReviewProcess.TASK_INVITE, invitationsBy(reviewId), EhcpReviewProcess.TASK_ADVICE, adviceBy(reviewId),
+                EhcpReviewProcess.TASK_MEETING, meetingDay(reviewId), EhcpReviewProcess.TASK_REPORT, reportBy(reviewId),
+                EhcpReviewProcess.TASK_DECISION, decisionBy(reviewId));
+    }
+
     LocalDate invitationsDay(EhcpReview r) {
         return r.getMeetingOn().minusWeeks(settings.invitationWeeksBefore());
     }
@@ -86,6 +113,6 @@ public class EhcpReviewTimes {
     }
 
     private Date at(LocalDate day) {
-        return Date.from(day.atTime(settings.dayEnds()).atZone(zone).toInstant());
+        return Date.from(day.atTime(settings.dayEnds()).atZone(clock.getZone()).toInstant());
     }
 }

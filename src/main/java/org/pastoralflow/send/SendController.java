@@ -27,10 +27,12 @@ class SendController {
     private final TransferReviews transfers;
     private final EhcpReviewTimes times;
     private final SenNeedsImporter needsImporter;
+    private final EhcpReviewRecording reviewRecording;
 
     SendController(SenRegister register, SenRecording recording, TransferReviews transfers, EhcpReviewTimes times,
-                   SenNeedsImporter needsImporter) {
+                   SenNeedsImporter needsImporter, EhcpReviewRecording reviewRecording) {
         this.needsImporter = needsImporter;
+        this.reviewRecording = reviewRecording;
         this.register = register;
         this.recording = recording;
         this.transfers = transfers;
@@ -127,6 +129,20 @@ class SendController {
         }
     }
 
+    @PostMapping("/send/students/{id}/ehcp/meeting")
+    String moveMeeting(@PathVariable Long id, @RequestParam Map<String, String> params, Viewer viewer, Model model,
+                       RedirectAttributes flash, HttpServletResponse response) {
+        try {
+            EhcpReview review = reviewRecording.moveMeeting(id, new FormData(withoutToken(params)), viewer);
+            flash.addFlashAttribute("message", "Meeting moved to " + review.getMeetingOn() + ": invitations and advice are now due by "
+                    + times.invitationsDay(review) + (review.getInvitationsSentOn() != null ? "; tell everyone invited of the new date." : "."));
+            return "redirect:/send/students/" + id;
+        } catch (InvalidFormException e) {
+            response.setStatus(422);
+            return page(model, register.pupil(id, viewer), e.data().values(), e.errors(), "move");
+        }
+    }
+
     private String page(Model model, Student student, Map<String, String> typed, Map<String, String> errors, String failed) {
         SenEntry entry = register.entryOf(student.getId()).orElse(null);
         EhcpPlan plan = register.planOf(student.getId()).orElse(null);
@@ -146,6 +162,7 @@ class SendController {
         model.addAttribute("needAreas", Coded.options(NeedArea.class));
         model.addAttribute("needsForm", "needs".equals(failed) ? typed : needsForm);
         model.addAttribute("ehcpForm", "ehcp".equals(failed) ? typed : Map.of());
+        model.addAttribute("moveForm", "move".equals(failed) ? typed : Map.of());
         model.addAttribute("errors", errors);
         model.addAttribute("today", register.today());
         model.addAttribute("times", times);

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pastoralflow.casefile.CaseStore;
 import org.pastoralflow.casefile.EntryKind;
+import org.pastoralflow.casefile.SubjectAccessPart;
 import org.pastoralflow.reporting.DashboardFilter;
 import org.pastoralflow.reporting.Table;
+import org.pastoralflow.security.Confidentiality;
 import org.pastoralflow.security.Viewer;
 import org.pastoralflow.student.Student;
 import org.pastoralflow.student.StudentRepository;
@@ -214,6 +216,57 @@ class InterventionIntegrationTest {
                 .getContentType()).isEqualTo("application/pdf");
         assertThat(mvc.perform(get("/provision-map/students/" + eight.get(1).getId()).session(leadHttp)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).contains(name, "£180.00");
+    }
+
+    @Autowired InterventionSubjectAccess subjectAccess;
+
+    @Test
+    void aPupilsSubjectAccessHoldsTheirMembershipsMarksAndScoresButNoOtherMemberAndNoGroupNotes() throws Exception {
+        String marker = "GROUPNOTE-" + code;
+        Long groupId = runTheGroup(marker);
+        List<GroupMember> m = members.findByGroupIdOrderByIdAsc(groupId);
+
+        // member 1: absent at sessions 2 and 5, entry 18 and exit 18 on the SDQ
+        List<SubjectAccessPart.Table> held = subjectAccess.heldAbout(eight.get(1).getId());
+        SubjectAccessPart.Table groups = held.get(0);
+        List<SubjectAccessPart.Item> mine = groups.items().stream().filter(i -> name.equals(i.fields().get("intervention"))).toList();
+        assertThat(mine).singleElement().satisfies(i -> {
+            assertThat(i.recordType()).isEqualTo(GroupMember.RECORD_TYPE);
+            assertThat(i.recordId()).isEqualTo(m.get(1).getId());
+            assertThat(i.confidentiality()).isEqualTo(Confidentiality.PASTORAL);
+            assertThat(i.fields()).containsEntry("group_name", "Thursday " + code).containsEntry("scale", "sdq-total")
+                    .containsEntry("entry_score", "18").containsEntry("exit_score", "18").containsEntry("source", "plan");
+        });
+        List<SubjectAccessPart.Item> marks = held.get(1).items().stream()
+                .filter(i -> ("Thursday " + code).equals(i.fields().get("group_name"))).toList();
+        assertThat(marks).extracting(i -> i.fields().get("session_number")).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(marks).extracting(i -> i.fields().get("mark"))
+                .containsExactly("PRESENT", "ABSENT", "PRESENT", "PRESENT", "ABSENT", "PRESENT");
+        assertThat(marks).filteredOn(i -> "ABSENT".equals(i.fields().get("mark"))).allSatisfy(i ->
+                assertThat(i.fields()).containsEntry("reason", "Off sick"));
+        assertThat(marks).allSatisfy(i -> assertThat(i.fields()).containsEntry("member_id", m.get(1).getId().toString()));
+
+        // nothing of the other seven, and neither the group's notes nor its session notes
+        List<String> values = held.stream().flatMap(t -> t.items().stream()).flatMap(i -> i.fields().values().stream())
+                .filter(v -> v != null).toList();
+        assertThat(values).noneMatch(v -> v.contains(marker));
+        for (int i = 0; i < 8; i++) {
+            if (i == 1) {
+                continue;
+            }
+            Student other = eight.get(i);
+            Long otherId = m.get(i).getId();
+            String otherMember = otherId.toString();
+            assertThat(values).as("member " + i).noneMatch(v -> v.contains(other.getUpn())
+                    || v.contains(other.getLegalForename() + " " + other.getLegalSurname()));
+            assertThat(held.stream().flatMap(t -> t.items().stream())).noneMatch(item -> otherMember.equals(item.fields().get("member_id"))
+                    || (GroupMember.RECORD_TYPE.equals(item.recordType()) && item.recordId().equals(otherId)));
+        }
+
+        // the withdrawn member's rows say when and why
+        SubjectAccessPart.Table withdrawn = subjectAccess.heldAbout(eight.get(7).getId()).get(0);
+        assertThat(withdrawn.items()).filteredOn(i -> name.equals(i.fields().get("intervention"))).singleElement()
+                .satisfies(i -> assertThat(i.fields().get("withdrawn_reason")).contains("Family moved"));
     }
 
     List<Object> rowFor(CohortProvision.Sheet sheet) {

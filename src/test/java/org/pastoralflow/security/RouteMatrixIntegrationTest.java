@@ -259,6 +259,8 @@ class RouteMatrixIntegrationTest {
             {"GET /settings",                               "L", "F", "F", "F", "F", "A", "A", "F", "A"},
             {"POST /settings",                              "F", "F", "F", "F", "F", "R", "R", "F", "R"},
             {"POST /settings/versions/{version}/put-back",  "F", "F", "F", "F", "F", "N", "N", "F", "N"},
+            // issue 17: an EHCP review meeting moved (the SENCO's; the sweep's pupil has no plan, so 404 for the SENCO too)
+            {"POST /send/students/{id}/ehcp/meeting",       "F", "F", "F", "F", "N", "F", "F", "F", "F"},
     };
 
     /** Handlers that are not routes of their own. */

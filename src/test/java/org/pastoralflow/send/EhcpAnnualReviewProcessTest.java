@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Instant;
@@ -30,11 +31,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pastoralflow.support.ProcessTestEngine;
+import org.pastoralflow.workflow.ProcessWaits;
+import org.pastoralflow.workflow.SchoolClock;
 
 /**
  * Every path of ehcp-annual-review.bpmn by the engine clock: a review on time that opens the next
  * year's; invitations and advice late (the meeting set less than two weeks ahead); the report late;
- * the authority's decision chased, then the plan ceased. The timers and due dates are the real
+ * the authority's decision chased every two weeks until it comes, then the plan ceased; a decision before any chase. The timers and due dates are the real
  * {@link EhcpReviewTimes} on the regulations' weeks; the delegates are stand-ins that record.
  */
 @Deployment(resources = "processes/ehcp-annual-review.bpmn")
@@ -55,12 +58,14 @@ class EhcpAnnualReviewProcessTest {
     final List<String> chases = new ArrayList<>();
     LocalDate lastReview = LAST_REVIEW;
     long nextId = 1;
+    EhcpReviewTimes times;
 
     @BeforeEach
     void mocks() {
         BpmnAwareTests.init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(at(NOW));
-        Mocks.register("ehcpReviewTimes", new EhcpReviewTimes(SendSettings.defaults(), ProcessTestEngine.LONDON, reviews::get));
+        times = new EhcpReviewTimes(SendSettings.defaults(), new SchoolClock(ProcessTestEngine.LONDON), reviews::get);
+        Mocks.register("ehcpReviewTimes", times);
         Mocks.register("ehcpOpenReview", (JavaDelegate) e -> {
             long id = nextId++;
             reviews.put(id, new EhcpReview(3L, lastReview.plusMonths(12)));
@@ -185,17 +190,98 @@ class EhcpAnnualReviewProcessTest {
         assertThat(pi).isWaitingAt(EhcpReviewProcess.TASK_DECISION);
     }
 
-    @Test
-    void noDecisionFourWeeksAfterTheMeetingTheAuthorityIsChasedAndACeasedPlanEndsTheReviews() {
-        ProcessInstance pi = arranged(LocalDate.of(2027, 1, 11), LocalDate.of(2027, 2, 15));
+    /** A meeting on 1 February: the decision is due on 1 March, and the chases every two weeks stay clear of the clocks changing. */
+    ProcessInstance waitingForTheDecision() {
+        ProcessInstance pi = arranged(LocalDate.of(2027, 1, 11), LocalDate.of(2027, 2, 1));
         invitationsAndAdviceDone(pi);
-        held(pi, LocalDate.of(2027, 2, 15));
+        held(pi, LocalDate.of(2027, 2, 1));
         complete(task(EhcpReviewProcess.TASK_REPORT, pi));
-        assertThat(job(pi, "Timer_DecisionDue").getDuedate()).isEqualTo(endOf(2027, 3, 15));
+        assertThat(pi).isWaitingAt(EhcpReviewProcess.TASK_DECISION);
+        return pi;
+    }
+
+    @Test
+    void noDecisionFourWeeksAfterTheMeetingTheAuthorityIsChasedEveryTwoWeeksUntilACeasedPlanEndsTheReviews() {
+        ProcessInstance pi = waitingForTheDecision();
+        assertThat(job(pi, "Timer_DecisionDue").getDuedate()).as("four weeks after the meeting").isEqualTo(endOf(2027, 3, 1));
         fire(pi, "Timer_DecisionDue");
         assertThat(chases).containsExactly(EhcpReviewProcess.CHASE_LA);
         assertThat(pi).hasPassed("Task_ChaseDecision", "End_DecisionChased").isWaitingAt(EhcpReviewProcess.TASK_DECISION);
+        assertThat(job(pi, "Timer_DecisionDue").getDuedate()).as("chased again two weeks on").isEqualTo(endOf(2027, 3, 15));
+
+        fire(pi, "Timer_DecisionDue");
+        assertThat(chases).containsExactly(EhcpReviewProcess.CHASE_LA, EhcpReviewProcess.CHASE_LA);
+        assertThat(job(pi, "Timer_DecisionDue")).as("still waiting, so a third chase is set").isNotNull();
+        assertThat(pi).isWaitingAt(EhcpReviewProcess.TASK_DECISION);
+
         complete(task(EhcpReviewProcess.TASK_DECISION, pi), withVariables(EhcpReviewProcess.DECISION, EhcpReviewProcess.CEASE));
         assertThat(pi).isEnded().hasPassed("End_PlanCeased");
+        assertThat(chases).as("recording the decision ends the chasing").hasSize(2);
+    }
+
+    @Test
+    void aDecisionRecordedBeforeItsDeadlineIsNeverChasedAndTheChasesStop() {
+        ProcessInstance pi = waitingForTheDecision();
+        today(2027, 2, 22);
+        lastReview = LocalDate.of(2027, 2, 1);
+        complete(task(EhcpReviewProcess.TASK_DECISION, pi), withVariables(EhcpReviewProcess.DECISION, EhcpReviewProcess.MAINTAIN));
+        assertThat(chases).isEmpty();
+        assertThat(job(pi, "Timer_DecisionDue")).as("no chase left behind").isNull();
+        assertThat(pi).hasNotPassed("Task_ChaseDecision").isWaitingAt("Timer_TimeToArrange");
+    }
+
+    @Test
+    void aReportSentAfterTheDecisionsDeadlineChasesTheAuthorityAtOnceAndThenEveryTwoWeeks() {
+        ProcessInstance pi = arranged(LocalDate.of(2027, 1, 11), LocalDate.of(2027, 2, 1));
+        invitationsAndAdviceDone(pi);
+        held(pi, LocalDate.of(2027, 2, 1));
+        today(2027, 3, 3);
+        complete(task(EhcpReviewProcess.TASK_REPORT, pi));
+        Date firstChase = job(pi, "Timer_DecisionDue").getDuedate();
+        assertThat(firstChase).as("a minute after the report, not on 1 March's schedule")
+                .isEqualTo(at(LocalDateTime.of(2027, 3, 3, 10, 1)));
+        fire(pi, "Timer_DecisionDue");
+        assertThat(chases).containsExactly(EhcpReviewProcess.CHASE_LA);
+        assertThat(job(pi, "Timer_DecisionDue").getDuedate()).isEqualTo(at(LocalDateTime.of(2027, 3, 17, 10, 1)));
+    }
+    /** The meeting moved as EhcpReviewRecording.moveMeeting moves it: the review's date, then the instance's waits. */
+    void moved(ProcessInstance pi, LocalDate to) {
+        review(pi).meetingMoved(to, "The educational psychologist cannot come");
+        // the stand-in reviews are not saved, so the id is the process's variable
+        Long id = (Long) runtimeService().getVariable(pi.getId(), EhcpReviewProcess.REVIEW_ID);
+        new ProcessWaits(managementService(), taskService()).follow(pi.getId(), times.taskDueDates(id));
+    }
+
+    @Test
+    void aMeetingMovedLaterTakesTheInvitationsAdviceAndMeetingDeadlinesWithItAndNothingIsChasedEarly() {
+        ProcessInstance pi = arranged(LocalDate.of(2027, 1, 11), LocalDate.of(2027, 2, 15));
+        moved(pi, LocalDate.of(2027, 3, 1));
+        assertThat(task(EhcpReviewProcess.TASK_INVITE, pi)).hasDueDate(endOf(2027, 2, 15));
+        assertThat(task(EhcpReviewProcess.TASK_ADVICE, pi)).hasDueDate(endOf(2027, 2, 15));
+        assertThat(job(pi, "Timer_InvitationsLate").getDuedate()).as("two weeks before the new date").isEqualTo(endOf(2027, 2, 15));
+        assertThat(job(pi, "Timer_AdviceLate").getDuedate()).isEqualTo(endOf(2027, 2, 15));
+
+        today(2027, 2, 10); // past the old invitations-by (1 February), before the new one: no chase is due
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).duedateLowerThan(ClockUtil.getCurrentTime())
+                .count()).isZero();
+        invitationsAndAdviceDone(pi);
+        assertThat(chases).isEmpty();
+        assertThat(task(EhcpReviewProcess.TASK_MEETING, pi)).hasDueDate(endOf(2027, 3, 1));
+        held(pi, LocalDate.of(2027, 3, 1));
+        assertThat(job(pi, "Timer_ReportLate").getDuedate()).as("two weeks after the meeting as held").isEqualTo(endOf(2027, 3, 15));
+    }
+
+    @Test
+    void aMeetingMovedSoonerChasesTheInvitationsAndAdviceNowDueAtOnce() {
+        ProcessInstance pi = arranged(LocalDate.of(2027, 1, 11), LocalDate.of(2027, 2, 15));
+        today(2027, 1, 25);
+        moved(pi, LocalDate.of(2027, 2, 1));
+        assertThat(job(pi, "Timer_InvitationsLate").getDuedate()).as("18 January, already past").isEqualTo(endOf(2027, 1, 18));
+        fire(pi, "Timer_InvitationsLate");
+        fire(pi, "Timer_AdviceLate");
+        assertThat(chases).containsExactly(EhcpReviewProcess.CHASE_INVITATIONS, EhcpReviewProcess.CHASE_ADVICE);
+        assertThat(pi).isWaitingAt(EhcpReviewProcess.TASK_INVITE, EhcpReviewProcess.TASK_ADVICE);
+        invitationsAndAdviceDone(pi);
+        assertThat(task(EhcpReviewProcess.TASK_MEETING, pi)).hasDueDate(endOf(2027, 2, 1));
     }
 }

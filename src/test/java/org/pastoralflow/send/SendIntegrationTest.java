@@ -134,6 +134,24 @@ class SendIntegrationTest {
         assertThat(refused(senco, arrange, "meetingOn", today.plusMonths(2).toString())).contains("say why");
         mvc.perform(form(senco, arrange, "meetingOn", today.plusDays(1).toString())).andExpect(status().is3xxRedirection());
 
+        // the meeting moves three weeks on, with a reason: the invitations' and advice's task and timer follow it
+        assertThat(mvc.perform(get("/send/students/" + s.getId()).session(senco)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("Move the review meeting");
+        String move = path + "/meeting";
+        LocalDate moved = today.plusDays(21);
+        assertThat(refused(senco, move, "meetingOn", moved.toString(), "reason", "")).contains("Why the meeting moved");
+        assertThat(refused(senco, move, "meetingOn", today.toString(), "reason", "Parents away")).contains("must be after today");
+        assertThat(refused(senco, move, "meetingOn", today.plusDays(1).toString(), "reason", "Parents away")).contains("already");
+        mvc.perform(form(senco, move, "meetingOn", moved.toString(), "reason", "The educational psychologist cannot come"))
+                .andExpect(status().is3xxRedirection());
+        java.time.Instant invitationsBy = today.plusDays(7).atTime(17, 0).atZone(clock.getZone()).toInstant();
+        assertThat(task(instance, EhcpReviewProcess.TASK_INVITE).getDueDate().toInstant()).isEqualTo(invitationsBy);
+        assertThat(task(instance, EhcpReviewProcess.TASK_ADVICE).getDueDate().toInstant()).isEqualTo(invitationsBy);
+        assertThat(management.createJobQuery().processInstanceId(instance).activityId("Timer_InvitationsLate").singleResult()
+                .getDuedate().toInstant()).isEqualTo(invitationsBy);
+        assertThat(jdbc.queryForObject("select meeting_on from ehcp_review r join ehcp_plan p on p.id = r.ehcp_plan_id "
+                + "where p.reference = ? and r.closed_at is null", LocalDate.class, reference)).isEqualTo(moved);
+
         String invite = "/tasks/" + task(instance, EhcpReviewProcess.TASK_INVITE).getId();
         assertThat(refused(senco, invite, "sentOn", today.minusDays(20).toString(), "invited", "school,health"))
                 .contains("The parents and the young person must be invited");
@@ -167,7 +185,7 @@ class SendIntegrationTest {
         assertThat(jdbc.queryForList("select due_on from ehcp_review r join ehcp_plan p on p.id = r.ehcp_plan_id where p.reference = ? "
                 + "and r.closed_at is null", LocalDate.class, reference)).as("next year's review").containsExactly(today.minusDays(2).plusMonths(12));
         assertThat(count("select count(*) from chronology_entry where student_id = ? and confidentiality = 'SEND' and summary like ?",
-                s.getId(), "EHCP " + reference + "%")).as("plan, meeting set, invitations, advice, meeting, report, decision").isEqualTo(7);
+                s.getId(), "EHCP " + reference + "%")).as("plan, meeting set, moved, invitations, advice, meeting, report, decision").isEqualTo(8);
     }
 
     Task task(String instance, String key) {

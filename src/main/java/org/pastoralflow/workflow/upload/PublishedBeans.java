@@ -20,7 +20,7 @@ public final class PublishedBeans {
             Map.entry("deadlines", Set.of("fromNow", "endOfDayFromNow")),
             Map.entry("transitionDates", Set.of("interviewsDue", "settlingInDue", "cpFileDue", "rightStartDue", "firstSeptember")),
             Map.entry("ehcpReviewTimes", Set.of("reportBy", "invitationsBy", "decisionBy", "adviceBy", "meetingDay", "arrangeFrom",
-                    "arrangeBy")),
+                    "arrangeBy", "decisionChases")),
             Map.entry("mediationParties", Set.of("studentsOf")),
             Map.entry("investigationParties", Set.of("studentsOf", "senProposedForSuspension")),
             Map.entry("agencyMeetingTimes", Set.of("chaseAt", "nextMeeting", "actionGroups", "actionDue")),
