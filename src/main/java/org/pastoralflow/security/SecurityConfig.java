@@ -139,6 +139,8 @@ public class SecurityConfig implements WebMvcConfigurer {
                                 "/early-intervention", "/early-intervention/**", "/interventions", "/interventions/**",
                                 "/provision-map", "/provision-map.csv", "/provision-map.pdf", "/provision-map/**")
                         .hasAnyRole(Group.CASEWORKERS)
+                        // the routing tables are changed by the Pastoral Lead and the DSL; administrators change no routing (ADR 0030)
+                        .requestMatchers("/workflows/tables/**").hasAnyRole(Group.PASTORAL_LEAD.id(), Group.DSL.id())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
