@@ -17,6 +17,11 @@ public record EditedTable(String decisionKey, String name, String hitPolicy, Lis
         public String heading() {
             return label != null && !label.isBlank() ? label : variable;
         }
+
+        /** The type as a person reads it ("whole number"). */
+        public String typeName() {
+            return CellChecks.typeName(typeRef);
+        }
     }
 
     /** A rule: its id in the file (blank for a new one), what it is for, and its cells in column order. */

@@ -107,7 +107,10 @@ public class TableEditor {
     public Map<String, String> problems(Editing editing, EditedTable edited) {
         Map<String, String> problems = new LinkedHashMap<>(cells.check(edited));
         if (problems.isEmpty()) {
-            String whole = runs.problem(TableFiles.write(file(editing), edited), edited.decisionKey(), Map.of());
+            // run once with every input empty: what the engine refuses in the whole file shows here
+            Map<String, Object> empty = new HashMap<>();
+            edited.inputs().forEach(in -> empty.put(in.variable(), null));
+            String whole = runs.problem(TableFiles.write(file(editing), edited), edited.decisionKey(), empty);
             if (whole != null) {
                 problems.put(TableForm.TABLE, whole);
             }

@@ -10,14 +10,14 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a version of a decision table, deployed or not, in the DMN engine of the application's process engine (so
- * with the settings the deployed tables run with), without deploying it and without history.
+ * Runs a version of a decision table, deployed or not, without deploying it and without history: in a DMN engine
+ * of its own with the defaults the process engine's has (FEEL by feel-scala for conditions and answers). The process
+ * engine's own DMN engine parses only inside a deployment (its history time-to-live check needs one).
  */
 @Component
 class TableRuns {
@@ -41,14 +41,10 @@ class TableRuns {
 
     static final String NO_MATCH = "no rule matches";
 
-    private final ProcessEngine engine;
-
-    TableRuns(ProcessEngine engine) {
-        this.engine = engine;
-    }
+    private final DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
     private DmnEngine dmn() {
-        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngine();
+        return engine;
     }
 
     /** The table as the engine reads it; throws what the engine throws when it cannot. */
