@@ -46,7 +46,8 @@ class ConfidentialityDeclarationsTest {
             Map.entry("group_change", "changes to a member of staff's groups waiting for a DSL"),
             Map.entry("sign_in_failure", "failed sign-ins by login and address"),
             Map.entry("sign_in_lock", "locked logins and addresses"),
-            Map.entry("sign_in_alert", "when the administrators were last told of a lock"));
+            Map.entry("sign_in_alert", "when the administrators were last told of a lock"),
+            Map.entry("table_change", "a proposed change to a routing table waiting for a DSL: a rule, who proposed it and why"));
 
     @Autowired List<ConfidentialRecords> declarations;
     @Autowired JdbcTemplate jdbc;
