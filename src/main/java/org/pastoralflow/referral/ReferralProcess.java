@@ -11,6 +11,11 @@ public final class ReferralProcess {
     /** Transient: given to the start transaction for the routing table only, never stored by the engine. */
     public static final String CATEGORY = "category";
     public static final String IMMEDIATE_RISK = "immediateRisk";
+    /**
+     * Transient, like the category: the student's year group when the concern is raised, for the routing table
+     * only (a school may route by year, e.g. bereavement in Year 7 to the SENCO).
+     */
+    public static final String YEAR_GROUP = "yearGroup";
     public static final String ROUTE = "route";
     /** The group that holds the referral: the hand-over table's answer after each decision. */
     public static final String OWNER_GROUP = "ownerGroup";

@@ -135,9 +135,11 @@ public class ReferralService {
         variables.put(ReferralProcess.STUDENT_ID, referral.getStudentId());
         variables.put(ReferralProcess.REFERENCE, referral.getReference());
         variables.put(ReferralProcess.IMMEDIATE_RISK, referral.isImmediateRisk());
-        // the routing table runs before the first wait state: the category reaches it and nothing else
-        referral.started(processes.start(ReferralProcess.KEY, referral.getReference(), variables,
-                Map.of(ReferralProcess.CATEGORY, referral.getCategory())));
+        // the routing table runs before the first wait state: the category and the year group reach it and nothing else
+        Map<String, Object> facts = new HashMap<>();
+        facts.put(ReferralProcess.CATEGORY, referral.getCategory());
+        facts.put(ReferralProcess.YEAR_GROUP, students.findById(referral.getStudentId()).map(Student::getYearGroup).orElse(null));
+        referral.started(processes.start(ReferralProcess.KEY, referral.getReference(), variables, facts));
     }
 
     private Student readStudent(FormData data) {

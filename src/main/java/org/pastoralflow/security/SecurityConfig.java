@@ -150,6 +150,8 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .hasAnyRole(Group.PASTORAL_LEAD.id(), Group.DSL.id(), Group.ADMIN.id())
                         // school settings (docs/adr/0031): each setting's guard decides who changes it (settings.Setting.Guard)
                         .requestMatchers("/settings", "/settings/**").hasAnyRole(Group.DSL.id(), Group.PASTORAL_LEAD.id(), Group.ADMIN.id())
+                        // the routing tables are changed by the Pastoral Lead and the DSL; administrators change no routing (ADR 0030)
+                        .requestMatchers("/workflows/tables/**").hasAnyRole(Group.PASTORAL_LEAD.id(), Group.DSL.id())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))

@@ -46,4 +46,20 @@ class ReferralRoutingTest {
                 .getSingleResult().getSingleEntry();
         assertThat(route).isEqualTo(expected);
     }
+
+    /** The year group is an input a school may use (bereavement in Year 7 to the SENCO, say); as released no rule asks it. */
+    @ParameterizedTest(name = "{0} in Year {1} -> {2}")
+    @CsvSource({
+            "bereavement,  7,  pso",
+            "bereavement,  13, pso",
+            "safeguarding, 7,  dsl",
+            "send,         11, senco",
+            "welfare,      ,   pso",
+    })
+    void theYearGroupChangesNothingUntilTheSchoolUsesIt(String category, Integer yearGroup, String expected) {
+        String route = dmn.evaluateDecisionTable(routing, Variables.createVariables()
+                .putValue("category", category).putValue("immediateRisk", false).putValue("yearGroup", yearGroup))
+                .getSingleResult().getSingleEntry();
+        assertThat(route).isEqualTo(expected);
+    }
 }

@@ -50,7 +50,8 @@ class ConfidentialityDeclarationsTest {
             Map.entry("sign_in_lock", "locked logins and addresses"),
             Map.entry("sign_in_alert", "when the administrators were last told of a lock"),
             Map.entry("school_settings_version", "the school's settings (deadlines, thresholds, lists) and who changed them"),
-            Map.entry("model_deployment", "who deployed a version of a model or decision table from the application, and why"));
+            Map.entry("model_deployment", "who deployed a version of a model or decision table from the application, and why"),
+            Map.entry("table_change", "a proposed change to a routing table waiting for a DSL: a rule, who proposed it and why"));
 
     @Autowired List<ConfidentialRecords> declarations;
     @Autowired JdbcTemplate jdbc;

@@ -216,6 +216,9 @@ class RouteMatrixIntegrationTest {
             {"GET /leavers",                                "L", "F", "F", "F", "F", "A", "F", "F", "F"},
             {"GET /leavers/{reference}",                    "L", "F", "F", "F", "F", "N", "F", "F", "F"},
             {"POST /leavers/{reference}/cp-file.pdf",       "F", "F", "F", "F", "F", "N", "F", "F", "F"},
+            // the decision table editor (issue 18 part 2): the Pastoral Lead and the DSL; administrators change no routing
+            {"GET /workflows/tables/{decisionKey}/edit",    "L", "F", "F", "F", "F", "N", "N", "F", "F"},
+            {"POST /workflows/tables/{decisionKey}/edit",   "F", "F", "F", "F", "F", "N", "N", "F", "F"},
             // JSON API: HTTP basic, no session, no CSRF
             {"GET /api/tasks",                              "U", "A", "A", "A", "A", "A", "A", "A", "A"},
             {"POST /api/tasks/{id}/claim",                  "U", "N", "N", "N", "N", "N", "N", "N", "N"},
@@ -376,7 +379,8 @@ class RouteMatrixIntegrationTest {
                 .replace("{processDefinitionId}", "no-such-version")
                 .replace("{key}", "no-such-workflow")
                 .replace("{definitionId}", "no-such-version")
-                .replace("{version}", "987654");
+                .replace("{version}", "987654")
+                .replace("{decisionKey}", "no-such-table");
     }
 
     static String answer(HttpResponse<String> response) {

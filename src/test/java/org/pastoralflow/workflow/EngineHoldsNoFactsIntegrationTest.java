@@ -52,7 +52,7 @@ class EngineHoldsNoFactsIntegrationTest {
 
     /** The names facts were kept under before issue 13, and the transient names they are read into now. */
     static final List<String> FACTS = List.of("cpPlan", "inCare", "ehcp", "anxiety", "youngCarer", "primaryRecommends",
-            "cpFileExpected", "cpFileToDealWith", "hasCpFile", "category", "safeguarding");
+            "cpFileExpected", "cpFileToDealWith", "hasCpFile", "category", "safeguarding", "yearGroup");
     /** The September intake of this test: no other test imports it. */
     static final int YEAR = 2032;
 
