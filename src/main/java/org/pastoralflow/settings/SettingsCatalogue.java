@@ -100,6 +100,8 @@ public final class SettingsCatalogue {
                     SAFEGUARDING, null},
             {"Deadlines: transition, SEND, meetings and records", "retention.decide", "DSL decides on records past their retention",
                     SAFEGUARDING, null},
+            {"Deadlines: transition, SEND, meetings and records", "workflows.table-change-approval",
+                    "DSL approves or refuses a change to a safeguarding routing table", SAFEGUARDING, null},
     };
 
     private static final List<String> INCIDENT_TYPES = List.of("fight", "bullying", "damage", "discriminatory-language",
