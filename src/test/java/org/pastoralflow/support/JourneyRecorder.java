@@ -15,6 +15,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
@@ -33,7 +36,11 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
-import org.camunda.bpm.engine.impl.persistence.entity.HistoricDetailVariableInstanceUpdateEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
@@ -61,6 +68,8 @@ public final class JourneyRecorder implements HistoryEventHandler {
     /** Variables the engine keeps for a multi-instance, not set by a test or a delegate. */
     private static final Set<String> BOOKKEEPING = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
             "nrOfCompletedInstances");
+
+    private static final Set<String> JOINS = Set.of("parallelGateway", "inclusiveGateway", "complexGateway");
 
     /** All paths recorded in this JVM, by process key and name, and the test classes that recorded (their old paths are replaced). */
     private static final Map<String, Map<String, Journey>> RECORDED = new TreeMap<>();
@@ -104,14 +113,18 @@ public final class JourneyRecorder implements HistoryEventHandler {
         }
         r.onCommand(Context.getCommandContext(), command());
         if (event instanceof HistoricProcessInstanceEventEntity p && event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_END)) {
-            r.end("EXTERNALLY_TERMINATED".equals(p.getState()));
+            // deleted with the test's deployment (or by the test): the path stops where it was, it did not end
+            Command<?> command = command();
+            r.end("EXTERNALLY_TERMINATED".equals(p.getState())
+                    || command != null && command.getClass().getSimpleName().startsWith("Delete"));
             write(r.processKey, r.journey());
         } else if (event instanceof HistoricActivityInstanceEventEntity a) {
             r.activity(a);
         } else if (event instanceof HistoricTaskInstanceEventEntity t && event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE)) {
             r.taskCompleted(t);
-        } else if (event instanceof HistoricDetailVariableInstanceUpdateEntity v
-                && !event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE)) {
+        } else if (event instanceof HistoricVariableUpdateEventEntity v
+                && (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
+                || event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE))) {
             r.variable(v);
         } else if (event instanceof HistoricJobLogEvent j && j.isSuccessLog()) {
             r.jobExecuted(j.getActivityId());
@@ -127,6 +140,48 @@ public final class JourneyRecorder implements HistoryEventHandler {
                 recordedArgs.add(RecordedValue.of(a));
             }
             r.beanCalls.add(new Journey.BeanCall(activityId, bean, method, recordedArgs, RecordedValue.of(result)));
+        }
+    }
+
+    /** A delegate ran at this activity and changed these variables (transient ones too: facts are kept out of history). */
+    void serviceCall(String processInstanceId, String activityId, Map<String, Object> changed) {
+        Recording r = byInstance.get(processInstanceId);
+        if (r != null && !r.frozen) {
+            Map<String, RecordedValue> recorded = new TreeMap<>();
+            changed.forEach((name, value) -> recorded.put(name, RecordedValue.of(value)));
+            r.serviceCalls.add(new Journey.ServiceCall(activityId, recorded));
+        }
+    }
+
+    /**
+     * The variables an instance has as it leaves its start event: those the test started it with, the transient
+     * facts among them too (a referral's category), which the history never sees.
+     */
+    void started(String processInstanceId, Map<String, Object> variables) {
+        Recording r = byInstance.get(processInstanceId);
+        if (r != null && r.steps.isEmpty() && r.pending == null) {
+            variables.forEach((name, value) -> r.startVariables.put(name, RecordedValue.of(value)));
+        }
+    }
+
+    /** Listens at the end of each process-level start event for {@link #started}. */
+    BpmnParseListener startListener() {
+        ExecutionListener listener = execution -> started(execution.getProcessInstanceId(), execution.getVariables());
+        return new AbstractBpmnParseListener() {
+            @Override
+            public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
+                if (scope instanceof ProcessDefinitionEntity) {
+                    startEventActivity.addListener(ExecutionListener.EVENTNAME_END, listener);
+                }
+            }
+        };
+    }
+
+    /** Marks the delegate's own variable changes, which are not the test's step. */
+    void inDelegate(String processInstanceId, boolean inside) {
+        Recording r = byInstance.get(processInstanceId);
+        if (r != null) {
+            r.inDelegate = inside;
         }
     }
 
@@ -203,8 +258,8 @@ public final class JourneyRecorder implements HistoryEventHandler {
         /** open activity instances: id to (activity id, type, parent instance id), in the order they began */
         final Map<String, String[]> open = new LinkedHashMap<>();
         final Map<String, Map<String, RecordedValue>> localsByExecution = new HashMap<>();
-        Map<String, RecordedValue> serviceVariables;
-        String serviceInstanceId;
+        /** inside a delegate's call: what it sets is the delegate's, not the test's */
+        boolean inDelegate;
 
         Object commandContext;
         Pending pending;
@@ -252,27 +307,20 @@ public final class JourneyRecorder implements HistoryEventHandler {
                     startActivityId = a.getActivityId();
                 }
                 startDriven |= !a.getActivityId().equals(startActivityId);
-                if ("serviceTask".equals(a.getActivityType())) {
-                    serviceVariables = new TreeMap<>();
-                    serviceInstanceId = a.getActivityInstanceId();
-                    serviceCalls.add(new Journey.ServiceCall(a.getActivityId(), serviceVariables));
-                }
             } else if (a.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_END)) {
                 open.remove(a.getActivityInstanceId());
                 startDriven = true;
                 if (a.getActivityType() != null && a.getActivityType().endsWith("EndEvent") && !a.isCanceled()) {
                     endEvents.add(a.getActivityId());
                 }
-                if (a.getActivityInstanceId().equals(serviceInstanceId)) {
-                    // the call's variables are final now: keep an unmodifiable copy
-                    serviceCalls.set(serviceCalls.size() - 1, new Journey.ServiceCall(a.getActivityId(), serviceVariables));
-                    serviceVariables = null;
-                    serviceInstanceId = null;
-                }
             } else {
                 return;
             }
-            if (pending != null && pending.kind == Journey.Kind.CORRELATE_MESSAGE && !pending.driven) {
+            if (pending != null && pending.firstActivityId == null) {
+                pending.firstActivityId = a.getActivityId();
+            }
+            // a message triggers its event; an event cancelled by it (an interrupting event sub-process) is not the one
+            if (pending != null && pending.kind == Journey.Kind.CORRELATE_MESSAGE && !pending.driven && !a.isCanceled()) {
                 String message = messageOf(a.getActivityId());
                 if (message != null) {
                     pending.activityId = a.getActivityId();
@@ -296,16 +344,17 @@ public final class JourneyRecorder implements HistoryEventHandler {
             }
         }
 
-        void variable(HistoricDetailVariableInstanceUpdateEntity v) {
+        void variable(HistoricVariableUpdateEventEntity v) {
             String name = v.getVariableName();
-            RecordedValue value = RecordedValue.of(v.getValue());
+            RecordedValue value = RecordedValue.of(valueOf(v));
             boolean local = !processInstanceId.equals(v.getExecutionId());
             if (local && !BOOKKEEPING.contains(name)) {
                 localsByExecution.computeIfAbsent(v.getExecutionId(), e -> new TreeMap<>()).put(name, value);
             }
-            if (serviceVariables != null) {
-                serviceVariables.put(name, value);
-            } else if (pending == null && !startDriven) {
+            if (inDelegate) {
+                return;
+            }
+            if (pending == null && !startDriven) {
                 startVariables.put(name, value);
             } else if (pending != null && pending.kind != null && !pending.driven) {
                 (local && pending.kind == Journey.Kind.CORRELATE_MESSAGE ? pending.local : pending.variables).put(name, value);
@@ -336,7 +385,8 @@ public final class JourneyRecorder implements HistoryEventHandler {
             open.values().forEach(o -> parents.add(o[2]));
             TreeSet<String> leaves = new TreeSet<>();
             open.forEach((id, o) -> {
-                if (!parents.contains(id)) {
+                // a parallel join keeps its history open while it waits for the other branches; it holds no token
+                if (!parents.contains(id) && !JOINS.contains(o[1])) {
                     leaves.add(o[0]);
                 }
             });
@@ -354,6 +404,32 @@ public final class JourneyRecorder implements HistoryEventHandler {
                 }
             }
             return null;
+        }
+    }
+
+    /** The value of a variable event, read back from the columns its type is stored in. */
+    private static Object valueOf(HistoricVariableUpdateEventEntity v) {
+        String type = v.getSerializerName();
+        return switch (type) {
+            case "null" -> null;
+            case "string" -> v.getTextValue();
+            case "boolean" -> v.getLongValue() != null && v.getLongValue() == 1L;
+            case "integer" -> v.getLongValue().intValue();
+            case "long" -> v.getLongValue();
+            case "short" -> v.getLongValue().shortValue();
+            case "double" -> v.getDoubleValue();
+            case "date" -> new java.util.Date(v.getLongValue());
+            case "serializable" -> deserialize(v.getByteValue());
+            default -> throw new IllegalArgumentException("variable " + v.getVariableName() + " is of a type a recorded path"
+                    + " does not keep: " + type);
+        };
+    }
+
+    private static Object deserialize(byte[] bytes) {
+        try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -378,6 +454,8 @@ public final class JourneyRecorder implements HistoryEventHandler {
     private static final class Pending {
         final Journey.Kind kind;
         String activityId;
+        /** the job's activity when the instance ends before the job's success is logged */
+        String firstActivityId;
         String message;
         final Map<String, RecordedValue> variables = new TreeMap<>();
         final Map<String, RecordedValue> local = new TreeMap<>();
@@ -391,7 +469,8 @@ public final class JourneyRecorder implements HistoryEventHandler {
             return switch (kind) {
                 case COMPLETE_TASK -> activityId != null ? new Journey.Step(kind, activityId, null, variables, local)
                         : variables.isEmpty() ? null : new Journey.Step(Journey.Kind.SET_VARIABLES, null, null, variables, null);
-                case EXECUTE_JOB -> activityId == null ? null : new Journey.Step(kind, activityId, null, null, null);
+                case EXECUTE_JOB -> activityId == null && firstActivityId == null ? null
+                        : new Journey.Step(kind, activityId == null ? firstActivityId : activityId, null, null, null);
                 case CORRELATE_MESSAGE -> message == null ? null : new Journey.Step(kind, activityId, message, variables, local);
                 case SET_VARIABLES -> variables.isEmpty() ? null : new Journey.Step(kind, null, null, variables, null);
             };

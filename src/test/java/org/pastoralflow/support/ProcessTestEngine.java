@@ -82,6 +82,7 @@ public final class ProcessTestEngine {
             JourneyRecorder recorder = new JourneyRecorder(test);
             c.setExpressionManager(new RecordingExpressionManager(recorder));
             c.setCustomHistoryEventHandlers(List.of(recorder));
+            c.setCustomPreBPMNParseListeners(new java.util.ArrayList<>(List.of(recorder.startListener())));
         }
         c.setEnforceHistoryTimeToLive(true);
         c.setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+|camunda-admin");

@@ -1,12 +1,16 @@
 package org.pastoralflow.support;
 
 import java.beans.FeatureDescriptor;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -49,6 +53,9 @@ final class RecordingExpressionManager extends MockExpressionManager {
                     beans.put(value, name);
                 }
                 recorder.beanUsed(processInstanceId(context), name);
+                if (value instanceof JavaDelegate delegate) {
+                    return recorded(delegate);
+                }
             } else if (base != null && property instanceof String name && beanName(base) != null) {
                 recorder.beanCall(processInstanceId(context), activityId(context), beanName(base), name, null, value);
             }
@@ -63,6 +70,27 @@ final class RecordingExpressionManager extends MockExpressionManager {
                 recorder.beanCall(processInstanceId(context), activityId(context), bean, String.valueOf(method), params, value);
             }
             return value;
+        }
+
+        /** The delegate, telling the recorder which variables its call changed. */
+        private JavaDelegate recorded(JavaDelegate delegate) {
+            return execution -> {
+                String pi = execution.getProcessInstanceId();
+                Map<String, Object> before = new HashMap<>(execution.getVariables());
+                recorder.inDelegate(pi, true);
+                try {
+                    delegate.execute(execution);
+                } finally {
+                    recorder.inDelegate(pi, false);
+                }
+                Map<String, Object> changed = new TreeMap<>();
+                execution.getVariables().forEach((name, value) -> {
+                    if (!before.containsKey(name) || !Objects.equals(before.get(name), value)) {
+                        changed.put(name, value);
+                    }
+                });
+                recorder.serviceCall(pi, execution.getCurrentActivityId(), changed);
+            };
         }
 
         private String beanName(Object base) {
