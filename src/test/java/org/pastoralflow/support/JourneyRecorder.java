@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -112,12 +113,15 @@ public final class JourneyRecorder implements HistoryEventHandler {
             return;
         }
         r.onCommand(Context.getCommandContext(), command());
+        if (r.spoiled) {
+            return;
+        }
         if (event instanceof HistoricProcessInstanceEventEntity p && event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_END)) {
             // deleted with the test's deployment (or by the test): the path stops where it was, it did not end
             Command<?> command = command();
             r.end("EXTERNALLY_TERMINATED".equals(p.getState())
                     || command != null && command.getClass().getSimpleName().startsWith("Delete"));
-            write(r.processKey, r.journey());
+            write(r.processKey, r.journey(), r.spoiled);
         } else if (event instanceof HistoricActivityInstanceEventEntity a) {
             r.activity(a);
         } else if (event instanceof HistoricTaskInstanceEventEntity t && event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE)) {
@@ -210,7 +214,10 @@ public final class JourneyRecorder implements HistoryEventHandler {
         }
     }
 
-    private static void write(String key, Journey journey) {
+    private static void write(String key, Journey journey, boolean spoiled) {
+        if (spoiled) {
+            return;
+        }
         synchronized (RECORDED) {
             Map<String, Journey> paths = RECORDED.computeIfAbsent(key, k -> new TreeMap<>());
             paths.put(journey.name(), journey);
@@ -266,6 +273,11 @@ public final class JourneyRecorder implements HistoryEventHandler {
         List<String> waitingAt = List.of();
         boolean frozen;
         boolean ended;
+        /**
+         * A command of the path was rolled back (the test expected the engine to refuse a step): its history was
+         * seen here but never happened, and a replay cannot expect a refusal, so the path is not kept.
+         */
+        boolean spoiled;
 
         Recording(String name, HistoricProcessInstanceEventEntity p, Command<?> command) {
             this.name = name;
@@ -277,6 +289,12 @@ public final class JourneyRecorder implements HistoryEventHandler {
             this.startMessage = startActivityId == null ? null : messageOf(startActivityId);
             this.businessKey = p.getBusinessKey();
             this.commandContext = Context.getCommandContext();
+            spoilOnRollback();
+        }
+
+        private void spoilOnRollback() {
+            Context.getCommandContext().getTransactionContext()
+                    .addTransactionListener(TransactionState.ROLLED_BACK, context -> spoiled = true);
         }
 
         void onCommand(Object context, Command<?> command) {
@@ -286,6 +304,7 @@ public final class JourneyRecorder implements HistoryEventHandler {
             finishCommand();
             commandContext = context;
             pending = new Pending(kindOf(command));
+            spoilOnRollback();
         }
 
         void finishCommand() {

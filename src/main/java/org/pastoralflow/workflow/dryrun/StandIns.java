@@ -2,7 +2,10 @@ package org.pastoralflow.workflow.dryrun;
 
 import java.beans.FeatureDescriptor;
 import java.lang.reflect.Method;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Iterator;
@@ -14,6 +17,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.PropertyNotWritableException;
@@ -90,11 +94,13 @@ final class StandIns extends ELResolver {
                 if (Collection.class.isAssignableFrom(r)) {
                     return List.of();
                 }
+                // a day on by the engine's clock, as the application's engine sees it
+                Instant tomorrow = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1));
                 if (Date.class.isAssignableFrom(r)) {
-                    return new Date(System.currentTimeMillis() + 24 * 3600 * 1000L);
+                    return Date.from(tomorrow);
                 }
                 if (r == LocalDate.class) {
-                    return LocalDate.now().plusDays(1);
+                    return LocalDate.ofInstant(tomorrow, ZoneOffset.UTC);
                 }
                 if (r == String.class) {
                     return "";
