@@ -8,14 +8,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
+import org.pastoralflow.workflow.dryrun.ExpressionScope;
 
 /**
  * The process tests' expression manager ({@link MockExpressionManager}: beans come from {@code Mocks}) that also
@@ -52,12 +51,12 @@ final class RecordingExpressionManager extends MockExpressionManager {
                 synchronized (beans) {
                     beans.put(value, name);
                 }
-                recorder.beanUsed(processInstanceId(context), name);
+                recorder.beanUsed(ExpressionScope.processInstanceId(context), name);
                 if (value instanceof JavaDelegate delegate) {
                     return recorded(delegate);
                 }
             } else if (base != null && property instanceof String name && beanName(base) != null) {
-                recorder.beanCall(processInstanceId(context), activityId(context), beanName(base), name, null, value);
+                recorder.beanCall(ExpressionScope.processInstanceId(context), ExpressionScope.activityId(context), beanName(base), name, null, value);
             }
             return value;
         }
@@ -67,7 +66,7 @@ final class RecordingExpressionManager extends MockExpressionManager {
             Object value = resolver.invoke(context, base, method, paramTypes, params);
             String bean = beanName(base);
             if (bean != null && context.isPropertyResolved()) {
-                recorder.beanCall(processInstanceId(context), activityId(context), bean, String.valueOf(method), params, value);
+                recorder.beanCall(ExpressionScope.processInstanceId(context), ExpressionScope.activityId(context), bean, String.valueOf(method), params, value);
             }
             return value;
         }
@@ -101,22 +100,6 @@ final class RecordingExpressionManager extends MockExpressionManager {
 
         private static boolean isVariable(ELContext context, String name) {
             return context.getContext(VariableScope.class) instanceof VariableScope scope && scope.hasVariable(name);
-        }
-
-        private static String processInstanceId(ELContext context) {
-            Object scope = context.getContext(VariableScope.class);
-            if (scope instanceof DelegateExecution e) {
-                return e.getProcessInstanceId();
-            }
-            return scope instanceof DelegateTask t ? t.getProcessInstanceId() : null;
-        }
-
-        private static String activityId(ELContext context) {
-            Object scope = context.getContext(VariableScope.class);
-            if (scope instanceof DelegateExecution e) {
-                return e.getCurrentActivityId();
-            }
-            return scope instanceof DelegateTask t ? t.getTaskDefinitionKey() : null;
         }
 
         @Override

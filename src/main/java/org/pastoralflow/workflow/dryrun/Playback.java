@@ -18,7 +18,6 @@ final class Playback {
     private final Journey journey;
     private final Map<String, Integer> callsAt = new HashMap<>();
     private final boolean[] answered;
-    private final List<String> delegatesCalled = new ArrayList<>();
 
     Playback(Journey journey) {
         this.journey = journey;
@@ -26,8 +25,7 @@ final class Playback {
     }
 
     /** The variables the path's delegate set at this activity the n-th time it ran there; none for a task the path never ran. */
-    Map<String, Object> serviceCall(String bean, String activityId) {
-        delegatesCalled.add(bean + "@" + activityId);
+    Map<String, Object> serviceCall(String activityId) {
         int n = callsAt.merge(activityId, 1, Integer::sum);
         List<Journey.ServiceCall> calls = journey.serviceCalls().stream().filter(c -> c.activityId().equals(activityId)).toList();
         if (calls.isEmpty()) {
@@ -71,10 +69,6 @@ final class Playback {
 
     private static int score(Journey.BeanCall call, List<RecordedValue> asked, String activityId) {
         return (call.args().equals(asked) ? 2 : 0) + (activityId != null && activityId.equals(call.activityId()) ? 1 : 0);
-    }
-
-    List<String> delegatesCalled() {
-        return List.copyOf(delegatesCalled);
     }
 
     private static List<RecordedValue> recorded(Object[] args) {

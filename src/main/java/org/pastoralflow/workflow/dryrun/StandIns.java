@@ -14,9 +14,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
@@ -34,7 +32,7 @@ final class StandIns extends ELResolver {
     record StandIn(String name, StandIns owner) implements JavaDelegate {
         @Override
         public void execute(DelegateExecution execution) {
-            execution.setVariables(owner.playback.serviceCall(name, execution.getCurrentActivityId()));
+            execution.setVariables(owner.playback.serviceCall(execution.getCurrentActivityId()));
         }
     }
 
@@ -63,7 +61,7 @@ final class StandIns extends ELResolver {
         }
         if (base instanceof StandIn bean && property instanceof String name) {
             context.setPropertyResolved(true);
-            return playback.answer(bean.name(), name, new Object[0], activityId(context), neutral(bean.name(), name, 0));
+            return playback.answer(bean.name(), name, new Object[0], ExpressionScope.activityId(context), neutral(bean.name(), name, 0));
         }
         return null;
     }
@@ -73,7 +71,7 @@ final class StandIns extends ELResolver {
         if (base instanceof StandIn bean && method != null) {
             context.setPropertyResolved(true);
             String name = method.toString();
-            return playback.answer(bean.name(), name, params, activityId(context),
+            return playback.answer(bean.name(), name, params, ExpressionScope.activityId(context),
                     neutral(bean.name(), name, params == null ? 0 : params.length));
         }
         return null;
@@ -118,14 +116,6 @@ final class StandIns extends ELResolver {
             }
         }
         return null;
-    }
-
-    private static String activityId(ELContext context) {
-        Object scope = context.getContext(VariableScope.class);
-        if (scope instanceof DelegateExecution e) {
-            return e.getCurrentActivityId();
-        }
-        return scope instanceof DelegateTask t ? t.getTaskDefinitionKey() : null;
     }
 
     @Override
