@@ -76,6 +76,14 @@ public final class ProcessTestEngine {
         c.setJobExecutorActivate(false);
         c.setHistoryLevel(HistoryLevel.HISTORY_LEVEL_FULL);
         c.setExpressionManager(new MockExpressionManager());
+        Class<?> test = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+        if (JourneyRecorder.enabled() && test.getSimpleName().endsWith("ProcessTest")) {
+            // the paths the dry run of a changed model replays (workflow.dryrun): recorded only from the process tests
+            JourneyRecorder recorder = new JourneyRecorder(test);
+            c.setExpressionManager(new RecordingExpressionManager(recorder));
+            c.setCustomHistoryEventHandlers(List.of(recorder));
+            c.setCustomPreBPMNParseListeners(new java.util.ArrayList<>(List.of(recorder.startListener())));
+        }
         c.setEnforceHistoryTimeToLive(true);
         c.setGeneralResourceWhitelistPattern("[a-zA-Z0-9-]+|camunda-admin");
         ProcessCoverageConfigurator.initializeProcessCoverageExtensions(c);
