@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpSession;
 import org.pastoralflow.forms.FormData;
 import org.pastoralflow.forms.InvalidFormException;
 import org.pastoralflow.security.Viewer;
+import org.pastoralflow.workflow.dryrun.DryRun;
+import org.pastoralflow.workflow.dryrun.DryRunReport;
 import org.pastoralflow.workflow.models.ModelDeployments;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,8 +42,10 @@ class ModelUploadController {
     }
 
     private final ModelUploads uploads;
+    private final DryRun dryRun;
 
-    ModelUploadController(ModelUploads uploads) {
+    ModelUploadController(ModelUploads uploads, DryRun dryRun) {
+        this.dryRun = dryRun;
         this.uploads = uploads;
     }
 
@@ -129,10 +133,20 @@ class ModelUploadController {
     private String restorePage(Model model, String processKey, String processDefinitionId, String reason, Map<String, String> errors) {
         ModelUploads.Version version = uploads.version(processKey, processDefinitionId);
         model.addAttribute("version", version);
-        model.addAttribute("checked", uploads.checkRestore(processKey, processDefinitionId));
+        ModelUploads.Checked checked = uploads.checkRestore(processKey, processDefinitionId);
+        model.addAttribute("checked", checked);
+        model.addAttribute("dryRun", version.newest() ? null : dryRunOf(checked));
         model.addAttribute("reason", reason);
         model.addAttribute("errors", errors);
         return "workflow/upload/restore";
+    }
+
+    /**
+     * The recorded paths replayed on a model that passed the checks (a refused one cannot be deployed, so it is not
+     * worth the seconds a throwaway engine takes); null otherwise.
+     */
+    private DryRunReport dryRunOf(ModelUploads.Checked checked) {
+        return checked.passes() ? dryRun.replay(checked.processKey() + ".bpmn", checked.xml()) : null;
     }
 
     private static String deployedMessage(ModelDeployments.Deployed deployed) {
@@ -147,12 +161,11 @@ class ModelUploadController {
         return "workflow/upload/upload";
     }
 
-    private static String result(Model model, ModelUploads.Checked checked, String reason, Map<String, String> errors) {
+    private String result(Model model, ModelUploads.Checked checked, String reason, Map<String, String> errors) {
         model.addAttribute("checked", checked);
         model.addAttribute("reason", reason);
         model.addAttribute("errors", errors);
-        // the dry run (workflow.dryrun.DryRun#replay(checked.resourceName(), checked.xml())) goes here as "dryRun"
-        model.addAttribute("dryRun", null);
+        model.addAttribute("dryRun", dryRunOf(checked));
         return "workflow/upload/checked";
     }
 

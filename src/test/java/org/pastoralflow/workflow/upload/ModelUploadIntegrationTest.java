@@ -185,6 +185,11 @@ class ModelUploadIntegrationTest {
         HttpResponse<String> checked = upload(admin, renamed.getBytes(StandardCharsets.UTF_8), "Clearer task name " + run);
         assertThat(checked.statusCode()).isEqualTo(200);
         assertThat(text(checked)).contains("Passed.").doesNotContain("Refused.");
+        // a task renamed changes no path: the dry run replays every recorded path of the model, and each completes
+        java.util.regex.Matcher dryRun = java.util.regex.Pattern.compile("(\\d+) of (\\d+) recorded paths complete").matcher(text(checked));
+        assertThat(dryRun.find()).as("the dry run's summary on the page").isTrue();
+        assertThat(dryRun.group(1)).isEqualTo(dryRun.group(2));
+        assertThat(Integer.parseInt(dryRun.group(2))).isPositive();
         HttpResponse<String> deployed = admin.postWithToken("/workflows/upload/deploy", Map.of("checked", fingerprint(checked.body()),
                 "reason", "Clearer task name " + run), csrf(checked.body()));
         assertThat(deployed.statusCode()).isEqualTo(302);
