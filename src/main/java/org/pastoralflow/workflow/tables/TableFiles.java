@@ -33,7 +33,12 @@ import org.camunda.bpm.model.dmn.instance.LiteralExpression;
  */
 final class TableFiles {
 
-    /** The hit policies the Camunda 7 DMN engine evaluates, with what they mean to the person choosing. */
+    /**
+     * The hit policies the editor offers, with what they mean to the person choosing: those of the Camunda 7 DMN engine
+     * that give one answer. Every business rule task in the models reads its table as a single answer
+     * ({@code mapDecisionResult="singleEntry"}), so a table switched to "rule order" or a plain "collect" would stop
+     * the next case at that step with an engine error instead of routing it.
+     */
     static final Map<String, String> HIT_POLICIES = hitPolicies();
 
     private TableFiles() {
@@ -44,8 +49,6 @@ final class TableFiles {
         policies.put("FIRST", "First: the first matching rule, top to bottom");
         policies.put("UNIQUE", "Unique: exactly one rule may match");
         policies.put("ANY", "Any: rules that match must agree");
-        policies.put("RULE_ORDER", "Rule order: every matching rule, top to bottom");
-        policies.put("COLLECT", "Collect: every matching rule");
         policies.put("COLLECT SUM", "Collect and add up");
         policies.put("COLLECT MIN", "Collect, the smallest");
         policies.put("COLLECT MAX", "Collect, the largest");
