@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * At every start, moves running instances of model versions the application can no longer drive to
- * the newest version of their model, with the engine's process instance migration (every activity
+ * the newest version of their model that it can drive, with the engine's process instance migration (every activity
  * mapped to the one of the same id: tasks, their assignees and due dates, and timers are kept).
  * Every other instance carries on with the version it started on.
  * <p>
@@ -73,18 +73,23 @@ class ModelUpgrades implements ApplicationRunner {
         });
     }
 
-    /** Returns how many running instances of the model's too-old versions were moved to its newest version. */
+    /**
+     * Returns how many running instances of the model's too-old versions were moved to its newest version that the
+     * application can drive. That is usually the newest of all; but a school can deploy an earlier file again (a
+     * restore, an upload from its own version control), and cases must not be moved onto a version that lacks the
+     * activity that made their own too old.
+     */
     int moveToNewest(String processKey, String activity) {
-        ProcessDefinition newest = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
-                .singleResult();
-        if (newest == null) {
+        List<ProcessDefinition> versions = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .orderByProcessDefinitionVersion().desc().list();
+        List<ProcessDefinition> tooOld = versions.stream().filter(d -> !has(d, activity)).toList();
+        ProcessDefinition target = versions.stream().filter(d -> !tooOld.contains(d)).findFirst().orElse(null);
+        if (target == null) {
             return 0;
         }
         int moved = 0;
-        for (ProcessDefinition older : repository.createProcessDefinitionQuery().processDefinitionKey(processKey).list()) {
-            if (!older.getId().equals(newest.getId()) && !has(older, activity)) {
-                moved += moveAll(older, newest);
-            }
+        for (ProcessDefinition older : tooOld) {
+            moved += moveAll(older, target);
         }
         return moved;
     }

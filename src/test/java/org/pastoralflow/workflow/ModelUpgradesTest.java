@@ -158,6 +158,23 @@ class ModelUpgradesTest {
     }
 
     @Test
+    void anOldFileDeployedAgainAsTheNewestIsNotWhereCasesAreMoved() {
+        deploy("processes-before-issue-19/referral.bpmn", "processes/referral-routing.dmn", "processes/referral-handover.dmn");
+        ProcessInstance old = raise(1, "safeguarding");
+        deploy("processes/referral.bpmn");
+        String drivable = repositoryService().createProcessDefinitionQuery().processDefinitionKey(ReferralProcess.KEY).latestVersion()
+                .singleResult().getId();
+        // a school puts the old file back as the newest version (a restore, or an upload from its own version control)
+        deploy("processes-before-issue-19/referral.bpmn");
+        ProcessInstance startedOnTheRestoredFile = raise(2, "safeguarding");
+
+        assertThat(new ModelUpgrades(engine.getProcessEngine()).moveToNewest(ReferralProcess.KEY, "Task_HandOverAfterDslReview"))
+                .isEqualTo(2);
+        assertThat(definitionOf(old)).isEqualTo(drivable);
+        assertThat(definitionOf(startedOnTheRestoredFile)).isEqualTo(drivable);
+    }
+
+    @Test
     void versionsThatHaveTheHandOverAreLeftAlone() {
         deploy("processes/referral.bpmn", "processes/referral-routing.dmn", "processes/referral-handover.dmn");
         ProcessInstance first = raise(1, "welfare");
