@@ -127,7 +127,7 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         management.executeJob(due.getId());
         openTask(reference, "Review support plan");
         browser.click(By.id("decision-close"));
-        browser.type("endScore", "72").type("rationale", "Breakfast club every day; talks to her tutor; score up from 40 to 72");
+        browser.type("endScore", "8").type("rationale", "Breakfast club every day; talks to her tutor; self-rating up from 4 to 8");
         browser.press("Record the review");
 
         browser.go("/referrals/" + reference).check();
@@ -135,7 +135,7 @@ class WorkflowJourneysBrowserTest implements ScreenshotOnFailure.WithBrowsers {
         browser.go("/students/" + student.getId()).check();
         Long plan = plans.findByStudentIdOrderByCreatedAtDesc(student.getId()).get(0).getId();
         browser.go("/plans/" + plan).check();
-        assertThat(browser.text()).contains("Wellbeing scale").contains("72");
+        assertThat(browser.text()).contains("Self-rating").contains("Baseline 4 · end 8 (change +4, improved)");
         browser.signIn("teacher").go("/referrals/mine");
         assertThat(browser.find(By.xpath("//tr[td[contains(., '" + reference + "')]]")).getText()).contains("Closed");
     }

@@ -17,7 +17,7 @@ public final class PublishedBeans {
 
     /** By bean name: the methods a model may call on it. */
     public static final Map<String, Set<String>> METHODS = Map.ofEntries(
-            Map.entry("deadlines", Set.of("fromNow", "endOfDayFromNow")),
+            Map.entry("deadlines", Set.of("fromNow", "endOfDayFromNow", "after")),
             Map.entry("transitionDates", Set.of("interviewsDue", "settlingInDue", "cpFileDue", "rightStartDue", "firstSeptember")),
             Map.entry("ehcpReviewTimes", Set.of("reportBy", "invitationsBy", "decisionBy", "adviceBy", "meetingDay", "arrangeFrom",
                     "arrangeBy", "decisionChases")),
