@@ -239,7 +239,11 @@ class ModelUploadIntegrationTest {
         deployments.deploy(KEY + ".bpmn", changed.getBytes(StandardCharsets.UTF_8), "A step with a new id", "admin",
                 ModelDeployment.How.UPLOAD, null);
         HttpResponse<String> preview = admin.get("/workflows/models/" + KEY + "/migrate?from=" + before.getId());
-        assertThat(text(preview)).contains("0 cases can move", NAME + ": 1 case", waiting);
+        // other tests in the shared database leave follow-ups of their own on this version: every one waits at the same step
+        long onThatVersion = runtime.createProcessInstanceQuery().processDefinitionId(before.getId()).count();
+        assertThat(onThatVersion).isPositive();
+        assertThat(text(preview)).contains("0 cases can move", NAME + ": " + onThatVersion + (onThatVersion == 1 ? " case" : " cases"),
+                waiting);
         String csrf = admin.csrfFrom("/workflows/models/" + KEY + "/migrate?from=" + before.getId());
         admin.postWithToken("/workflows/models/" + KEY + "/migrate", Map.of("from", before.getId()), csrf);
         assertThat(definitionOf(waiting)).isEqualTo(before.getId());
